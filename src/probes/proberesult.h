@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace ph {
+
+/// What one check of one endpoint concluded.
+enum class Verdict {
+    Pass,    ///< expected status, healthy body, within budget
+    Warn,    ///< e.g. health body says "degraded"
+    Fail,    ///< reached, but wrong status / unhealthy / over budget / bad body
+    Down,    ///< refused, failed or timed out while the network is up
+    Stale,   ///< no fresh answer: laptop offline, or nothing for two intervals
+    Unknown, ///< not checked yet
+};
+
+QString verdictName(Verdict v); ///< stable lowercase id: "pass", "warn", ...
+
+/// One check of one endpoint.
+struct ProbeResult
+{
+    QString service;
+    QString endpoint;
+    QString url;
+    Verdict verdict = Verdict::Unknown;
+    int statusCode = 0;      ///< 0 when no HTTP answer
+    int latencyMs = -1;      ///< from requestSent to the end of the body; -1 = none
+    QString error;           ///< user-readable reason when not Pass
+    QDateTime checkedAt;     ///< UTC
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;         ///< up to the body limit; not stored in the database
+};
+
+} // namespace ph
