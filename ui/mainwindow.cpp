@@ -1,12 +1,284 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "ui/dashboards/healthmodel.h"
+#include "ui/dashboards/healthview.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
 namespace ph {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_nav(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_health(new HealthView(this))
+    , m_envSwitcher(new QComboBox(this))
+    , m_productionBar(new QFrame(this))
+    , m_productionLabel(new QLabel(this))
+    , m_errorBanner(new QFrame(this))
+    , m_errorLabel(new QLabel(this))
+    , m_workspaceLabel(new QLabel(this))
+    , m_networkLabel(new QLabel(this))
+    , m_demoLabel(new QLabel(this))
 {
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Pilothouse"));
+
+    // Navigation, in the order an on-call engineer looks at things.
+    m_nav->setObjectName(u"navigation"_s);
+    const QStringList names = {tr("Health"), tr("SLOs"),     tr("Queues"),   tr("Backups"),
+                               tr("Payouts"), tr("Alerts"), tr("Runbooks"), tr("Remote")};
+    for (const QString &n : names)
+        m_nav->addItem(n);
+    m_nav->setFixedWidth(150);
+    m_nav->setSpacing(2);
+
+    m_pages->setObjectName(u"pages"_s);
+    m_pages->addWidget(m_health);
+    m_pages->addWidget(placeholderPage(
+        tr("SLOs"), tr("Availability, p95 and p99 latency and webhook success per service, with "
+                       "the error budget left and the burn rate — from each service's SLO "
+                       "endpoint, its /metrics or a Prometheus server.")));
+    m_pages->addWidget(placeholderPage(
+        tr("Queues"), tr("Queue depth, processing rate, failed ratio and stuck jobs with their "
+                         "thresholds, and clearing stuck jobs after confirmation.")));
+    m_pages->addWidget(placeholderPage(
+        tr("Backups"), tr("Archives of every backup job with their age, the RPO and retention "
+                          "verdicts, verification and confirmed restores.")));
+    m_pages->addWidget(placeholderPage(
+        tr("Payouts"), tr("Partner payouts from the CSV export with exact totals per partner, "
+                          "currency and period, and the 30-day FinOps summary.")));
+    m_pages->addWidget(placeholderPage(
+        tr("Alerts"), tr("P0–P2 alerts from each profile's rules, acknowledgement with an owner, "
+                         "escalation, and a link to each alert's response runbook.")));
+    m_pages->addWidget(placeholderPage(
+        tr("Runbooks"), tr("The daily, weekly and monthly runbooks as checklist wizards: due and "
+                           "overdue runs, guided steps, and signed-off reports.")));
+    m_pages->addWidget(placeholderPage(
+        tr("Remote"), tr("Hosts by environment and group, commands over SSH with live output, "
+                         "fan-out to groups, and confirmation before anything destructive.")));
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    // The production marking: a strip that cannot be missed whenever production is shown.
+    m_productionBar->setObjectName(u"productionBar"_s);
+    m_productionBar->setAutoFillBackground(true);
+    QPalette pal = m_productionBar->palette();
+    pal.setColor(QPalette::Window, QColor(0xc0, 0x1c, 0x28));
+    pal.setColor(QPalette::WindowText, Qt::white);
+    m_productionBar->setPalette(pal);
+    m_productionLabel->setObjectName(u"productionLabel"_s);
+    QFont bold = m_productionLabel->font();
+    bold.setBold(true);
+    m_productionLabel->setFont(bold);
+    auto *pl = new QHBoxLayout(m_productionBar);
+    pl->setContentsMargins(8, 3, 8, 3);
+    pl->addWidget(m_productionLabel);
+    m_productionBar->hide();
+
+    // Workspace errors are shown where the user is looking, and say what stays loaded.
+    m_errorBanner->setObjectName(u"workspaceErrorBanner"_s);
+    m_errorBanner->setAutoFillBackground(true);
+    QPalette epal = m_errorBanner->palette();
+    epal.setColor(QPalette::Window, QColor(0xfd, 0xe7, 0xe9));
+    epal.setColor(QPalette::WindowText, QColor(0x70, 0x10, 0x18));
+    m_errorBanner->setPalette(epal);
+    m_errorBanner->setFrameShape(QFrame::StyledPanel);
+    m_errorLabel->setObjectName(u"workspaceErrorText"_s);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *el = new QHBoxLayout(m_errorBanner);
+    el->setContentsMargins(8, 6, 8, 6);
+    el->addWidget(m_errorLabel, 1);
+    auto *dismiss = new QToolButton(m_errorBanner);
+    dismiss->setText(tr("Dismiss"));
+    el->addWidget(dismiss);
+    connect(dismiss, &QToolButton::clicked, m_errorBanner, &QWidget::hide);
+    m_errorBanner->hide();
+
+    auto *central = new QWidget(this);
+    auto *cl = new QVBoxLayout(central);
+    cl->setContentsMargins(0, 0, 0, 0);
+    cl->setSpacing(0);
+    cl->addWidget(m_productionBar);
+    cl->addWidget(m_errorBanner);
+    auto *split = new QSplitter(Qt::Horizontal, central);
+    split->addWidget(m_nav);
+    split->addWidget(m_pages);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    cl->addWidget(split, 1);
+    setCentralWidget(central);
+
+    auto *toolbar = addToolBar(tr("Environment"));
+    toolbar->setObjectName(u"environmentToolbar"_s);
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(tr("Environment: "), toolbar));
+    m_envSwitcher->setObjectName(u"environmentSwitcher"_s);
+    m_envSwitcher->setMinimumContentsLength(16);
+    m_envSwitcher->setToolTip(tr("Which environment the dashboards show (Ctrl+E)"));
+    toolbar->addWidget(m_envSwitcher);
+    connect(m_envSwitcher, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 0)
+            return;
+        updateProductionMarking();
+        Q_EMIT environmentChanged(m_envSwitcher->itemData(i).toString());
+    });
+
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < PageCount; ++i) {
+        auto *a = viewMenu->addAction(names.at(i), this, [this, i] { showPage(Page(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    viewMenu->addSeparator();
+    auto *refresh = viewMenu->addAction(tr("&Refresh now"), this, &MainWindow::refreshRequested);
+    refresh->setShortcut(QKeySequence::Refresh);
+    auto *env = viewMenu->addAction(tr("Choose &environment"), this, [this] {
+        m_envSwitcher->setFocus();
+        m_envSwitcher->showPopup();
+    });
+    env->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+
+    m_demoLabel->setObjectName(u"demoLabel"_s);
+    m_demoLabel->setText(tr("DEMO — simulated services"));
+    m_demoLabel->hide();
+    m_networkLabel->setObjectName(u"networkLabel"_s);
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addPermanentWidget(m_demoLabel);
+    statusBar()->addPermanentWidget(m_networkLabel);
+    setOnline(true);
+
+    m_nav->setCurrentRow(HealthPage);
+    resize(1280, 800);
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::placeholderPage(const QString &title, const QString &text)
+{
+    auto *page = new QWidget(this);
+    auto *l = new QVBoxLayout(page);
+    auto *t = new QLabel(title, page);
+    QFont f = t->font();
+    f.setPointSizeF(f.pointSizeF() * 1.5);
+    f.setBold(true);
+    t->setFont(f);
+    auto *body = new QLabel(text + u"\n\n"_s + tr("This view arrives in a later release."), page);
+    body->setWordWrap(true);
+    l->addWidget(t);
+    l->addWidget(body);
+    l->addStretch(1);
+    return page;
+}
+
+void MainWindow::showPage(Page page) { m_nav->setCurrentRow(int(page)); }
+
+MainWindow::Page MainWindow::currentPage() const { return Page(m_pages->currentIndex()); }
+
+QString MainWindow::currentEnvironment() const { return m_envSwitcher->currentData().toString(); }
+
+void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &warnings)
+{
+    m_workspace = workspace;
+    const QString previous = currentEnvironment();
+    {
+        const QSignalBlocker block(m_envSwitcher);
+        m_envSwitcher->clear();
+        for (const Environment &e : workspace.environments) {
+            const QString label = e.production ? tr("%1 — PRODUCTION").arg(e.name) : e.name;
+            m_envSwitcher->addItem(label, e.name);
+            if (e.production)
+                m_envSwitcher->setItemData(m_envSwitcher->count() - 1, QColor(0xc0, 0x1c, 0x28),
+                                           Qt::ForegroundRole);
+        }
+    }
+    m_errorBanner->setVisible(!warnings.isEmpty());
+    if (!warnings.isEmpty()) {
+        m_errorLabel->setText(tr("Workspace loaded with warnings:\n%1").arg(warnings.join(u'\n')));
+    }
+    m_workspaceLabel->setText(tr("Workspace: %1 (%2)")
+                                  .arg(workspace.name, QFileInfo(workspace.filePath).fileName()));
+    const int keep = m_envSwitcher->findData(previous);
+    const int index = keep >= 0 ? keep : 0;
+    if (m_envSwitcher->count() > 0) {
+        m_envSwitcher->setCurrentIndex(-1);
+        m_envSwitcher->setCurrentIndex(index); // emits environmentChanged
+    }
+}
+
+void MainWindow::setEnvironment(const QString &name)
+{
+    const int i = m_envSwitcher->findData(name);
+    if (i >= 0)
+        m_envSwitcher->setCurrentIndex(i);
+    QList<Service> services;
+    for (const Service &s : m_workspace.services) {
+        if (s.environment == name)
+            services.append(s);
+    }
+    m_health->model()->setServices(services);
+}
+
+void MainWindow::updateProductionMarking()
+{
+    const Environment *env = m_workspace.environment(currentEnvironment());
+    const bool production = env && env->production;
+    m_productionBar->setVisible(production);
+    if (production)
+        m_productionLabel->setText(tr("PRODUCTION — %1 (%2)").arg(env->name, env->timeZone));
+    setWindowTitle(production ? tr("Pilothouse — %1 — PRODUCTION").arg(env->name)
+                              : tr("Pilothouse — %1").arg(currentEnvironment()));
+}
+
+void MainWindow::showWorkspaceError(const Error &error)
+{
+    QString text = tr("The workspace file has an error; the previous workspace stays loaded.\n%1")
+                       .arg(error.message);
+    if (!error.detail.isEmpty())
+        text += u'\n' + error.detail;
+    m_errorLabel->setText(text);
+    m_errorBanner->show();
+}
+
+void MainWindow::applyResult(const ProbeResult &result) { m_health->model()->applyResult(result); }
+
+void MainWindow::setOnline(bool online)
+{
+    m_networkLabel->setText(online ? tr("Online") : tr("Offline — data is stale"));
+}
+
+void MainWindow::setStatusMessage(const QString &text) { statusBar()->showMessage(text, 8000); }
+
+void MainWindow::setDemo(bool demo) { m_demoLabel->setVisible(demo); }
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace ph

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/dashboards/healthview.h"
+
+#include "ui/dashboards/healthmodel.h"
+#include "ui/widgets/sparklinedelegate.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ph {
+
+HealthView::HealthView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new HealthModel(this))
+    , m_table(new QTableView(this))
+    , m_detail(new QTabWidget(this))
+    , m_detailTitle(new QLabel(this))
+    , m_errorText(new QLabel(this))
+    , m_headers(new QTreeWidget(this))
+    , m_body(new QPlainTextEdit(this))
+    , m_chart(new QChartView(this))
+    , m_ageTimer(new QTimer(this))
+{
+    setObjectName(u"healthView"_s);
+    m_table->setObjectName(u"healthTable"_s);
+    m_table->setModel(m_model);
+    m_table->setItemDelegateForColumn(HealthModel::TrendCol, new SparklineDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(HealthModel::TrendCol, QHeaderView::Fixed);
+    m_table->setColumnWidth(HealthModel::TrendCol, 110);
+    m_table->setWordWrap(false);
+
+    m_detailTitle->setObjectName(u"healthDetailTitle"_s);
+    m_detailTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_detailTitle->font();
+    titleFont.setBold(true);
+    m_detailTitle->setFont(titleFont);
+    m_errorText->setObjectName(u"healthDetailError"_s);
+    m_errorText->setWordWrap(true);
+    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_headers->setObjectName(u"healthDetailHeaders"_s);
+    m_headers->setHeaderLabels({tr("Header"), tr("Value")});
+    m_headers->setRootIsDecorated(false);
+    m_body->setObjectName(u"healthDetailBody"_s);
+    m_body->setReadOnly(true);
+    m_body->setFont(QFont(u"monospace"_s));
+    m_body->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_chart->setObjectName(u"healthDetailChart"_s);
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(160);
+
+    m_detail->addTab(m_chart, tr("Latency"));
+    m_detail->addTab(m_body, tr("Body"));
+    m_detail->addTab(m_headers, tr("Headers"));
+
+    auto *detailBox = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailBox);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_detailTitle);
+    detailLayout->addWidget(m_errorText);
+    detailLayout->addWidget(m_detail, 1);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(u"healthSplitter"_s);
+    split->addWidget(m_table);
+    split->addWidget(detailBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HealthView::showDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
+                const int current = m_table->currentIndex().row();
+                // The age column ticks every second; only a new result redraws the detail.
+                if (roles == QList<int>{Qt::DisplayRole} && tl.column() == HealthModel::AgeCol)
+                    return;
+                if (current >= tl.row() && current <= br.row())
+                    showDetail();
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model->rowCount() > 0)
+            m_table->selectRow(0);
+        showDetail();
+    });
+    m_ageTimer->setInterval(1000);
+    connect(m_ageTimer, &QTimer::timeout, this,
+            [this] { m_model->refreshAges(QDateTime::currentDateTimeUtc()); });
+    m_ageTimer->start();
+    showDetail();
+}
+
+static QString prettyBody(const QByteArray &body)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error == QJsonParseError::NoError)
+        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(body.left(256 * 1024));
+}
+
+void HealthView::showDetail()
+{
+    const int row = m_table->currentIndex().row();
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_detailTitle->setText(tr("Select an endpoint to see its last answer."));
+        m_errorText->clear();
+        m_errorText->hide();
+        m_body->clear();
+        m_headers->clear();
+        m_chart->setChart(new QChart);
+        return;
+    }
+    const HealthModel::Row &r = m_model->rowAt(row);
+    const ProbeResult &p = r.last;
+    m_detailTitle->setText(tr("%1 %2 — %3").arg(r.service, p.url.isEmpty() ? r.path : p.url,
+                                                 HealthModel::verdictText(p.verdict)));
+    m_errorText->setText(p.error);
+    m_errorText->setVisible(!p.error.isEmpty());
+
+    const QString body = prettyBody(p.body);
+    if (m_body->toPlainText() != body)
+        m_body->setPlainText(body);
+
+    m_headers->clear();
+    for (const auto &[name, value] : p.headers)
+        m_headers->addTopLevelItem(new QTreeWidgetItem({QString::fromLatin1(name), QString::fromLatin1(value)}));
+
+    auto *series = new QLineSeries;
+    series->setName(tr("Latency (ms)"));
+    int maxValue = 1;
+    for (int i = 0; i < r.latencies.size(); ++i) {
+        series->append(i, r.latencies.at(i));
+        maxValue = std::max(maxValue, r.latencies.at(i));
+    }
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    auto *x = new QValueAxis;
+    x->setLabelFormat(u"%d"_s);
+    x->setTitleText(tr("Last %n checks", nullptr, int(r.latencies.size())));
+    auto *y = new QValueAxis;
+    y->setRange(0, maxValue * 1.2);
+    y->setLabelFormat(u"%d ms"_s);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+}
+
+} // namespace ph

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QTableView;
+class QTabWidget;
+class QPlainTextEdit;
+class QTreeWidget;
+class QLabel;
+class QTimer;
+class QChartView;
+
+namespace ph {
+
+class HealthModel;
+
+/// The Health dashboard: every endpoint of every service, and the selected one in detail.
+class HealthView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HealthView(QWidget *parent = nullptr);
+    HealthModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+private:
+    void showDetail();
+
+    HealthModel *m_model;
+    QTableView *m_table;
+    QTabWidget *m_detail;
+    QLabel *m_detailTitle;
+    QLabel *m_errorText;
+    QTreeWidget *m_headers;
+    QPlainTextEdit *m_body;
+    QChartView *m_chart;
+    QTimer *m_ageTimer;
+};
+
+} // namespace ph
