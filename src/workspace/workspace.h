@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -20,13 +21,13 @@ struct Environment
 /// One HTTP endpoint of a service, after profile defaults and workspace overrides.
 struct EndpointSpec
 {
-    QString name;              ///< stable id within the service, e.g. "health", "queue"
-    QString path;              ///< e.g. "/api/health"
+    QString name; ///< stable id within the service, e.g. "health", "queue"
+    QString path; ///< e.g. "/api/health"
     QString method = QStringLiteral("GET");
-    bool needsKey = false;     ///< sends X-Dash-Key from the keychain
+    bool needsKey = false; ///< sends X-Dash-Key from the keychain
     int expectStatus = 200;
-    bool healthBody = false;   ///< body carries a "status" field: degraded = warn, down = fail
-    bool probe = true;         ///< probed by the Health view (false for actions, CSV exports)
+    bool healthBody = false; ///< body carries a "status" field: degraded = warn, down = fail
+    bool probe = true;       ///< probed by the Health view (false for actions, CSV exports)
 };
 
 /// A watched service (one API base URL).
@@ -38,9 +39,9 @@ struct Service
     /// For "botcore": which component ("rust-core-engine" | "python-ai-service").
     QString component;
     QUrl baseUrl;
-    QList<EndpointSpec> endpoints;               ///< resolved: profile defaults + overrides
-    QMap<QString, QString> endpointOverrides;    ///< endpoint name -> path, as written
-    QMap<QString, QString> fieldMappings;        ///< field name -> JSON pointer
+    QList<EndpointSpec> endpoints;            ///< resolved: profile defaults + overrides
+    QMap<QString, QString> endpointOverrides; ///< endpoint name -> path, as written
+    QMap<QString, QString> fieldMappings;     ///< field name -> JSON pointer
     int latencyBudgetMs = 1000;
     QString dashboardKeyRef;  ///< keychain entry name of the X-Dash-Key, empty = none
     QString via;              ///< host name to tunnel through, empty = direct
@@ -63,7 +64,7 @@ struct Host
     QString identityFile;
     QString secretRef; ///< keychain entry of the passphrase or password
     QStringList groups;
-    QString jump;      ///< name of the jump host, empty = direct
+    QString jump; ///< name of the jump host, empty = direct
 };
 
 /// A backup job whose archives the Backups view lists.
@@ -72,9 +73,9 @@ struct BackupJob
     QString name;
     QString environment;
     QString host;
-    QString location;  ///< folder on the host
+    QString location; ///< folder on the host
     QString pattern = QStringLiteral("*.tar.gz");
-    QString schedule;  ///< e.g. "daily 02:00 UTC"
+    QString schedule; ///< e.g. "daily 02:00 UTC"
     int rpoMinutes = 1440;
     QString verifyCommand;
     QString remoteListCommand; ///< optional: lists what object storage holds
@@ -85,7 +86,7 @@ struct Settings
     int probeIntervalMs = 15000;
     int probeInactivityTimeoutMs = 5000;
     int probeDeadlineMs = 10000;
-    QString maintenanceAnchor; ///< ISO date of a maintenance Saturday
+    QString maintenanceAnchor;  ///< ISO date of a maintenance Saturday
     QStringList scratchTargets; ///< restore targets that need no typed confirmation
     QString prometheusUrl;
     QString theme = QStringLiteral("system");
@@ -106,11 +107,19 @@ struct Workspace
     QStringList runbookFolders;
     QMap<QString, double> thresholds; ///< e.g. "queue.depth.max" -> 50
     Settings settings;
+    QJsonObject layout; ///< dashboard layout, free-form; kept as written
 
+    /// Lookups by name; nullptr when there is none. Pointers die with the workspace.
     const Environment *environment(const QString &name) const;
     const Service *service(const QString &name) const;
     const Host *host(const QString &name) const;
+    const BackupJob *backupJob(const QString &name) const;
     QList<Service> servicesIn(const QString &environment) const;
+    QList<Host> hostsIn(const QString &environment) const;
+    /// Hosts whose groups contain @p group.
+    QList<Host> hostsInGroup(const QString &group) const;
+    /// True when @p environment names a production environment.
+    bool isProduction(const QString &environment) const;
 };
 
 } // namespace ph
