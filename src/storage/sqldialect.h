@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ph {
+
+/**
+ * Every SQL statement Pilothouse's storage runs, by name. One instance per database
+ * engine (sqliteDialect() today; a PostgreSQL one can join later), so no SQL text lives
+ * outside the dialect files. Statements use named placeholders (":service"), which both
+ * QSQLITE and QPSQL accept.
+ */
+struct SqlDialect
+{
+    QString name;   ///< "sqlite"
+    QString driver; ///< Qt Sql driver name, "QSQLITE"
+
+    // Connection set-up and schema bookkeeping.
+    QStringList connectionSetup; ///< run on every new connection; "%1" = busy timeout in ms
+    QString readSchemaVersion;   ///< one row, one integer column
+    QString writeSchemaVersion;  ///< "%1" = the version number
+    QString integrityCheck;      ///< one row reading "ok" when healthy
+    QString enableWal;           ///< empty when the engine needs nothing
+    /// migrations[i] holds the statements that take the schema from version i to i + 1.
+    QList<QStringList> migrations;
+
+    // Probe history (see ProbeHistory).
+    QString insertProbeResult;
+    QString insertStateChange;
+    QString selectStateChanges;
+    QString selectRawRange;          ///< one endpoint, [:from, :to), by time
+    QString selectRawBefore;         ///< all endpoints, checked_at < :cutoff, by endpoint and time
+    QString selectFirstRawAtOrAfter; ///< one endpoint's first checked_at >= :cutoff
+    QString deleteRawBefore;
+    QString upsertMinute;
+    QString upsertHour;
+    QString selectMinuteBefore; ///< all endpoints, bucket < :cutoff
+    QString deleteMinuteBefore;
+    QString deleteHourBefore;
+    QString selectMinuteRange; ///< one endpoint, bucket in [:from, :to)
+    QString selectHourRange;
+    QString countRaw;
+    QString countMinute;
+    QString countHour;
+};
+
+} // namespace ph
