@@ -4,13 +4,15 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 
 namespace ph {
 
 /// What one check of one endpoint concluded.
-enum class Verdict {
+enum class Verdict
+{
     Pass,    ///< expected status, healthy body, within budget
     Warn,    ///< e.g. health body says "degraded"
     Fail,    ///< reached, but wrong status / unhealthy / over budget / bad body
@@ -28,12 +30,18 @@ struct ProbeResult
     QString endpoint;
     QString url;
     Verdict verdict = Verdict::Unknown;
-    int statusCode = 0;      ///< 0 when no HTTP answer
-    int latencyMs = -1;      ///< from requestSent to the end of the body; -1 = none
-    QString error;           ///< user-readable reason when not Pass
-    QDateTime checkedAt;     ///< UTC
+    int statusCode = 0;  ///< 0 when no HTTP answer
+    int latencyMs = -1;  ///< from requestSent to the end of the body; -1 = none
+    QString error;       ///< user-readable reason when not Pass
+    QDateTime checkedAt; ///< UTC
     QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;         ///< up to the body limit; not stored in the database
+    QByteArray body; ///< up to the body limit; not stored in the database
+    /// When the endpoint last gave a real (non-stale) answer; invalid = never. A Stale
+    /// result shows its age from this.
+    QDateTime lastAnswerAt;
 };
 
 } // namespace ph
+
+Q_DECLARE_METATYPE(ph::ProbeResult)
+Q_DECLARE_METATYPE(ph::Verdict)
