@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "metrics/quantile.h"
+
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <limits>
+#include <memory>
+#include <span>
+
+namespace ph {
+
+/// The `# TYPE` of a metric family; Untyped when none was declared.
+enum class MetricType : quint8
+{
+    Untyped,
+    Counter,
+    Gauge,
+    Histogram,
+    Summary
+};
+
+QString metricTypeName(MetricType type); ///< "counter", "gauge", ... as in `# TYPE`
+
+struct Label
+{
+    QString name;
+    QString value;
+
+    friend bool operator==(const Label &, const Label &) = default;
+};
+
+/// What a sample is within its family.
+enum class SampleRole : quint8
+{
+    Value,    ///< counter, gauge or untyped value
+    Bucket,   ///< histogram `_bucket`; bound = `le`
+    Sum,      ///< histogram or summary `_sum`
+    Count,    ///< histogram or summary `_count`
+    Quantile, ///< summary sample; bound = `quantile`
+};
+
+/// One sample line. Its labels live in the family's labelPool (see MetricFamily::labels()).
+struct Sample
+{
+    QString name; ///< as written, e.g. "http_request_duration_seconds_bucket"
+    double value = 0;
+    double bound = std::numeric_limits<double>::quiet_NaN(); ///< `le` or `quantile`
+    qint64 timestampMs = 0;
+    int line = 0; ///< 1-based line in the input
+    int labelBegin = 0;
+    int labelCount = 0;
+    SampleRole role = SampleRole::Value;
+    bool hasTimestamp = false;
+};
+
+/// One labelled series of a histogram family, assembled from its `_bucket`/`_sum`/`_count`.
+struct HistogramSeries
+{
+    QList<Label> labels;            ///< without `le`, in the order first seen
+    QList<HistogramBucket> buckets; ///< sorted by upper bound
+    double sum = std::numeric_limits<double>::quiet_NaN();   ///< NaN when absent
+    double count = std::numeric_limits<double>::quiet_NaN(); ///< NaN when absent
+    int line = 0;                                            ///< first line of the series
+};
+
+struct SummaryQuantile
+{
+    double quantile = 0;
+    double value = 0;
+};
+
+/// One labelled series of a summary family.
+struct SummarySeries
+{
+    QList<Label> labels;              ///< without `quantile`
+    QList<SummaryQuantile> quantiles; ///< sorted by quantile
+    double sum = std::numeric_limits<double>::quiet_NaN();
+    double count = std::numeric_limits<double>::quiet_NaN();
+    int line = 0;
+};
+
+/// All samples of one metric name (histograms and summaries: base name plus suffixes).
+struct MetricFamily
+{
+    QString name;
+    QString help;
+    MetricType type = MetricType::Untyped;
+    QList<Sample> samples;
+    QList<Label> labelPool;            ///< storage for the samples' labels
+    QList<HistogramSeries> histograms; ///< filled for Histogram families
+    QList<SummarySeries> summaries;    ///< filled for Summary families
+
+    std::span<const Label> labels(const Sample &sample) const
+    {
+        return {labelPool.constData() + sample.labelBegin, size_t(sample.labelCount)};
+    }
+    /// The value of the label called @p name, or a null QString when the sample has none.
+    QString labelValue(const Sample &sample, QStringView name) const;
+};
+
+/// A line that could not be used, and why.
+struct ParseIssue
+{
+    int line = 0; ///< 1-based
+    QString message;
+};
+
+struct PrometheusParseResult
+{
+    QList<MetricFamily> families; ///< in order of first appearance
+    QList<ParseIssue> issues;     ///< in line order, at most PrometheusParser::maxIssues()
+    qsizetype omittedIssues = 0;  ///< further issues not listed
+
+    const MetricFamily *family(QStringView name) const; ///< nullptr if absent
+    qsizetype sampleCount() const;
+    bool isClean() const { return issues.isEmpty() && omittedIssues == 0; }
+};
+
+/**
+ * Strict parser of the Prometheus text exposition format 0.0.4. Bad lines are reported
+ * with their line number and skipped; parsing always runs to the end and never throws.
+ *
+ * Names and label strings are interned, so samples share string data. A parser kept
+ * for repeated scrapes of the same target reuses its string tables across parse()
+ * calls. Not thread-safe: use one parser per thread.
+ *
+ * Tolerated beyond the letter of the format: `\r\n` line ends, a missing final newline,
+ * a trailing comma in a label set, no blank between `}` and the value, and samples of
+ * a family that appear in more than one group (they are merged).
+ */
+class PrometheusParser
+{
+    Q_DECLARE_TR_FUNCTIONS(ph::PrometheusParser)
+public:
+    PrometheusParser();
+    ~PrometheusParser();
+    PrometheusParser(const PrometheusParser &) = delete;
+    PrometheusParser &operator=(const PrometheusParser &) = delete;
+
+    PrometheusParseResult parse(QByteArrayView text);
+    PrometheusParseResult parse(const char *begin, const char *end)
+    {
+        return parse(QByteArrayView(begin, end - begin));
+    }
+
+    /// Issues beyond this many are only counted, so garbage input cannot flood memory.
+    void setMaxIssues(int max) { m_maxIssues = max; }
+    int maxIssues() const { return m_maxIssues; }
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    int m_maxIssues = 1000;
+};
+
+} // namespace ph

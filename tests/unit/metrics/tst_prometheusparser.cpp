@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/prometheusparser.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using ph::MetricType;
+using ph::PrometheusParser;
+using ph::SampleRole;
+
+namespace {
+
+constexpr double Inf = std::numeric_limits<double>::infinity();
+
+QList<int> issueLines(const ph::PrometheusParseResult &r)
+{
+    QList<int> lines;
+    for (const auto &i : r.issues)
+        lines.append(i.line);
+    return lines;
+}
+
+QString describeIssues(const ph::PrometheusParseResult &r)
+{
+    QString s;
+    for (const auto &i : r.issues)
+        s += u"\n  line %1: %2"_s.arg(i.line).arg(i.message);
+    return s;
+}
+
+const QByteArray kHistogram = QByteArrayLiteral(
+    "# HELP http_request_duration_seconds Request latency.\n"
+    "# TYPE http_request_duration_seconds histogram\n"
+    "http_request_duration_seconds_bucket{code=\"200\",le=\"0.1\"} 10\n"
+    "http_request_duration_seconds_bucket{code=\"200\",le=\"+Inf\"} 40\n"
+    "http_request_duration_seconds_bucket{le=\"0.5\",code=\"200\"} 30\n" // order differs
+    "http_request_duration_seconds_sum{code=\"200\"} 12.5\n"
+    "http_request_duration_seconds_count{code=\"200\"} 40\n"
+    "http_request_duration_seconds_bucket{code=\"500\",le=\"0.1\"} 1\n"
+    "http_request_duration_seconds_bucket{code=\"500\",le=\"+Inf\"} 2\n"
+    "http_request_duration_seconds_count{code=\"500\"} 2\n"
+    "http_request_duration_seconds_sum{code=\"500\"} 0.75\n"
+    "http_request_duration_seconds_bucket{code=\"200\",le=\"1\"} 38\n"); // series returns
+
+} // namespace
+
+class TestPrometheusParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lines_data();
+    void lines();
+    void values_data();
+    void values();
+    void labelEscapes();
+    void familiesGrouped();
+    void histogramAssembled();
+    void summaryAssembled();
+    void histogramProblems_data();
+    void histogramProblems();
+    void badLinesKeepTheRest();
+    void issuesCapped();
+    void parserReuse();
+    void truncatedInputNeverCrashes();
+    void garbageNeverCrashes();
+};
+
+void TestPrometheusParser::lines_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("samples");
+    QTest::addColumn<QList<int>>("lines"); // lines with an issue
+    QTest::addColumn<QString>("mentions"); // what the first issue must say
+
+    const QList<int> none;
+    // Valid lines.
+    QTest::newRow("plain") << "a 1\n"_ba << 1 << none << QString();
+    QTest::newRow("timestamp") << "a 1 1700000000000\n"_ba << 1 << none << QString();
+    QTest::newRow("negative timestamp") << "a 1 -5\n"_ba << 1 << none << QString();
+    QTest::newRow("one label") << "a{b=\"c\"} 1\n"_ba << 1 << none << QString();
+    QTest::newRow("two labels") << "a{b=\"c\",d=\"e\"} 1\n"_ba << 1 << none << QString();
+    QTest::newRow("trailing comma") << "a{b=\"c\",} 1\n"_ba << 1 << none << QString();
+    QTest::newRow("empty braces") << "a{} 1\n"_ba << 1 << none << QString();
+    QTest::newRow("blanks in braces")
+        << "a{ b = \"c\" ,\td=\"e\" } 1\n"_ba << 1 << none << QString();
+    QTest::newRow("no blank after brace") << "a{b=\"c\"}1\n"_ba << 1 << none << QString();
+    QTest::newRow("empty label value") << "a{b=\"\"} 1\n"_ba << 1 << none << QString();
+    QTest::newRow("NaN") << "a NaN\n"_ba << 1 << none << QString();
+    QTest::newRow("+Inf") << "a +Inf\n"_ba << 1 << none << QString();
+    QTest::newRow("-Inf") << "a -Inf\n"_ba << 1 << none << QString();
+    QTest::newRow("exponent") << "a 1.5e-3\n"_ba << 1 << none << QString();
+    QTest::newRow("signed exponent") << "a -2E+10\n"_ba << 1 << none << QString();
+    QTest::newRow("leading dot") << "a .5\n"_ba << 1 << none << QString();
+    QTest::newRow("colon name") << "job:a_b:rate5m 1\n"_ba << 1 << none << QString();
+    QTest::newRow("underscore name") << "_a 1\n"_ba << 1 << none << QString();
+    QTest::newRow("blanks and tabs") << "  a \t 1 \t 2 \t\n"_ba << 1 << none << QString();
+    QTest::newRow("CRLF") << "a 1\r\nb 2\r\n"_ba << 2 << none << QString();
+    QTest::newRow("no final newline") << "a 1\nb 2"_ba << 2 << none << QString();
+    QTest::newRow("comment") << "# just a comment\n"_ba << 0 << none << QString();
+    QTest::newRow("bare hash") << "#\n"_ba << 0 << none << QString();
+    QTest::newRow("empty lines") << "\n\n  \na 1\n\n"_ba << 1 << none << QString();
+    QTest::newRow("HELP") << "# HELP a Some help text.\na 1\n"_ba << 1 << none << QString();
+    QTest::newRow("HELP empty") << "# HELP a\n"_ba << 0 << none << QString();
+    QTest::newRow("TYPE") << "# TYPE a counter\na 1\n"_ba << 1 << none << QString();
+    QTest::newRow("UTF-8 value") << "a{b=\"grüße ✓\"} 1\n"_ba << 1 << none << QString();
+    QTest::newRow("label with digits") << "a{b_2=\"c\"} 1\n"_ba << 1 << none << QString();
+
+    // Invalid lines: the issue's line number and what it says.
+    QTest::newRow("digit first") << "1a 1\n"_ba << 0 << QList<int>{1} << u"metric name"_s;
+    QTest::newRow("no value") << "a\n"_ba << 0 << QList<int>{1} << u"no value"_s;
+    QTest::newRow("no value after labels")
+        << "a{b=\"c\"}\n"_ba << 0 << QList<int>{1} << u"no value"_s;
+    QTest::newRow("word value") << "a abc\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("two dots") << "a 1.2.3\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("hex value") << "a 0x10\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("signed NaN") << "a +NaN\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("out of range") << "a 1e999\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("word timestamp")
+        << "a 1 abc\n"_ba << 0 << QList<int>{1} << u"invalid timestamp"_s;
+    QTest::newRow("float timestamp")
+        << "a 1 1.5\n"_ba << 0 << QList<int>{1} << u"invalid timestamp"_s;
+    QTest::newRow("extra field") << "a 1 2 3\n"_ba << 0 << QList<int>{1}
+                                 << u"after the timestamp"_s;
+    QTest::newRow("unclosed labels")
+        << "a{b=\"c\" 1\n"_ba << 0 << QList<int>{1} << u"Expected ',' or '}'"_s;
+    QTest::newRow("unclosed brace at end")
+        << "a{b=\"c\",\n"_ba << 0 << QList<int>{1} << u"not closed"_s;
+    QTest::newRow("unquoted value") << "a{b=c} 1\n"_ba << 0 << QList<int>{1} << u"double quotes"_s;
+    QTest::newRow("bad label name")
+        << "a{1b=\"c\"} 1\n"_ba << 0 << QList<int>{1} << u"Invalid label name"_s;
+    QTest::newRow("missing =") << "a{b \"c\"} 1\n"_ba << 0 << QList<int>{1} << u"'='"_s;
+    QTest::newRow("bad escape") << "a{b=\"c\\x\"} 1\n"_ba << 0 << QList<int>{1} << u"escape"_s;
+    QTest::newRow("unterminated value")
+        << "a{b=\"c} 1\n"_ba << 0 << QList<int>{1} << u"closing quote"_s;
+    QTest::newRow("duplicate label")
+        << "a{b=\"c\",b=\"d\"} 1\n"_ba << 0 << QList<int>{1} << u"twice"_s;
+    QTest::newRow("dash in name") << "a-b 1\n"_ba << 0 << QList<int>{1}
+                                  << u"Invalid character '-'"_s;
+    QTest::newRow("invalid UTF-8")
+        << "a{b=\"\xff\xfe\"} 1\n"_ba << 0 << QList<int>{1} << u"UTF-8"_s;
+    QTest::newRow("unknown type") << "# TYPE a bogus\n"_ba << 0 << QList<int>{1}
+                                  << u"unknown type"_s;
+    QTest::newRow("TYPE without type") << "# TYPE a\n"_ba << 0 << QList<int>{1} << u"no type"_s;
+    QTest::newRow("TYPE extra text")
+        << "# TYPE a counter extra\n"_ba << 0 << QList<int>{1} << u"unexpected text"_s;
+    QTest::newRow("HELP without name")
+        << "# HELP\n"_ba << 0 << QList<int>{1} << u"without a metric name"_s;
+    QTest::newRow("HELP bad escape")
+        << "# HELP a bad \\x escape\n"_ba << 0 << QList<int>{1} << u"escape"_s;
+    QTest::newRow("TYPE after samples")
+        << "a 1\n# TYPE a gauge\n"_ba << 1 << QList<int>{2} << u"after its samples"_s;
+    QTest::newRow("second TYPE") << "# TYPE a gauge\n# TYPE a counter\n"_ba << 0 << QList<int>{2}
+                                 << u"Second TYPE"_s;
+    QTest::newRow("second HELP") << "# HELP a x\n# HELP a y\n"_ba << 0 << QList<int>{2}
+                                 << u"Second HELP"_s;
+    QTest::newRow("bad line among good")
+        << "a 1\nb\nc 2\n\n# c\nd{ 3\ne 4\n"_ba << 3 << QList<int>{2, 6} << u"no value"_s;
+    QTest::newRow("histogram bare name")
+        << "# TYPE h histogram\nh 1\n"_ba << 0 << QList<int>{2} << u"h_bucket"_s;
+    QTest::newRow("bucket without le")
+        << "# TYPE h histogram\nh_bucket 1\n"_ba << 0 << QList<int>{2} << u"\"le\""_s;
+    QTest::newRow("le not a number") << "# TYPE h histogram\nh_bucket{le=\"abc\"} 1\n"_ba << 0
+                                     << QList<int>{2} << u"must be a number"_s;
+    QTest::newRow("summary without quantile")
+        << "# TYPE s summary\ns 1\n"_ba << 0 << QList<int>{2} << u"\"quantile\""_s;
+    QTest::newRow("no +Inf bucket") << "# TYPE h histogram\n\nh_bucket{le=\"1\"} 1\nh_count 1\n"_ba
+                                    << 2 << QList<int>{3} << u"+Inf"_s;
+}
+
+void TestPrometheusParser::lines()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, samples);
+    QFETCH(QList<int>, lines);
+    QFETCH(QString, mentions);
+
+    PrometheusParser parser;
+    const auto result = parser.parse(text);
+    QVERIFY2(issueLines(result) == lines, qPrintable(describeIssues(result)));
+    QCOMPARE(result.sampleCount(), samples);
+    if (!mentions.isEmpty())
+        QVERIFY2(result.issues.first().message.contains(mentions),
+                 qPrintable(describeIssues(result)));
+}
+
+void TestPrometheusParser::values_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<bool>("hasTimestamp");
+    QTest::addColumn<qint64>("timestamp");
+    QTest::newRow("integer") << "a 42"_ba << 42.0 << false << qint64(0);
+    QTest::newRow("negative") << "a -3.25"_ba << -3.25 << false << qint64(0);
+    QTest::newRow("exponent") << "a 1.5e-3"_ba << 0.0015 << false << qint64(0);
+    QTest::newRow("plus exponent") << "a +2E+2"_ba << 200.0 << false << qint64(0);
+    QTest::newRow("+Inf") << "a +Inf"_ba << Inf << false << qint64(0);
+    QTest::newRow("-Inf") << "a -Inf"_ba << -Inf << false << qint64(0);
+    QTest::newRow("inf lower case") << "a inf"_ba << Inf << false << qint64(0);
+    QTest::newRow("timestamp") << "a 7 1700000000123"_ba << 7.0 << true << qint64(1700000000123);
+    QTest::newRow("negative timestamp") << "a 7 -1"_ba << 7.0 << true << qint64(-1);
+}
+
+void TestPrometheusParser::values()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(double, value);
+    QFETCH(bool, hasTimestamp);
+    QFETCH(qint64, timestamp);
+    PrometheusParser parser;
+    const auto result = parser.parse(text);
+    QVERIFY2(result.isClean(), qPrintable(describeIssues(result)));
+    const ph::Sample &s = result.families.at(0).samples.at(0);
+    QCOMPARE(s.value, value);
+    QCOMPARE(s.hasTimestamp, hasTimestamp);
+    QCOMPARE(s.timestampMs, timestamp);
+
+    const auto nan = parser.parse("a NaN"_ba);
+    QVERIFY(std::isnan(nan.families.at(0).samples.at(0).value));
+}
+
+void TestPrometheusParser::labelEscapes()
+{
+    PrometheusParser parser;
+    const auto r = parser.parse(
+        "a{path=\"C:\\\\temp\",quote=\"say \\\"hi\\\"\",nl=\"one\\ntwo\",u=\"grüße\"} 1\n"_ba);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    const ph::MetricFamily &f = r.families.at(0);
+    const ph::Sample &s = f.samples.at(0);
+    QCOMPARE(f.labels(s).size(), size_t(4));
+    QCOMPARE(f.labelValue(s, u"path"), u"C:\\temp"_s);
+    QCOMPARE(f.labelValue(s, u"quote"), u"say \"hi\""_s);
+    QCOMPARE(f.labelValue(s, u"nl"), u"one\ntwo"_s);
+    QCOMPARE(f.labelValue(s, u"u"), u"grüße"_s);
+    QVERIFY(f.labelValue(s, u"missing").isNull());
+
+    const auto help = parser.parse("# HELP a Line one\\nback\\\\slash\n"_ba);
+    QCOMPARE(help.families.at(0).help, u"Line one\nback\\slash"_s);
+}
+
+void TestPrometheusParser::familiesGrouped()
+{
+    PrometheusParser parser;
+    const auto r = parser.parse("# HELP http_requests_total Requests.\n"
+                                "# TYPE http_requests_total counter\n"
+                                "http_requests_total{code=\"200\"} 1027\n"
+                                "http_requests_total{code=\"500\"} 3\n"
+                                "database_connections_active 7\n"
+                                "# TYPE jobs_processed_total counter\n"
+                                "jobs_processed_total 99\n"
+                                "http_requests_total{code=\"404\"} 12\n"_ba);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    QCOMPARE(r.families.size(), 3);
+    QCOMPARE(r.families[0].name, u"http_requests_total"_s);
+    QCOMPARE(r.families[1].name, u"database_connections_active"_s);
+    QCOMPARE(r.families[2].name, u"jobs_processed_total"_s);
+
+    const ph::MetricFamily *requests = r.family(u"http_requests_total");
+    QVERIFY(requests);
+    QCOMPARE(requests->type, MetricType::Counter);
+    QCOMPARE(requests->help, u"Requests."_s);
+    QCOMPARE(requests->samples.size(), 3);
+    QCOMPARE(requests->labelValue(requests->samples[2], u"code"), u"404"_s);
+    QCOMPARE(requests->samples[2].value, 12.0);
+    QCOMPARE(requests->samples[2].line, 8);
+    QCOMPARE(r.family(u"database_connections_active")->type, MetricType::Untyped);
+    QCOMPARE(ph::metricTypeName(r.family(u"jobs_processed_total")->type), u"counter"_s);
+    QVERIFY(!r.family(u"nope"));
+}
+
+void TestPrometheusParser::histogramAssembled()
+{
+    PrometheusParser parser;
+    const auto r = parser.parse(kHistogram);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    QCOMPARE(r.families.size(), 1);
+    const ph::MetricFamily &f = r.families[0];
+    QCOMPARE(f.type, MetricType::Histogram);
+    QCOMPARE(f.samples.size(), 10);
+    QCOMPARE(f.samples[0].role, SampleRole::Bucket);
+    QCOMPARE(f.samples[0].bound, 0.1);
+    QCOMPARE(f.samples[3].role, SampleRole::Sum);
+    QCOMPARE(f.samples[4].role, SampleRole::Count);
+    QCOMPARE(f.histograms.size(), 2);
+
+    const ph::HistogramSeries &ok = f.histograms[0];
+    QCOMPARE(ok.labels, (QList<ph::Label>{{u"code"_s, u"200"_s}}));
+    QCOMPARE(ok.line, 3);
+    QCOMPARE(ok.buckets, (QList<ph::HistogramBucket>{{0.1, 10}, {0.5, 30}, {1, 38}, {Inf, 40}}));
+    QCOMPARE(ok.sum, 12.5);
+    QCOMPARE(ok.count, 40.0);
+    // rank 20 -> le=0.5: 0.1 + 0.4 * (20 - 10) / (30 - 10) = 0.3
+    QCOMPARE(ph::histogramQuantile(0.5, ok.buckets), 0.3);
+
+    const ph::HistogramSeries &errors = f.histograms[1];
+    QCOMPARE(errors.labels, (QList<ph::Label>{{u"code"_s, u"500"_s}}));
+    QCOMPARE(errors.buckets, (QList<ph::HistogramBucket>{{0.1, 1}, {Inf, 2}}));
+    QCOMPARE(errors.sum, 0.75);
+    QCOMPARE(errors.count, 2.0);
+}
+
+void TestPrometheusParser::summaryAssembled()
+{
+    PrometheusParser parser;
+    const auto r = parser.parse("# TYPE rpc_seconds summary\n"
+                                "rpc_seconds{service=\"a\",quantile=\"0.99\"} 0.9\n"
+                                "rpc_seconds{service=\"a\",quantile=\"0.5\"} 0.2\n"
+                                "rpc_seconds_sum{service=\"a\"} 100\n"
+                                "rpc_seconds_count{service=\"a\"} 400\n"
+                                "rpc_seconds{service=\"b\",quantile=\"0.5\"} NaN\n"
+                                "rpc_seconds_count{service=\"b\"} 0\n"_ba);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    const ph::MetricFamily &f = r.families.at(0);
+    QCOMPARE(f.type, MetricType::Summary);
+    QCOMPARE(f.summaries.size(), 2);
+    const ph::SummarySeries &a = f.summaries[0];
+    QCOMPARE(a.labels, (QList<ph::Label>{{u"service"_s, u"a"_s}}));
+    QCOMPARE(a.quantiles.size(), 2);
+    QCOMPARE(a.quantiles[0].quantile, 0.5);
+    QCOMPARE(a.quantiles[0].value, 0.2);
+    QCOMPARE(a.quantiles[1].quantile, 0.99);
+    QCOMPARE(a.quantiles[1].value, 0.9);
+    QCOMPARE(a.sum, 100.0);
+    QCOMPARE(a.count, 400.0);
+    const ph::SummarySeries &b = f.summaries[1];
+    QVERIFY(std::isnan(b.quantiles.at(0).value));
+    QVERIFY(std::isnan(b.sum));
+    QCOMPARE(b.count, 0.0);
+}
+
+void TestPrometheusParser::histogramProblems_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<int>>("lines");
+    QTest::addColumn<QString>("mentions");
+    QTest::addColumn<int>("series");
+    QTest::newRow("duplicate le")
+        << "# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"1.0\"} 2\n"
+           "h_bucket{le=\"+Inf\"} 2\n"_ba
+        << QList<int>{2} << u"two buckets"_s << 1;
+    QTest::newRow("one series lacks +Inf")
+        << "# TYPE h histogram\nh_bucket{a=\"x\",le=\"+Inf\"} 1\nh_bucket{a=\"y\",le=\"1\"} 1\n"_ba
+        << QList<int>{3} << u"a=\"y\""_s << 2;
+    QTest::newRow("only sum and count")
+        << "# TYPE h histogram\nh_sum 1\nh_count 1\n"_ba << QList<int>{2} << u"+Inf"_s << 1;
+}
+
+void TestPrometheusParser::histogramProblems()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<int>, lines);
+    QFETCH(QString, mentions);
+    QFETCH(int, series);
+    PrometheusParser parser;
+    const auto r = parser.parse(text);
+    QVERIFY2(issueLines(r) == lines, qPrintable(describeIssues(r)));
+    QVERIFY2(r.issues.first().message.contains(mentions), qPrintable(describeIssues(r)));
+    // Reported, but the data is still there for whoever can use it.
+    QCOMPARE(r.families.at(0).histograms.size(), series);
+}
+
+void TestPrometheusParser::badLinesKeepTheRest()
+{
+    PrometheusParser parser;
+    const auto r = parser.parse("a 1\n"
+                                "a{x=\"1\" 2\n"
+                                "a{x=\"2\"} 3\n"
+                                "\x01\x02 garbage\n"
+                                "b 4\n"_ba);
+    QCOMPARE(issueLines(r), (QList<int>{2, 4}));
+    QCOMPARE(r.families.size(), 2);
+    QCOMPARE(r.family(u"a")->samples.size(), 2);
+    QCOMPARE(r.family(u"a")->samples[1].value, 3.0);
+    QCOMPARE(r.family(u"a")->samples[1].line, 3);
+    // A rejected line leaves no stray labels behind for the next sample.
+    QCOMPARE(r.family(u"a")->labelPool.size(), 1);
+    QCOMPARE(r.family(u"b")->samples[0].value, 4.0);
+}
+
+void TestPrometheusParser::issuesCapped()
+{
+    QByteArray text;
+    for (int i = 0; i < 2000; ++i)
+        text += "bad line\n";
+    text += "good 1\n";
+    PrometheusParser parser;
+    parser.setMaxIssues(10);
+    const auto r = parser.parse(text);
+    QCOMPARE(r.issues.size(), 10);
+    QCOMPARE(r.omittedIssues, 1990);
+    QCOMPARE(r.issues.last().line, 10);
+    QVERIFY(!r.isClean());
+    QCOMPARE(r.family(u"good")->samples.at(0).line, 2001);
+}
+
+void TestPrometheusParser::parserReuse()
+{
+    // A second scrape with the same parser must not see the first one's families or TYPEs.
+    PrometheusParser parser;
+    const auto first = parser.parse(kHistogram);
+    const auto second = parser.parse("http_request_duration_seconds_bucket{le=\"1\"} 5\n"_ba);
+    QVERIFY2(second.isClean(), qPrintable(describeIssues(second)));
+    QCOMPARE(second.families.size(), 1);
+    QCOMPARE(second.families[0].name, u"http_request_duration_seconds_bucket"_s);
+    QCOMPARE(second.families[0].type, MetricType::Untyped);
+    const auto third = parser.parse(kHistogram);
+    QCOMPARE(third.families.at(0).histograms.size(), first.families.at(0).histograms.size());
+    QCOMPARE(third.families.at(0).histograms.at(0).buckets,
+             first.families.at(0).histograms.at(0).buckets);
+}
+
+void TestPrometheusParser::truncatedInputNeverCrashes()
+{
+    const QByteArray text =
+        kHistogram + "a{b=\"x\\\\y\\\"z\",c=\"ü\"} -1.5e3 123\n# HELP a x\\\\\n"_ba;
+    PrometheusParser parser;
+    for (qsizetype n = 0; n <= text.size(); ++n) {
+        const auto r = parser.parse(QByteArrayView(text.constData(), n));
+        QVERIFY(r.sampleCount() <= 11);
+    }
+    QCOMPARE(parser.parse(text).sampleCount(), 11);
+}
+
+void TestPrometheusParser::garbageNeverCrashes()
+{
+    QRandomGenerator rng(20261123);
+    const QByteArray alphabet = "ab_:{}=\",\\ \t\n#0123456789.eE+-InfNa\xc3\xbc"_ba;
+    PrometheusParser parser;
+    for (int round = 0; round < 300; ++round) {
+        QByteArray text(int(rng.bounded(400)), Qt::Uninitialized);
+        for (char &c : text)
+            c = alphabet.at(rng.bounded(int(alphabet.size())));
+        const auto r = parser.parse(text);
+        for (const auto &issue : r.issues) {
+            QVERIFY(issue.line >= 1);
+            QVERIFY(!issue.message.isEmpty());
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestPrometheusParser)
+#include "tst_prometheusparser.moc"
