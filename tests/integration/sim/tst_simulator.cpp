@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using ph::SimulatorFault;
@@ -812,6 +813,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(processGone(simPid), 5000);
     }
 
+    void launcherKilledTakesSimulatorAlong()
+    {
+        // This test binary in helper mode owns a SimulatorProcess; SIGKILL gives it no
+        // chance to run its destructor, so the child modifier's PDEATHSIG must do the work.
+        QProcess helper;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"PH_TST_SIMULATOR_HELPER"_s, u"1"_s);
+        helper.setProcessEnvironment(environment);
+        helper.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(helper.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(helper.canReadLine(), 10000);
+        const qint64 simPid = helper.readLine().trimmed().toLongLong();
+        QVERIFY(simPid > 0);
+        QVERIFY(!processGone(simPid));
+        ::kill(pid_t(helper.processId()), SIGKILL);
+        QVERIFY(helper.waitForFinished(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(processGone(simPid), 5000);
+    }
+
     void cleanupTestCase()
     {
         const qint64 pid = m_sim.processId();
@@ -820,5 +840,27 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSimulator)
+// Helper mode: start a simulator, print its PID, then wait to be killed.
+static int runLauncherHelper(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    SimulatorProcess sim;
+    if (const auto ok = sim.start({u"--no-jitter"_s}); !ok) {
+        std::fprintf(stderr, "%s\n", qPrintable(ok.error().toString()));
+        return 1;
+    }
+    std::printf("%lld\n", static_cast<long long>(sim.processId()));
+    std::fflush(stdout);
+    return app.exec();
+}
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsSet("PH_TST_SIMULATOR_HELPER"))
+        return runLauncherHelper(argc, argv);
+    QCoreApplication app(argc, argv);
+    TestSimulator test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_simulator.moc"
