@@ -32,11 +32,6 @@ using Args = QList<ShellWord>;
 // bash -c "bash -c '…'" more than this deep is not a runbook step; treat it as opaque.
 constexpr int kMaxNesting = 12;
 
-QString tr(const char *text)
-{
-    return CommandClassifier::tr(text);
-}
-
 /// Where the text being analysed sits inside the top-level (substituted) text.
 struct Scope
 {
@@ -228,6 +223,9 @@ bool expands(const QString &text)
 
 class Analyzer
 {
+    // Same translation context as the public class, so lupdate files the strings there.
+    Q_DECLARE_TR_FUNCTIONS(CommandClassifier)
+
 public:
     Analyzer(const ClassifyOptions &options, Classification &out)
         : m_options(options)

@@ -446,6 +446,16 @@ void TestCommandClassifier::classify_data()
     row(u"$CMD --help"_s, D, u"only known at run time"_s, {}, true);
     row(u"python3 -c \"import shutil; shutil.rmtree('/opt')\""_s, D, {}, {}, true);
     row(u"echo \"unterminated"_s, D, u"does not parse"_s, {}, true);
+    row(u"ps aux | grep -v grep | awk '{print $2}' | xargs kill"_s, D, u"xargs runs kill"_s, {},
+        true);
+    row(u"find . -name '*.bak' -exec sh -c 'rm \"$1\"' _ {} \\;"_s, D, u"rm deletes"_s);
+    row(u"ssh app1 sudo systemctl restart nginx"_s, D, u"systemctl restart"_s);
+    row(u"sudo -i"_s, S);
+    row(u"docker-compose run --rm web python manage.py showmigrations"_s, S);
+    row(u"mongosh --eval \"db.getSiblingDB('bot_core_test').dropDatabase()\""_s, C, {},
+        u"db.getSiblingDB('bot_core_test').dropDatabase()"_s);
+    row(u"systemctl --user restart foo"_s, D);
+    row(u"ufw delete allow 22"_s, D);
 }
 
 void TestCommandClassifier::classify()
