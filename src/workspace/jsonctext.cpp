@@ -232,19 +232,16 @@ TextPosition positionAt(const QByteArray &text, qsizetype offset)
 qsizetype errorOffset(const QByteArray &text, qsizetype offset, bool lexical)
 {
     const QList<Token> tokens = tokenize(text);
-    for (qsizetype k = 0; k < tokens.size(); ++k) {
-        const Token &t = tokens.at(k);
-        const bool contains = offset >= t.start && (offset < t.end || t.unterminated);
-        if (!contains)
-            continue;
-        if (lexical && k > 0 && t.start == offset && tokens.at(k - 1).kind == Token::Word &&
-            tokens.at(k - 1).end == offset)
-            return tokens.at(k - 1).start;
-        return t.start;
+    if (lexical) {
+        for (const Token &t : tokens) {
+            if (t.kind == Token::Word && t.start <= offset && offset <= t.end)
+                return t.start;
+        }
     }
-    if (lexical && !tokens.isEmpty() && tokens.last().kind == Token::Word &&
-        tokens.last().end == offset)
-        return tokens.last().start;
+    for (const Token &t : tokens) {
+        if (offset >= t.start && (offset < t.end || t.unterminated))
+            return t.start;
+    }
     return qMin(offset, text.size());
 }
 

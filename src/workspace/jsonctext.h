@@ -20,7 +20,7 @@ TextPosition positionAt(const QByteArray &text, qsizetype offset);
 /**
  * Where to report a syntax error that the parser noticed at byte @p offset: the start of
  * the token that contains it (an unterminated string is reported at its opening quote).
- * With @p lexical set, a bare word that ends right at @p offset is preferred, because the
+ * With @p lexical set, a bare word that touches @p offset is preferred, because the
  * parser stops one character after a misspelt literal.
  */
 qsizetype errorOffset(const QByteArray &text, qsizetype offset, bool lexical);

@@ -256,6 +256,11 @@ Result<LoadedWorkspace> Validator::syntaxError() const
             tr("trailing comma: remove the ',' before '%1'").arg(QChar::fromLatin1(atChar));
     } else if (what.contains(u"invalid comment"_s)) {
         description = tr("unterminated comment: expected */");
+    } else if (what.startsWith(u"invalid literal"_s) && what.contains(u"end of input"_s)) {
+        description = tr("unexpected text after the end of the workspace: expected end of input");
+    } else if (what.startsWith(u"invalid literal"_s)) {
+        description = tr("invalid literal: expected a value (a \"string\", a number, true, "
+                         "false, null, an object or a list)");
     } else {
         description = what;
         if (inObject)
@@ -1000,7 +1005,7 @@ Result<LoadedWorkspace> Validator::finish(Workspace ws)
 {
     if (m_errors.isEmpty()) {
         for (const QString &w : std::as_const(m_warnings))
-            qCInfo(lcWorkspace).noquote() << "warning:" << w;
+            qCDebug(lcWorkspace).noquote() << "warning:" << w;
         return LoadedWorkspace{std::move(ws), m_warnings};
     }
     QStringList lines;
