@@ -1317,7 +1317,11 @@ void Analyzer::analyzeSql(const QString &sql, const Scope &scope, const QString 
         }
         const QStringList rest = w.mid(at + 1);
         auto destructive = [&](const QString &reason) {
-            add(SafetyLevel::Destructive, reason, st.span, scope);
+            if (isScratch(database))
+                add(SafetyLevel::Confirm, tr("%1 (scratch database %2)").arg(reason, database),
+                    st.span, scope);
+            else
+                add(SafetyLevel::Destructive, reason, st.span, scope);
         };
         if (verb == u"DROP") {
             QString kind = rest.value(0);
@@ -1351,7 +1355,6 @@ void Analyzer::analyzeSql(const QString &sql, const Scope &scope, const QString 
         } else if (verb == u"SHUTDOWN") {
             destructive(tr("SHUTDOWN stops the database server"));
         }
-        Q_UNUSED(database);
     }
 }
 

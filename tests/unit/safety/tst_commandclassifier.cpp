@@ -456,6 +456,8 @@ void TestCommandClassifier::classify_data()
         u"db.getSiblingDB('bot_core_test').dropDatabase()"_s);
     row(u"systemctl --user restart foo"_s, D);
     row(u"ufw delete allow 22"_s, D);
+    row(u"psql -d bot_core_test -c \"DROP TABLE users\""_s, C, u"scratch database"_s);
+    row(u"psql -d bot_core -c \"DROP TABLE users\""_s, D, u"DROP TABLE"_s);
 }
 
 void TestCommandClassifier::classify()
