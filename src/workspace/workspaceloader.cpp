@@ -17,6 +17,8 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using json = nlohmann::json;
@@ -40,6 +42,25 @@ QString child(const QString &pointer, const QString &key)
 QString child(const QString &pointer, qsizetype index)
 {
     return pointer + u'/' + QString::number(index);
+}
+
+constexpr int kMaxDepth = 128;
+
+// The walks below recurse; a hostile file of nested brackets must not exhaust the stack.
+bool nestsDeeperThan(const json &root, int limit)
+{
+    std::vector<std::pair<const json *, int>> stack{{&root, 0}};
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        if (depth > limit)
+            return true;
+        if (node->is_structured()) {
+            for (const json &childNode : *node)
+                stack.emplace_back(&childNode, depth + 1);
+        }
+    }
+    return false;
 }
 
 // Records only where the parser stopped; the DOM parse before it decides success.
@@ -167,6 +188,10 @@ Result<LoadedWorkspace> Validator::run()
         return finish({});
     }
 
+    if (nestsDeeperThan(root, kMaxDepth)) {
+        error({}, tr("nested deeper than %1 levels; a workspace needs far fewer").arg(kMaxDepth));
+        return finish({});
+    }
     scanSecrets(root, {});
 
     int version = kSchemaVersion;

@@ -139,6 +139,7 @@ private Q_SLOTS:
     void schema1Migrated();
     void newerSchemaRefused();
     void nonObjectRefused();
+    void deepNestingRefused();
     void variablesSubstituted();
     void unknownVariableReported();
     void shippedFilesLoad_data();
@@ -561,6 +562,16 @@ void TestWorkspace::nonObjectRefused()
     QVERIFY(!r);
     QCOMPARE(r.error().code, u"workspace.invalid"_s);
     QVERIFY(r.error().message.contains(u"expected a JSON object"_s));
+}
+
+void TestWorkspace::deepNestingRefused()
+{
+    const QByteArray text = "{\"schema_version\": 2, \"layout\": " + QByteArray(100000, '[') +
+                            QByteArray(100000, ']') + "}";
+    const auto r = WorkspaceLoader::loadText(text, u"deep.json"_s);
+    QVERIFY(!r);
+    QCOMPARE(r.error().code, u"workspace.invalid"_s);
+    QVERIFY2(r.error().message.contains(u"nested deeper"_s), qPrintable(r.error().message));
 }
 
 void TestWorkspace::variablesSubstituted()
