@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runbooks/runbookparser.h"
 
+#include "safety/commandclassifier.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -1247,9 +1249,34 @@ Result<Runbook> RunbookParser::parseFile(const QString &path, const Options &opt
     return parse(file.readAll(), path, options);
 }
 
-DestructiveClassifier RunbookParser::defaultClassifier()
+DestructiveClassifier RunbookParser::defaultClassifier(const QStringList &scratchTargets)
 {
-    return {};
+    return [scratchTargets](const QString &command, const QString &language) {
+        static const QSet<QString> sqlLanguages{u"sql"_s,        u"psql"_s,  u"pgsql"_s,
+                                                u"postgresql"_s, u"mysql"_s, u"sqlite"_s};
+        // Placeholders stay unresolved here: the classifier treats what it cannot see as a
+        // reason to ask, which is the right default for a step that is not filled in yet.
+        static const QSet<QString> shellLanguages{
+            u""_s, u"bash"_s, u"sh"_s, u"shell"_s, u"zsh"_s, u"console"_s, u"shell-session"_s};
+        if (!sqlLanguages.contains(language) && !shellLanguages.contains(language)) {
+            // A Python or JavaScript snippet can do anything; nobody can vouch for it here.
+            return DestructiveVerdict{
+                true,
+                {RunbookParser::tr("%1 code cannot be checked for destructive actions; "
+                                   "it is confirmed before it runs.")
+                     .arg(language)}};
+        }
+        ClassifyOptions options;
+        options.scratchTargets = scratchTargets;
+        const Classification c = sqlLanguages.contains(language)
+                                     ? CommandClassifier::classifySql(command, options)
+                                     : CommandClassifier::classify(command, options);
+        DestructiveVerdict v;
+        v.destructive = c.isDestructive();
+        if (v.destructive)
+            v.reasons = c.reasons;
+        return v;
+    };
 }
 
 FenceAttributes RunbookParser::parseAttributes(const QString &input)

@@ -58,8 +58,9 @@ public:
     /// Reads and parses a file; a Qt resource path (":/runbooks/...") works too.
     static Result<Runbook> parseFile(const QString &path, const Options &options = {});
 
-    /// The classifier of the safety layer (ph::CommandClassifier).
-    static DestructiveClassifier defaultClassifier();
+    /// The classifier of the safety layer (ph::CommandClassifier). Restores into and drops
+    /// of scratchTargets (the workspace's scratch databases) do not count as destructive.
+    static DestructiveClassifier defaultClassifier(const QStringList &scratchTargets = {});
 
     /// Reads `{host=app destructive expect.regex="200 OK"}` (braces optional).
     static FenceAttributes parseAttributes(const QString &text);

@@ -73,6 +73,11 @@ DestructiveVerdict fakeClassifier(const QString &command, const QString &)
     return v;
 }
 
+DestructiveVerdict noClassifier(const QString &, const QString &)
+{
+    return {};
+}
+
 } // namespace
 
 class TestRunbookParser : public QObject
@@ -103,6 +108,8 @@ private Q_SLOTS:
     void operationsManual();
     void builtinRunbooks_data();
     void builtinRunbooks();
+    void builtinMarksAgreeWithSafetyLayer_data() { builtinRunbooks_data(); }
+    void builtinMarksAgreeWithSafetyLayer();
     void builtinResourceFileListsEveryRunbook();
     void fuzz();
     void importTimeOfLargeManual();
@@ -597,11 +604,16 @@ void TestRunbookParser::classifierHook()
 void TestRunbookParser::defaultClassifierFlagsDestructiveCommands()
 {
     const DestructiveClassifier c = RunbookParser::defaultClassifier();
-    if (!c)
-        QSKIP("the safety layer is not linked into ph_runbooks yet");
+    QVERIFY(c);
     QVERIFY(c(u"pkill -f gunicorn"_s, u"bash"_s).destructive);
     QVERIFY(!c(u"pkill -f gunicorn"_s, u"bash"_s).reasons.isEmpty());
     QVERIFY(c(u"DROP TABLE users;"_s, u"sql"_s).destructive);
+    QVERIFY(!c(u"SELECT 1;"_s, u"sql"_s).destructive);
+    QVERIFY(c(u"import shutil"_s, u"python"_s).destructive);
+    QVERIFY(!RunbookParser::defaultClassifier({u"bot_core_test"_s})(
+                 u"mongosh mongodb://localhost:27017/bot_core_test --eval 'db.dropDatabase()'"_s,
+                 u"bash"_s)
+                 .destructive);
     QVERIFY(!c(u"df -h"_s, u"bash"_s).destructive);
 }
 
@@ -707,6 +719,23 @@ void TestRunbookParser::operationsManual()
     QVERIFY(rb->unplaced.isEmpty());
     QVERIFY(rb->warnings.isEmpty());
 
+    // With the real safety layer: kills, restores, extraction over live files, deletion,
+    // firewall changes, an overwriting redirection, and code it cannot read.
+    const Result<Runbook> real = RunbookParser::parseFile(path);
+    QVERIFY(real);
+    QStringList flagged;
+    for (const Step &s : real->allSteps()) {
+        if (s.destructive) {
+            flagged.append(s.id);
+            QVERIFY(!s.destructiveReasons.isEmpty());
+        }
+    }
+    QCOMPARE(flagged,
+             (QStringList{u"partner-payouts/1"_s, u"service-down/3"_s, u"database-issues/1"_s,
+                          u"database-issues/4"_s, u"restore/1"_s, u"restore/2"_s,
+                          u"log-rotation/1"_s, u"blocking-an-attacker/1"_s}));
+    QVERIFY(real->step(u"database-issues/1"_s)->destructiveReasons.first().startsWith(u"python"_s));
+
     // Prose outside any step is kept: the intro, the contact table, the trailing comment.
     QVERIFY(rb->description.contains(u"Version 3.2"_s));
     QVERIFY(rb->sections.last().intro.contains(u"escalation matrix"_s));
@@ -724,8 +753,10 @@ void TestRunbookParser::builtinRunbooks_data()
 void TestRunbookParser::builtinRunbooks()
 {
     QFETCH(QString, file);
-    // The safety layer is part of what the golden files pin down once it is linked.
-    const Result<Runbook> rb = RunbookParser::parse(readFile(runbookDir() + u'/' + file), file);
+    // The golden files pin down the parser and the runbook text; the safety layer's verdicts
+    // (and their wording) are checked against the runbooks' own marks in a test of their own.
+    const Result<Runbook> rb =
+        RunbookParser::parse(readFile(runbookDir() + u'/' + file), file, {noClassifier});
     QVERIFY(rb);
     for (const RunbookIssue &i : rb->unplaced)
         qWarning().noquote() << file << i.line << i.text << i.reason;
@@ -768,6 +799,33 @@ void TestRunbookParser::builtinRunbooks()
         !expected.isEmpty(),
         qPrintable(u"missing golden file %1; run with PILOTHOUSE_UPDATE_GOLDEN=1"_s.arg(golden)));
     QCOMPARE(QJsonDocument::fromJson(json), QJsonDocument::fromJson(expected));
+}
+
+void TestRunbookParser::builtinMarksAgreeWithSafetyLayer()
+{
+    QFETCH(QString, file);
+    const Result<Runbook> rb =
+        RunbookParser::parse(readFile(runbookDir() + u'/' + file), file, {noClassifier});
+    QVERIFY(rb);
+    // bot_core_test is the scratch database of the weekly restore check (RUNBOOKS.md).
+    const DestructiveClassifier withScratch =
+        RunbookParser::defaultClassifier({u"bot_core_test"_s});
+    const DestructiveClassifier strict = RunbookParser::defaultClassifier();
+    for (const Step &s : rb->allSteps()) {
+        if (s.kind == Step::Kind::Manual)
+            continue;
+        const DestructiveVerdict v = withScratch(s.command, s.language);
+        // What the safety layer calls destructive, the runbook marks too, so a reader sees
+        // it and a runner without the classifier asks as well.
+        if (v.destructive)
+            QVERIFY2(s.destructive, qPrintable(file + u": "_s + s.id + u" is not marked: "_s +
+                                               v.reasons.join(u"; "_s)));
+        // And a mark is never arbitrary: without the workspace's scratch databases the
+        // classifier agrees.
+        if (s.destructive)
+            QVERIFY2(strict(s.command, s.language).destructive,
+                     qPrintable(file + u": "_s + s.id + u" is marked but looks harmless"_s));
+    }
 }
 
 void TestRunbookParser::builtinResourceFileListsEveryRunbook()
