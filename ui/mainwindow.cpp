@@ -43,7 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Navigation, in the order an on-call engineer looks at things.
     m_nav->setObjectName(u"navigation"_s);
-    const QStringList names = {tr("Health"), tr("SLOs"),     tr("Queues"),   tr("Backups"),
+    const QStringList names = {tr("Health"),  tr("SLOs"),   tr("Queues"),   tr("Backups"),
                                tr("Payouts"), tr("Alerts"), tr("Runbooks"), tr("Remote")};
     for (const QString &n : names)
         m_nav->addItem(n);
@@ -193,11 +193,20 @@ QWidget *MainWindow::placeholderPage(const QString &title, const QString &text)
     return page;
 }
 
-void MainWindow::showPage(Page page) { m_nav->setCurrentRow(int(page)); }
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(int(page));
+}
 
-MainWindow::Page MainWindow::currentPage() const { return Page(m_pages->currentIndex()); }
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
 
-QString MainWindow::currentEnvironment() const { return m_envSwitcher->currentData().toString(); }
+QString MainWindow::currentEnvironment() const
+{
+    return m_envSwitcher->currentData().toString();
+}
 
 void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &warnings)
 {
@@ -218,8 +227,8 @@ void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &war
     if (!warnings.isEmpty()) {
         m_errorLabel->setText(tr("Workspace loaded with warnings:\n%1").arg(warnings.join(u'\n')));
     }
-    m_workspaceLabel->setText(tr("Workspace: %1 (%2)")
-                                  .arg(workspace.name, QFileInfo(workspace.filePath).fileName()));
+    m_workspaceLabel->setText(
+        tr("Workspace: %1 (%2)").arg(workspace.name, QFileInfo(workspace.filePath).fileName()));
     const int keep = m_envSwitcher->findData(previous);
     const int index = keep >= 0 ? keep : 0;
     if (m_envSwitcher->count() > 0) {
@@ -262,16 +271,33 @@ void MainWindow::showWorkspaceError(const Error &error)
     m_errorBanner->show();
 }
 
-void MainWindow::applyResult(const ProbeResult &result) { m_health->model()->applyResult(result); }
+void MainWindow::showKeychainError(const Error &error)
+{
+    m_errorLabel->setText(tr("The keychain cannot be used; endpoints that need a dashboard key "
+                             "will fail until it can.\n%1")
+                              .arg(error.message));
+    m_errorBanner->show();
+}
+
+void MainWindow::applyResult(const ProbeResult &result)
+{
+    m_health->model()->applyResult(result);
+}
 
 void MainWindow::setOnline(bool online)
 {
     m_networkLabel->setText(online ? tr("Online") : tr("Offline — data is stale"));
 }
 
-void MainWindow::setStatusMessage(const QString &text) { statusBar()->showMessage(text, 8000); }
+void MainWindow::setStatusMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 8000);
+}
 
-void MainWindow::setDemo(bool demo) { m_demoLabel->setVisible(demo); }
+void MainWindow::setDemo(bool demo)
+{
+    m_demoLabel->setVisible(demo);
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {

@@ -26,8 +26,18 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { HealthPage, SloPage, QueuesPage, BackupsPage, PayoutsPage, AlertsPage,
-                RunbooksPage, RemotePage, PageCount };
+    enum Page
+    {
+        HealthPage,
+        SloPage,
+        QueuesPage,
+        BackupsPage,
+        PayoutsPage,
+        AlertsPage,
+        RunbooksPage,
+        RemotePage,
+        PageCount
+    };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -40,6 +50,7 @@ public:
 public Q_SLOTS:
     void setWorkspace(const ph::Workspace &workspace, const QStringList &warnings = {});
     void showWorkspaceError(const ph::Error &error);
+    void showKeychainError(const ph::Error &error);
     void setEnvironment(const QString &name);
     void applyResult(const ph::ProbeResult &result);
     void setOnline(bool online);

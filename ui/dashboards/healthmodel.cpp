@@ -102,12 +102,18 @@ int HealthModel::columnCount(const QModelIndex &parent) const
 QString HealthModel::verdictText(Verdict v)
 {
     switch (v) {
-    case Verdict::Pass: return tr("OK");
-    case Verdict::Warn: return tr("Degraded");
-    case Verdict::Fail: return tr("Failing");
-    case Verdict::Down: return tr("Down");
-    case Verdict::Stale: return tr("Stale");
-    case Verdict::Unknown: return tr("Waiting");
+    case Verdict::Pass:
+        return tr("OK");
+    case Verdict::Warn:
+        return tr("Degraded");
+    case Verdict::Fail:
+        return tr("Failing");
+    case Verdict::Down:
+        return tr("Down");
+    case Verdict::Stale:
+        return tr("Stale");
+    case Verdict::Unknown:
+        return tr("Waiting");
     }
     return {};
 }
@@ -148,20 +154,29 @@ QVariant HealthModel::data(const QModelIndex &index, int role) const
 
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case ServiceCol: return r.service;
-        case EndpointCol: return r.path;
-        case StatusCol: return verdictText(p.verdict);
-        case HttpCol: return p.statusCode > 0 ? QString::number(p.statusCode) : u"–"_s;
-        case LatencyCol: return p.latencyMs >= 0 ? tr("%1 ms").arg(p.latencyMs) : u"–"_s;
-        case TrendCol: return {};
+        case ServiceCol:
+            return r.service;
+        case EndpointCol:
+            return r.path;
+        case StatusCol:
+            return verdictText(p.verdict);
+        case HttpCol:
+            return p.statusCode > 0 ? QString::number(p.statusCode) : u"–"_s;
+        case LatencyCol:
+            return p.latencyMs >= 0 ? tr("%1 ms").arg(p.latencyMs) : u"–"_s;
+        case TrendCol:
+            return {};
         case LastChangeCol:
             return r.lastChange.isValid()
                        ? QLocale().toString(r.lastChange.toLocalTime(), QLocale::ShortFormat)
                        : u"–"_s;
-        case Uptime24hCol: return percent(r.uptime24h);
-        case Uptime7dCol: return percent(r.uptime7d);
+        case Uptime24hCol:
+            return percent(r.uptime24h);
+        case Uptime7dCol:
+            return percent(r.uptime7d);
         case AgeCol:
-            return r.lastAnswer.isValid() ? formatAge(r.lastAnswer.secsTo(m_now)) : tr("no answer yet");
+            return r.lastAnswer.isValid() ? formatAge(r.lastAnswer.secsTo(m_now))
+                                          : tr("no answer yet");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -179,12 +194,15 @@ QVariant HealthModel::data(const QModelIndex &index, int role) const
         case HttpCol:
         case LatencyCol:
         case Uptime24hCol:
-        case Uptime7dCol: return int(Qt::AlignRight | Qt::AlignVCenter);
-        default: break;
+        case Uptime7dCol:
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            break;
         }
     }
     if (role == Qt::AccessibleTextRole && index.column() == StatusCol)
-        return QString(verdictText(p.verdict) + (p.error.isEmpty() ? QString() : u": "_s + p.error));
+        return QString(verdictText(p.verdict) +
+                       (p.error.isEmpty() ? QString() : u": "_s + p.error));
     return {};
 }
 
@@ -193,16 +211,26 @@ QVariant HealthModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ServiceCol: return tr("Service");
-    case EndpointCol: return tr("Endpoint");
-    case StatusCol: return tr("Status");
-    case HttpCol: return tr("HTTP");
-    case LatencyCol: return tr("Latency");
-    case TrendCol: return tr("Trend");
-    case LastChangeCol: return tr("Last change");
-    case Uptime24hCol: return tr("Uptime 24 h");
-    case Uptime7dCol: return tr("Uptime 7 d");
-    case AgeCol: return tr("Data age");
+    case ServiceCol:
+        return tr("Service");
+    case EndpointCol:
+        return tr("Endpoint");
+    case StatusCol:
+        return tr("Status");
+    case HttpCol:
+        return tr("HTTP");
+    case LatencyCol:
+        return tr("Latency");
+    case TrendCol:
+        return tr("Trend");
+    case LastChangeCol:
+        return tr("Last change");
+    case Uptime24hCol:
+        return tr("Uptime 24 h");
+    case Uptime7dCol:
+        return tr("Uptime 7 d");
+    case AgeCol:
+        return tr("Data age");
     }
     return {};
 }

@@ -20,9 +20,26 @@ class HealthModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { ServiceCol, EndpointCol, StatusCol, HttpCol, LatencyCol, TrendCol,
-                  LastChangeCol, Uptime24hCol, Uptime7dCol, AgeCol, ColumnCount };
-    enum Role { ResultRole = Qt::UserRole + 1, LatencyHistoryRole, VerdictRole };
+    enum Column
+    {
+        ServiceCol,
+        EndpointCol,
+        StatusCol,
+        HttpCol,
+        LatencyCol,
+        TrendCol,
+        LastChangeCol,
+        Uptime24hCol,
+        Uptime7dCol,
+        AgeCol,
+        ColumnCount
+    };
+    enum Role
+    {
+        ResultRole = Qt::UserRole + 1,
+        LatencyHistoryRole,
+        VerdictRole
+    };
 
     struct Row
     {
@@ -31,7 +48,7 @@ public:
         QString path;
         ProbeResult last;
         QDateTime lastChange;
-        QDateTime lastAnswer; ///< last time the service answered at all
+        QDateTime lastAnswer;   ///< last time the service answered at all
         QVector<int> latencies; ///< newest last, bounded
         double uptime24h = -1;  ///< ratio 0..1, negative = unknown
         double uptime7d = -1;

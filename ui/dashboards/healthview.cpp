@@ -16,8 +16,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 using namespace Qt::StringLiterals;
 
@@ -137,8 +137,9 @@ void HealthView::showDetail()
     }
     const HealthModel::Row &r = m_model->rowAt(row);
     const ProbeResult &p = r.last;
-    m_detailTitle->setText(tr("%1 %2 — %3").arg(r.service, p.url.isEmpty() ? r.path : p.url,
-                                                 HealthModel::verdictText(p.verdict)));
+    m_detailTitle->setText(
+        tr("%1 %2 — %3")
+            .arg(r.service, p.url.isEmpty() ? r.path : p.url, HealthModel::verdictText(p.verdict)));
     m_errorText->setText(p.error);
     m_errorText->setVisible(!p.error.isEmpty());
 
@@ -148,7 +149,8 @@ void HealthView::showDetail()
 
     m_headers->clear();
     for (const auto &[name, value] : p.headers)
-        m_headers->addTopLevelItem(new QTreeWidgetItem({QString::fromLatin1(name), QString::fromLatin1(value)}));
+        m_headers->addTopLevelItem(
+            new QTreeWidgetItem({QString::fromLatin1(name), QString::fromLatin1(value)}));
 
     auto *series = new QLineSeries;
     series->setName(tr("Latency (ms)"));

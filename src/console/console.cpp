@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "console/console.h"
+
+#include "console/historywriter.h"
+#include "console/secretkeyprovider.h"
+#include "core/logging.h"
+#include "notify/probenotifications.h"
+#include "probes/probeengine.h"
+#include "probes/probesettings.h"
+#include "secrets/secretstore.h"
+#include "storage/database.h"
+#include "workspace/workspaceloader.h"
+#include "workspace/workspacewatcher.h"
+
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace ph {
+
+Console::Console(QObject *parent)
+    : QObject(parent)
+    , m_watcher(new WorkspaceWatcher(this))
+    , m_engine(new ProbeEngine(this))
+    , m_uptimeTimer(new QTimer(this))
+    , m_rollUpTimer(new QTimer(this))
+{
+    m_storageThread.setObjectName(u"pilothouse-storage"_s);
+    connect(m_engine, &ProbeEngine::resultReady, this, &Console::resultReady);
+    connect(m_watcher, &WorkspaceWatcher::loaded, this,
+            [this](const Workspace &ws, const QStringList &warnings) {
+                applyWorkspace(ws);
+                Q_EMIT workspaceLoaded(ws, warnings);
+            });
+    connect(m_watcher, &WorkspaceWatcher::loadFailed, this, &Console::workspaceFailed);
+    m_uptimeTimer->setInterval(30 * 1000);
+    connect(m_uptimeTimer, &QTimer::timeout, this, &Console::requestUptime);
+    m_rollUpTimer->setInterval(15 * 60 * 1000);
+}
+
+Console::~Console()
+{
+    stop();
+    m_engine->setSink(nullptr);
+    if (m_writer)
+        m_writer->deleteLater(); // runs on the storage thread before it quits
+    m_storageThread.quit();
+    m_storageThread.wait();
+}
+
+Result<void> Console::open(const Options &options)
+{
+    // Load once up front so a broken file is reported before anything starts.
+    auto loaded = WorkspaceLoader::loadFile(options.workspacePath, options.variables);
+    if (!loaded)
+        return tl::unexpected(loaded.error());
+
+    auto db = Database::open(options.databasePath);
+    if (!db)
+        return tl::unexpected(db.error());
+    m_db = *db;
+
+    m_secrets = new SecretStore(options.keychainService, this);
+    m_keys = std::make_unique<SecretKeyProvider>(m_secrets);
+    m_engine->setKeyProvider(m_keys.get());
+
+    m_writer = new HistoryWriter(m_db);
+    m_writer->moveToThread(&m_storageThread);
+    connect(m_writer, &HistoryWriter::uptimeReady, this, &Console::uptimeReady);
+    connect(m_writer, &HistoryWriter::failed, this, &Console::storageFailed);
+    connect(m_rollUpTimer, &QTimer::timeout, m_writer, &HistoryWriter::rollUp);
+    m_storageThread.start();
+    m_sink = std::make_unique<QueuedHistorySink>(m_writer);
+    m_engine->setSink(m_sink.get());
+
+    if (options.notifier) {
+        m_notifications = new ProbeNotifications(options.notifier, this);
+        m_notifications->watch(m_engine);
+    }
+
+    m_watcher->setFilePath(options.workspacePath, options.variables);
+    applyWorkspace(loaded->workspace);
+    return {};
+}
+
+const Workspace &Console::workspace() const
+{
+    return m_watcher->current();
+}
+
+QStringList Console::warnings() const
+{
+    return m_watcher->currentWarnings();
+}
+
+void Console::start()
+{
+    m_started = true;
+    probeEnvironment();
+    m_uptimeTimer->start();
+    m_rollUpTimer->start();
+    QMetaObject::invokeMethod(m_writer, &HistoryWriter::rollUp, Qt::QueuedConnection);
+}
+
+void Console::stop()
+{
+    m_started = false;
+    m_engine->stop();
+    m_uptimeTimer->stop();
+    m_rollUpTimer->stop();
+}
+
+void Console::applyWorkspace(const Workspace &ws)
+{
+    m_keys->setWorkspaceName(ws.name);
+    m_engine->setSettings(ProbeSettings::fromWorkspace(ws.settings));
+    // Keep the environment the user chose if it still exists.
+    if (!ws.environment(m_environment))
+        m_environment = ws.environments.isEmpty() ? QString() : ws.environments.first().name;
+    if (m_notifications)
+        m_notifications->reset();
+    probeEnvironment();
+}
+
+void Console::setEnvironment(const QString &name)
+{
+    if (name == m_environment || !workspace().environment(name))
+        return;
+    m_environment = name;
+    probeEnvironment();
+    Q_EMIT environmentChanged(name);
+}
+
+void Console::probeEnvironment()
+{
+    const Workspace &ws = m_watcher->hasCurrent() ? workspace() : Workspace();
+    m_engine->stop();
+    m_engine->setServices(ws.servicesIn(m_environment));
+    if (m_started) {
+        m_engine->start();
+        QTimer::singleShot(0, this, &Console::requestUptime);
+    }
+}
+
+void Console::checkNow()
+{
+    m_engine->checkNow();
+}
+
+void Console::requestUptime()
+{
+    QStringList keys;
+    qint64 maxGap = 0;
+    for (const Service &s : workspace().servicesIn(m_environment)) {
+        const int interval = s.intervalMs > 0 ? s.intervalMs : workspace().settings.probeIntervalMs;
+        maxGap = std::max<qint64>(maxGap, 2LL * interval);
+        for (const EndpointSpec &e : s.endpoints) {
+            if (e.probe)
+                keys.append(s.name + u'\n' + e.name);
+        }
+    }
+    if (keys.isEmpty() || !m_writer)
+        return;
+    QMetaObject::invokeMethod(
+        m_writer, [w = m_writer, keys, maxGap] { w->computeUptime(keys, maxGap); },
+        Qt::QueuedConnection);
+}
+
+} // namespace ph

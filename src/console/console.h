@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "probes/proberesult.h"
+#include "workspace/workspace.h"
+
+#include <QMap>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+class QTimer;
+
+namespace ph {
+
+class Database;
+class HistoryWriter;
+class Notifier;
+class ProbeEngine;
+class ProbeNotifications;
+class ProbeSink;
+class SecretKeyProvider;
+class SecretStore;
+class WorkspaceWatcher;
+
+/**
+ * One open workspace and everything that watches it: the workspace file (reloaded on
+ * change, the last good one kept), the keychain, the local database on its own thread,
+ * the probe engine for the chosen environment and the down/up notifications. The window
+ * and the command-line twin both drive this; it has no widgets.
+ */
+class Console : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString workspacePath;
+        QMap<QString, QString> variables; ///< ${name} substitutions (demo ports)
+        QString keychainService = QStringLiteral("pilothouse");
+        QString databasePath;         ///< empty = the user's data folder
+        Notifier *notifier = nullptr; ///< not owned; null = no notifications
+    };
+
+    explicit Console(QObject *parent = nullptr);
+    ~Console() override;
+
+    /// Opens the database and loads the workspace. Fails (and changes nothing) when either
+    /// cannot be used; the message says what to do.
+    Result<void> open(const Options &options);
+    /// Starts watching the file and probing the current environment.
+    void start();
+    void stop();
+
+    const Workspace &workspace() const;
+    QStringList warnings() const;
+    QString environment() const { return m_environment; }
+    void setEnvironment(const QString &name);
+    void checkNow();
+
+    SecretStore *secrets() const { return m_secrets; }
+    ProbeEngine *engine() const { return m_engine; }
+    WorkspaceWatcher *watcher() const { return m_watcher; }
+
+Q_SIGNALS:
+    void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);
+    void workspaceFailed(const ph::Error &error);
+    void environmentChanged(const QString &name);
+    void resultReady(const ph::ProbeResult &result);
+    void uptimeReady(const QString &service, const QString &endpoint, double day, double week);
+    void onlineChanged(bool online);
+    void storageFailed(const ph::Error &error);
+
+private:
+    void applyWorkspace(const Workspace &ws);
+    void probeEnvironment();
+    void requestUptime();
+
+    WorkspaceWatcher *m_watcher;
+    SecretStore *m_secrets = nullptr;
+    std::unique_ptr<SecretKeyProvider> m_keys;
+    ProbeEngine *m_engine;
+    ProbeNotifications *m_notifications = nullptr;
+    std::shared_ptr<Database> m_db;
+    QThread m_storageThread;
+    HistoryWriter *m_writer = nullptr;
+    std::unique_ptr<ProbeSink> m_sink;
+    QTimer *m_uptimeTimer;
+    QTimer *m_rollUpTimer;
+    QString m_environment;
+    bool m_started = false;
+};
+
+} // namespace ph
