@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -325,9 +326,13 @@ struct PrometheusParser::Private
     quint32 generation = 1;
     QHash<QString, int> familyByName;
     std::vector<quint8> familyFlags;
-    std::vector<Label> scratch;
-    size_t scratchCount = 0;
+    // Labels go straight into the family's pool; a rejected line truncates it again.
+    QList<Label> *pool = nullptr;
+    qsizetype poolBegin = 0;
+    size_t labelCount() const { return size_t(pool->size() - poolBegin); }
     std::string unescaped;
+    std::string leText;
+    std::string quantileText;
 
     void issue(int atLine, QString message)
     {
@@ -369,6 +374,61 @@ struct PrometheusParser::Private
                 return false;
         }
         values.insert(p, n, h, result);
+        return true;
+    }
+
+    // Consecutive samples usually repeat the label names, and most values, at the same
+    // positions; a byte comparison with the previous sample is cheaper than a hash lookup.
+    struct Recent
+    {
+        std::string bytes;
+        QString string;
+        bool set = false;
+    };
+    static constexpr size_t kRecentSlots = 32;
+    std::array<Recent, kRecentSlots> recentNames;
+    std::array<Recent, kRecentSlots> recentValues;
+
+    static const QString *recent(std::array<Recent, kRecentSlots> &slots, size_t position,
+                                 const char *p, size_t n)
+    {
+        if (position >= kRecentSlots)
+            return nullptr;
+        const Recent &r = slots[position];
+        if (r.set && r.bytes.size() == n && std::memcmp(r.bytes.data(), p, n) == 0)
+            return &r.string;
+        return nullptr;
+    }
+
+    static void remember(std::array<Recent, kRecentSlots> &slots, size_t position, const char *p,
+                         size_t n, const QString &s)
+    {
+        if (position >= kRecentSlots)
+            return;
+        Recent &r = slots[position];
+        r.bytes.assign(p, n);
+        r.string = s;
+        r.set = true;
+    }
+
+    QString cachedName(size_t position, const char *p, size_t n)
+    {
+        if (const QString *s = recent(recentNames, position, p, n))
+            return *s;
+        QString s = internName(p, n);
+        remember(recentNames, position, p, n, s);
+        return s;
+    }
+
+    bool cachedValue(size_t position, const char *p, size_t n, QString &result)
+    {
+        if (const QString *s = recent(recentValues, position, p, n)) {
+            result = *s;
+            return true;
+        }
+        if (!internValue(p, n, result))
+            return false;
+        remember(recentValues, position, p, n, result);
         return true;
     }
 
@@ -561,20 +621,16 @@ struct PrometheusParser::Private
         ++generation;
     }
 
-    void pushLabel(const QString &name, const QString &value)
+    void pushLabel(QString name, QString value)
     {
-        if (scratchCount == scratch.size())
-            scratch.push_back(Label{name, value});
-        else
-            scratch[scratchCount] = Label{name, value};
-        ++scratchCount;
+        pool->append(Label{std::move(name), std::move(value)});
     }
 
     const Label *findScratch(const QString &name) const
     {
-        for (size_t i = 0; i < scratchCount; ++i) {
-            if (scratch[i].name == name)
-                return &scratch[i];
+        for (qsizetype i = poolBegin; i < pool->size(); ++i) {
+            if (pool->at(i).name == name)
+                return &pool->at(i);
         }
         return nullptr;
     }
@@ -599,7 +655,7 @@ struct PrometheusParser::Private
             const char *nb = p++;
             while (p < end && is(*p, LabelChar))
                 ++p;
-            const QString name = internName(nb, size_t(p - nb));
+            const QString name = cachedName(labelCount(), nb, size_t(p - nb));
             p = skipBlanks(p, end);
             if (p == end || *p != '=') {
                 issue(tr("Expected '=' after label name \"%1\" in \"%2\".").arg(name, metric));
@@ -649,16 +705,21 @@ struct PrometheusParser::Private
                         unescaped.push_back(*q);
                     }
                 }
-                valid = internValue(unescaped.data(), unescaped.size(), value);
+                valid = cachedValue(labelCount(), unescaped.data(), unescaped.size(), value);
             } else {
-                valid = internValue(vb, size_t(ve - vb), value);
+                valid = cachedValue(labelCount(), vb, size_t(ve - vb), value);
             }
             if (!valid) {
                 issue(tr("The value of label \"%1\" in \"%2\" is not valid UTF-8.")
                           .arg(name, metric));
                 return false;
             }
-            pushLabel(name, value);
+            // Keep the bytes of le / quantile so the bound parses without a conversion.
+            if (name == le)
+                leText.assign(escaped ? unescaped : std::string(vb, ve));
+            else if (name == quantile)
+                quantileText.assign(escaped ? unescaped : std::string(vb, ve));
+            pushLabel(name, std::move(value));
             p = skipBlanks(p, end);
             if (p < end && *p == ',') {
                 ++p;
@@ -698,7 +759,13 @@ struct PrometheusParser::Private
         }
 
         p = nameEnd;
-        scratchCount = 0;
+        pool = &out->families[info->family].labelPool;
+        poolBegin = pool->size();
+        bool committed = false;
+        const auto truncate = qScopeGuard([&] {
+            if (!committed)
+                pool->resize(poolBegin);
+        });
         if (p < end && *p == '{') {
             ++p;
             if (!parseLabels(p, end, info->name))
@@ -761,9 +828,8 @@ struct PrometheusParser::Private
                           : tr("Summary sample \"%1\" has no \"quantile\" label.").arg(info->name));
                 return;
             }
-            const QByteArray raw = l->value.toLatin1();
-            if (!parseDouble(raw.constData(), raw.constData() + raw.size(), bound) ||
-                std::isnan(bound)) {
+            const std::string &raw = info->role == SampleRole::Bucket ? leText : quantileText;
+            if (!parseDouble(raw.data(), raw.data() + raw.size(), bound) || std::isnan(bound)) {
                 issue(tr("Label \"%1\" of \"%2\" must be a number, found \"%3\".")
                           .arg(boundName, info->name, l->value));
                 return;
@@ -778,10 +844,9 @@ struct PrometheusParser::Private
         sample.hasTimestamp = hasTimestamp;
         sample.line = line;
         sample.role = info->role;
-        sample.labelBegin = int(family.labelPool.size());
-        sample.labelCount = int(scratchCount);
-        for (size_t i = 0; i < scratchCount; ++i)
-            family.labelPool.append(scratch[i]);
+        sample.labelBegin = int(poolBegin);
+        sample.labelCount = int(labelCount());
+        committed = true;
         family.samples.append(std::move(sample));
     }
 
@@ -939,8 +1004,7 @@ struct PrometheusParser::Private
                          [](const ParseIssue &a, const ParseIssue &b) { return a.line < b.line; });
         // Drop references into the result and the per-parse caches.
         out = nullptr;
-        scratch.clear();
-        scratchCount = 0;
+        pool = nullptr;
         familyByName.clear();
         resolved.clear();
     }

@@ -159,3 +159,12 @@ private:
 };
 
 } // namespace ph
+
+// Implicitly shared members move with a memcpy, so growing the lists needs no refcounting.
+Q_DECLARE_TYPEINFO(ph::Label, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ph::Sample, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ph::HistogramSeries, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ph::SummaryQuantile, Q_PRIMITIVE_TYPE);
+Q_DECLARE_TYPEINFO(ph::SummarySeries, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ph::MetricFamily, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ph::ParseIssue, Q_RELOCATABLE_TYPE);

@@ -51,3 +51,5 @@ Result<QList<HistogramBucket>> histogramDelta(QList<HistogramBucket> older,
                                               QList<HistogramBucket> newer);
 
 } // namespace ph
+
+Q_DECLARE_TYPEINFO(ph::HistogramBucket, Q_PRIMITIVE_TYPE);
