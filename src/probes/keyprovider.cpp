@@ -16,7 +16,7 @@ void StaticKeyProvider::key(const QString &entryName, QObject *context, Callback
         m_keys.contains(entryName)
             ? Result<QString>(m_keys.value(entryName))
             : Result<QString>(fail(
-                  u"secrets.notfound"_s,
+                  u"keychain.not_found"_s,
                   QCoreApplication::translate("ph::Probe", "no secret named %1").arg(entryName)));
     // Answer later, like a real keychain, so callers never see re-entrant callbacks.
     QMetaObject::invokeMethod(

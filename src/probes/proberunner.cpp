@@ -155,10 +155,17 @@ void ProbeRunner::keyArrived(const QString &entry, const Result<QString> &key)
         pump();
         return;
     }
-    if (!key)
+    // "Not set" has its own message; anything else (keychain locked, absent, slow) is
+    // passed on as the keychain said it, since the fix is different.
+    const bool notSet = key || key.error().code == u"keychain.not_found"_s;
+    QString detail = entry;
+    if (!notSet) {
         qCInfo(lcProbes) << "dashboard key" << entry << "unavailable:" << key.error().toString();
+        detail = tr("dashboard key %1 could not be read: %2").arg(entry, key.error().message);
+    }
     for (int index : waiters)
-        finishWithoutRequest(index, ProbeTransport::KeyMissing, entry);
+        finishWithoutRequest(index, notSet ? ProbeTransport::KeyMissing : ProbeTransport::Config,
+                             detail);
 }
 
 QNetworkAccessManager *ProbeRunner::nextManager()

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void engineHangGoesStaleThenDown();
     void manyEndpointsUseManyConnections();
     void offlineReadsStale();
+    void lockedKeychainIsSaidPlainly();
 
 private:
     TinyHttpServer m_http;
@@ -271,6 +272,42 @@ void TestProbeRunner::offlineReadsStale()
     engine.setNetworkOnline(true);
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2, 5000);
     QCOMPARE(results.at(1).verdict, Verdict::Down);
+}
+
+void TestProbeRunner::lockedKeychainIsSaidPlainly()
+{
+    struct LockedKeychain : KeyProvider
+    {
+        void key(const QString &, QObject *context, Callback done) override
+        {
+            QMetaObject::invokeMethod(
+                context,
+                [done] {
+                    done(fail(u"keychain.unavailable"_s, u"No keychain service is running."_s));
+                },
+                Qt::QueuedConnection);
+        }
+    } locked;
+
+    Service svc;
+    svc.name = u"tiny"_s;
+    svc.baseUrl = QUrl(m_http.base());
+    svc.dashboardKeyRef = u"tiny-key"_s;
+    EndpointSpec keyed = endpoint(u"key"_s, u"/key"_s, false);
+    keyed.needsKey = true;
+    svc.endpoints = {keyed};
+    ProbeSweep sweep;
+    sweep.setNetworkOnline(true);
+    sweep.setKeyProvider(&locked);
+    QSignalSpy done(&sweep, &ProbeSweep::finished);
+    const int before = m_http.requests();
+    sweep.start({svc});
+    QVERIFY(done.wait(5000));
+    const ProbeResult r = sweep.results().value(0);
+    QCOMPARE(r.verdict, Verdict::Fail);
+    QCOMPARE(r.error,
+             u"dashboard key tiny-key could not be read: No keychain service is running."_s);
+    QCOMPARE(m_http.requests(), before); // nothing sent without the key
 }
 
 QTEST_GUILESS_MAIN(TestProbeRunner)

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "notify/dbusnotifier.h"
 #include "notify/fakenotifier.h"
 #include "notify/probenotifications.h"
 #include "probes/probeengine.h"
 
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -12,6 +15,7 @@ class TestProbeNotifications : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void downOnceThenBackOnce();
     void flappingWithinBadDoesNotRepeat();
@@ -20,6 +24,7 @@ private Q_SLOTS:
     void firstResultDownNotifies();
     void endpointsAreSeparate();
     void throughEngineSignal();
+    void dbusWithoutBusCarriesOn();
 
 private:
     void feed(Verdict v, const QString &error = {}, const QString &endpoint = u"health"_s);
@@ -28,6 +33,12 @@ private:
     std::unique_ptr<ProbeNotifications> m_notes;
     QHash<QString, Verdict> m_last;
 };
+
+void TestProbeNotifications::initTestCase()
+{
+    // No session bus for this test: the D-Bus notifier must shrug, not fail or block.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/pilothouse-test-bus");
+}
 
 void TestProbeNotifications::init()
 {
@@ -132,6 +143,20 @@ void TestProbeNotifications::throughEngineSignal()
     Q_EMIT engine.stateChanged(r, Verdict::Down);
     QCOMPARE(m_fake.calls().size(), 1);
     QCOMPARE(m_fake.calls().at(0).title, u"rust-core-engine /api/health is down"_s);
+}
+
+void TestProbeNotifications::dbusWithoutBusCarriesOn()
+{
+    DBusNotifier notifier;
+    QSignalSpy delivered(&notifier, &DBusNotifier::delivered);
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(u"desktop notifications unavailable"_s));
+    notifier.notify(u"echopilot /api/health is down"_s, u"connection refused"_s,
+                    Notifier::Urgency::Critical);
+    notifier.notify(u"echopilot /api/health is back up"_s, QString(), Notifier::Urgency::Normal);
+    QTRY_COMPARE(delivered.size(), 2);
+    QCOMPARE(delivered.at(0).at(0).toBool(), false);
+    QCOMPARE(delivered.at(1).at(0).toBool(), false);
+    QVERIFY(!notifier.isAvailable());
 }
 
 QTEST_GUILESS_MAIN(TestProbeNotifications)
