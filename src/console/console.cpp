@@ -2,11 +2,11 @@
 #include "console/console.h"
 
 #include "console/historywriter.h"
-#include "console/secretkeyprovider.h"
 #include "core/logging.h"
 #include "notify/probenotifications.h"
 #include "probes/probeengine.h"
 #include "probes/probesettings.h"
+#include "probes/secretstorekeyprovider.h"
 #include "secrets/secretstore.h"
 #include "storage/database.h"
 #include "workspace/workspaceloader.h"
@@ -61,7 +61,7 @@ Result<void> Console::open(const Options &options)
     m_db = *db;
 
     m_secrets = new SecretStore(options.keychainService, this);
-    m_keys = std::make_unique<SecretKeyProvider>(m_secrets);
+    m_keys = std::make_unique<SecretStoreKeyProvider>(m_secrets);
     m_engine->setKeyProvider(m_keys.get());
 
     m_writer = new HistoryWriter(m_db);

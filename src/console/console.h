@@ -21,7 +21,7 @@ class Notifier;
 class ProbeEngine;
 class ProbeNotifications;
 class ProbeSink;
-class SecretKeyProvider;
+class SecretStoreKeyProvider;
 class SecretStore;
 class WorkspaceWatcher;
 
@@ -80,7 +80,7 @@ private:
 
     WorkspaceWatcher *m_watcher;
     SecretStore *m_secrets = nullptr;
-    std::unique_ptr<SecretKeyProvider> m_keys;
+    std::unique_ptr<SecretStoreKeyProvider> m_keys;
     ProbeEngine *m_engine;
     ProbeNotifications *m_notifications = nullptr;
     std::shared_ptr<Database> m_db;

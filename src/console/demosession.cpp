@@ -11,6 +11,12 @@
 
 using namespace Qt::StringLiterals;
 
+// Resources compiled into a static library are only linked in when named.
+static void initDemoResources()
+{
+    Q_INIT_RESOURCE(demo);
+}
+
 namespace ph {
 
 DemoSession::DemoSession(QObject *parent)
@@ -28,6 +34,7 @@ Result<Console::Options> DemoSession::start()
         !started)
         return tl::unexpected(started.error());
 
+    initDemoResources();
     const QString root = paths::dataDir() + u"/demo"_s;
     QDir().mkpath(root);
     const QString file = root + u"/demo.workspace.jsonc"_s;

@@ -5,10 +5,12 @@
 
 namespace ph {
 
-void SecretStoreKeyProvider::key(const QString &entryName, QObject *context, Callback done)
+void SecretStoreKeyProvider::key(const QString &reference, QObject *context, Callback done)
 {
     // The store already answers once, on the context's thread, with a timeout.
-    m_store->read(entryName, context, std::move(done));
+    const QString entry =
+        m_workspace.isEmpty() ? reference : SecretStore::entryName(m_workspace, reference);
+    m_store->read(entry, context, std::move(done));
 }
 
 } // namespace ph

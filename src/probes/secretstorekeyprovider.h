@@ -17,10 +17,13 @@ public:
     {
     }
 
-    void key(const QString &entryName, QObject *context, Callback done) override;
+    /// Entries are named "<workspace>/<reference>" once a workspace name is set.
+    void setWorkspaceName(const QString &name) { m_workspace = name; }
+    void key(const QString &reference, QObject *context, Callback done) override;
 
 private:
     SecretStore *m_store;
+    QString m_workspace;
 };
 
 } // namespace ph

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/probecommand.h"
+
+#include "cli/exitcodes.h"
+#include "console/demosession.h"
+#include "core/paths.h"
+#include "probes/keyprovider.h"
+#include "probes/probesweep.h"
+#include "secrets/secretstore.h"
+#include "workspace/workspaceloader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace ph::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProbeCommand", text);
+}
+
+QJsonObject toJson(const ProbeResult &r)
+{
+    return QJsonObject{
+        {u"service"_s, r.service},
+        {u"endpoint"_s, r.endpoint},
+        {u"url"_s, r.url},
+        {u"status_code"_s, r.statusCode > 0 ? QJsonValue(r.statusCode) : QJsonValue()},
+        {u"latency_ms"_s, r.latencyMs >= 0 ? QJsonValue(r.latencyMs) : QJsonValue()},
+        {u"verdict"_s, verdictName(r.verdict)},
+        {u"error"_s, r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error)},
+    };
+}
+
+void printTable(const QList<ProbeResult> &results, QTextStream &out)
+{
+    const QStringList header = {tr("SERVICE"), tr("ENDPOINT"), tr("VERDICT"),
+                                tr("CODE"),    tr("LATENCY"),  tr("ERROR")};
+    QList<QStringList> rows;
+    for (const ProbeResult &r : results) {
+        rows.append({r.service, r.endpoint, verdictName(r.verdict),
+                     r.statusCode > 0 ? QString::number(r.statusCode) : u"-"_s,
+                     r.latencyMs >= 0 ? QString::number(r.latencyMs) + u" ms"_s : u"-"_s, r.error});
+    }
+    QList<int> widths;
+    for (int c = 0; c < header.size(); ++c) {
+        int w = int(header.at(c).size());
+        for (const QStringList &row : rows)
+            w = std::max(w, int(row.at(c).size()));
+        widths.append(w);
+    }
+    auto line = [&](const QStringList &cells) {
+        QString text;
+        for (int c = 0; c < cells.size(); ++c)
+            text +=
+                c + 1 < cells.size() ? cells.at(c).leftJustified(widths.at(c) + 2) : cells.at(c);
+        out << text.trimmed() << '\n';
+    };
+    line(header);
+    for (const QStringList &row : rows)
+        line(row);
+}
+
+/// The keys the sweep needs, read before it starts so the sweep itself never waits.
+struct KeyOutcome
+{
+    StaticKeyProvider provider;
+    QString keychainError; ///< set when the keychain itself cannot be used
+};
+
+void collectKeys(const Workspace &ws, const QList<Service> &services, bool demo,
+                 const QString &stdinName, const QString &stdinValue,
+                 const QString &keychainService, KeyOutcome &outcome)
+{
+    QSet<QString> refs;
+    for (const Service &s : services) {
+        for (const EndpointSpec &e : s.endpoints) {
+            if (e.probe && e.needsKey && !s.dashboardKeyRef.isEmpty())
+                refs.insert(s.dashboardKeyRef);
+        }
+    }
+    SecretStore store(keychainService);
+    for (const QString &ref : std::as_const(refs)) {
+        const QString entry = SecretStore::entryName(ws.name, ref);
+        if (demo) {
+            outcome.provider.setKey(ref, QString::fromLatin1(DemoSession::kDashboardKey));
+            continue;
+        }
+        if (!stdinName.isEmpty() && (stdinName == ref || stdinName == entry)) {
+            outcome.provider.setKey(ref, stdinValue);
+            continue;
+        }
+        auto value = store.readBlocking(entry);
+        if (value) {
+            outcome.provider.setKey(ref, *value);
+        } else if (value.error().code != u"keychain.not_found"_s) {
+            // Not set is the probe's to report; a keychain that cannot be used is ours.
+            outcome.keychainError = value.error().toString();
+            return;
+        }
+    }
+}
+
+} // namespace
+
+int runProbeCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Check every endpoint of a workspace once."));
+    parser.addHelpOption();
+    const QCommandLineOption workspaceOpt({u"w"_s, u"workspace"_s}, tr("Workspace FILE."),
+                                          tr("FILE"));
+    const QCommandLineOption demoOpt(u"demo"_s, tr("Start the simulator and probe the demo."));
+    const QCommandLineOption envOpt({u"e"_s, u"env"_s}, tr("Only environment NAME."), tr("NAME"));
+    const QCommandLineOption jsonOpt(u"json"_s, tr("Print one JSON document."));
+    const QCommandLineOption stdinOpt(
+        u"secret-stdin"_s, tr("Read the keychain entry NAME from standard input."), tr("NAME"));
+    parser.addOptions({workspaceOpt, demoOpt, envOpt, jsonOpt, stdinOpt});
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.isSet(workspaceOpt) && parser.isSet(demoOpt)) {
+        err << tr("Use either --workspace or --demo, not both.") << '\n';
+        return ExitUsage;
+    }
+
+    DemoSession demo;
+    QString path;
+    QMap<QString, QString> variables;
+    QString keychainService = u"pilothouse"_s;
+    if (parser.isSet(demoOpt)) {
+        auto started = demo.start();
+        if (!started) {
+            err << started.error().toString() << '\n';
+            return ExitUsage;
+        }
+        path = started->workspacePath;
+        variables = started->variables;
+        keychainService = started->keychainService;
+    } else {
+        path = parser.isSet(workspaceOpt) ? parser.value(workspaceOpt)
+                                          : paths::configDir() + u"/workspace.jsonc"_s;
+    }
+
+    auto loaded = WorkspaceLoader::loadFile(path, variables);
+    if (!loaded) {
+        err << loaded.error().message << '\n';
+        if (!loaded.error().detail.isEmpty())
+            err << loaded.error().detail << '\n';
+        return ExitUsage;
+    }
+    const Workspace &ws = loaded->workspace;
+    for (const QString &w : std::as_const(loaded->warnings))
+        err << tr("warning: ") << w << '\n';
+
+    QList<Service> services = ws.services;
+    const QString env = parser.value(envOpt);
+    if (!env.isEmpty()) {
+        if (!ws.environment(env)) {
+            err << tr("No environment \"%1\" in %2.").arg(env, path) << '\n';
+            return ExitUsage;
+        }
+        services = ws.servicesIn(env);
+    }
+
+    QString stdinValue;
+    if (parser.isSet(stdinOpt)) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly)) {
+            err << tr("Could not read standard input.") << '\n';
+            return ExitUsage;
+        }
+        stdinValue = QString::fromUtf8(in.readAll()).trimmed();
+    }
+
+    KeyOutcome keys;
+    collectKeys(ws, services, parser.isSet(demoOpt), parser.value(stdinOpt), stdinValue,
+                keychainService, keys);
+    if (!keys.keychainError.isEmpty()) {
+        err << keys.keychainError << '\n'
+            << tr("For cron, pass the key with --secret-stdin NAME.") << '\n';
+        return ExitKeychainUnavailable;
+    }
+
+    ProbeSweep sweep;
+    ProbeSettings settings = ProbeSweep::defaultSettings();
+    settings.inactivityTimeoutMs = ws.settings.probeInactivityTimeoutMs;
+    settings.deadlineMs = ws.settings.probeDeadlineMs;
+    sweep.setSettings(settings);
+    sweep.setKeyProvider(&keys.provider);
+    QEventLoop loop;
+    QObject::connect(&sweep, &ProbeSweep::finished, &loop, &QEventLoop::quit);
+    sweep.start(services);
+    if (sweep.isRunning())
+        loop.exec();
+    const QList<ProbeResult> results = sweep.results();
+
+    bool allGood = true;
+    for (const ProbeResult &r : results)
+        allGood = allGood && (r.verdict == Verdict::Pass || r.verdict == Verdict::Warn);
+
+    if (parser.isSet(jsonOpt)) {
+        QJsonArray array;
+        for (const ProbeResult &r : results)
+            array.append(toJson(r));
+        const QJsonObject doc{{u"format"_s, 1},
+                              {u"workspace"_s, ws.name},
+                              {u"environment"_s, env.isEmpty() ? QJsonValue() : QJsonValue(env)},
+                              {u"ok"_s, allGood},
+                              {u"results"_s, array}};
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else {
+        printTable(results, out);
+    }
+    return allGood ? ExitOk : ExitCheckFailed;
+}
+
+} // namespace ph::cli
