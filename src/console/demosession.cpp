@@ -40,12 +40,18 @@ Result<Console::Options> DemoSession::start()
     const QString file = root + u"/demo.workspace.jsonc"_s;
     QFile in(u":/demo/demo.workspace.jsonc"_s);
     QFile out(file);
-    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(
-            u"demo.workspace"_s,
-            QCoreApplication::translate("DemoSession", "Could not write the demo workspace to %1.")
-                .arg(file),
-            out.errorString());
+    if (!in.open(QIODevice::ReadOnly))
+        return fail(u"demo.workspace"_s,
+                    QCoreApplication::translate("DemoSession",
+                                                "The bundled demo workspace is missing from "
+                                                "this build."),
+                    in.errorString());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return fail(u"demo.workspace"_s,
+                    QCoreApplication::translate("DemoSession",
+                                                "Could not write the demo workspace to %1.")
+                        .arg(file),
+                    out.errorString());
     out.write(in.readAll());
     out.close();
 
