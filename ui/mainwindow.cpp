@@ -13,7 +13,6 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -118,12 +117,11 @@ MainWindow::MainWindow(QWidget *parent)
     cl->setSpacing(0);
     cl->addWidget(m_productionBar);
     cl->addWidget(m_errorBanner);
-    auto *split = new QSplitter(Qt::Horizontal, central);
-    split->addWidget(m_nav);
-    split->addWidget(m_pages);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-    cl->addWidget(split, 1);
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(m_nav);
+    body->addWidget(m_pages, 1);
+    cl->addLayout(body, 1);
     setCentralWidget(central);
 
     auto *toolbar = addToolBar(tr("Environment"));

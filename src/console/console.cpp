@@ -138,7 +138,8 @@ void Console::probeEnvironment()
     m_engine->setServices(ws.servicesIn(m_environment));
     if (m_started) {
         m_engine->start();
-        QTimer::singleShot(0, this, &Console::requestUptime);
+        // After the first sweep has been stored, then on the timer.
+        QTimer::singleShot(3000, this, &Console::requestUptime);
     }
 }
 

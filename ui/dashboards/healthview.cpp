@@ -165,6 +165,9 @@ void HealthView::showDetail()
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto *x = new QValueAxis;
     x->setLabelFormat(u"%d"_s);
+    // Whole checks only: as many ticks as points, at most seven.
+    x->setRange(0, std::max<qsizetype>(1, r.latencies.size() - 1));
+    x->setTickCount(int(std::clamp<qsizetype>(r.latencies.size(), 2, 7)));
     x->setTitleText(tr("Last %n checks", nullptr, int(r.latencies.size())));
     auto *y = new QValueAxis;
     y->setRange(0, maxValue * 1.2);
