@@ -45,6 +45,22 @@ struct SqlDialect
     QString countRaw;
     QString countMinute;
     QString countHour;
+
+    // Write transactions that take the write lock before reading, so two processes
+    // (GUI and CLI) appending to the audit log queue up instead of forking the chain.
+    QString beginWrite;
+    QString commitWrite;
+    QString rollbackWrite;
+
+    // Audit log (see AuditLog).
+    QString selectAuditTip;    ///< the last record: seq, hash
+    QString insertAuditRecord; ///< :seq, :at, :kind, :environment, :host, :record_json, ...
+    QString selectAuditSeal;   ///< the one seal row: length, head_hash, mac
+    QString upsertAuditSeal;   ///< :length, :head_hash, :mac, :sealed_at
+    QString selectAuditChain;  ///< every record by seq, for verification
+    /// Records with :from <= at < :to; :any_kind/:any_environment/:any_host = 1 ignore
+    /// :kind/:environment/:host. By seq.
+    QString selectAuditRange;
 };
 
 } // namespace ph

@@ -156,6 +156,27 @@ SqlDialect makeSqlite()
         u"CREATE INDEX alert_acks_key ON alert_acks (alert_key, acknowledged_at)"_s,
     });
 
+    // Migration 3: the audit log's filter columns (copies of fields of the hashed record, so
+    // the Audit view can filter in SQL), its seal row, and triggers that keep the table
+    // append-only against slips; deliberate tampering is what the hash chain catches.
+    d.migrations.append(QStringList{
+        u"ALTER TABLE audit_log ADD COLUMN kind TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE audit_log ADD COLUMN environment TEXT NOT NULL DEFAULT ''"_s,
+        u"ALTER TABLE audit_log ADD COLUMN host TEXT NOT NULL DEFAULT ''"_s,
+        u"CREATE INDEX audit_log_at ON audit_log (at)"_s,
+        uR"(CREATE TABLE audit_seal (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    length    INTEGER NOT NULL,
+    head_hash TEXT    NOT NULL,
+    mac       TEXT    NOT NULL,
+    sealed_at INTEGER NOT NULL
+))"_s,
+        uR"(CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)"_s,
+        uR"(CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)"_s,
+    });
+
     d.insertProbeResult = uR"(INSERT INTO probe_results
     (service, endpoint, checked_at, verdict, status_code, latency_ms, error)
 VALUES (:service, :endpoint, :checked_at, :verdict, :status_code, :latency_ms, :error))"_s;
@@ -190,6 +211,28 @@ ORDER BY bucket)"_s;
     d.countRaw = u"SELECT COUNT(*) FROM probe_results"_s;
     d.countMinute = u"SELECT COUNT(*) FROM probe_minute"_s;
     d.countHour = u"SELECT COUNT(*) FROM probe_hour"_s;
+
+    d.beginWrite = u"BEGIN IMMEDIATE"_s;
+    d.commitWrite = u"COMMIT"_s;
+    d.rollbackWrite = u"ROLLBACK"_s;
+
+    d.selectAuditTip = u"SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"_s;
+    d.insertAuditRecord = uR"(INSERT INTO audit_log
+    (seq, at, kind, environment, host, record_json, prev_hash, hash)
+VALUES (:seq, :at, :kind, :environment, :host, :record_json, :prev_hash, :hash))"_s;
+    d.selectAuditSeal = u"SELECT length, head_hash, mac FROM audit_seal WHERE id = 1"_s;
+    d.upsertAuditSeal = uR"(INSERT INTO audit_seal (id, length, head_hash, mac, sealed_at)
+VALUES (1, :length, :head_hash, :mac, :sealed_at)
+ON CONFLICT (id) DO UPDATE SET length = excluded.length, head_hash = excluded.head_hash,
+    mac = excluded.mac, sealed_at = excluded.sealed_at)"_s;
+    d.selectAuditChain = uR"(SELECT seq, at, kind, environment, host, record_json, prev_hash, hash
+FROM audit_log ORDER BY seq)"_s;
+    d.selectAuditRange = uR"(SELECT seq, record_json, prev_hash, hash FROM audit_log
+WHERE at >= :from AND at < :to
+    AND (:any_kind = 1 OR kind = :kind)
+    AND (:any_environment = 1 OR environment = :environment)
+    AND (:any_host = 1 OR host = :host)
+ORDER BY seq)"_s;
     return d;
 }
 
