@@ -239,7 +239,8 @@ QString KnownHosts::removalAdvice(const HostKeyCheck &check, const QString &host
 {
     const QString &file = check.file;
     const QString name = hostName(host, port);
-    if (QFileInfo(file) == QFileInfo(consoleFile)) {
+    // Compared by path: QFileInfo's own comparison needs both files to exist.
+    if (QFileInfo(file).absoluteFilePath() == QFileInfo(consoleFile).absoluteFilePath()) {
         return QCoreApplication::translate(
                    "KnownHosts",
                    "If you have confirmed the new key with the server's administrator, use "
