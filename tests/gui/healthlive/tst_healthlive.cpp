@@ -29,22 +29,11 @@ private:
     QString workspaceText(const QString &name) const
     {
         // Generic services: the test is about the view, not about keys.
-        return uR"({
-  "schema_version": 2,
-  "name": "%1",
-  "environments": [ { "name": "production", "production": true, "time_zone": "UTC" } ],
-  "services": [
-    { "name": "api", "environment": "production", "profile": "generic",
-      "base_url": "http://127.0.0.1:%2", "latency_budget_ms": 2000,
-      "endpoints": [ { "name": "health", "path": "/api/health", "health_body": true },
-                     { "name": "slo", "path": "/api/slo/status" } ] },
-    { "name": "gone", "environment": "production", "profile": "generic",
-      "base_url": "http://127.0.0.1:%3",
-      "endpoints": [ { "name": "health", "path": "/api/health" } ] }
-  ],
-  "settings": { "probe_interval_ms": 1000, "probe_inactivity_timeout_ms": 6000,
-                "probe_deadline_ms": 8000 }
-})"_s.arg(name)
+        QFile f(QStringLiteral(PILOTHOUSE_SOURCE_DIR "/tests/gui/healthlive/workspace.jsonc.in"));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(f.readAll())
+            .arg(name)
             .arg(m_sim.port(u"echopilot"_s))
             .arg(m_closedPort);
     }
