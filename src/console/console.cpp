@@ -29,6 +29,7 @@ Console::Console(QObject *parent)
     connect(m_engine, &ProbeEngine::resultReady, this, &Console::resultReady);
     connect(m_watcher, &WorkspaceWatcher::loaded, this,
             [this](const Workspace &ws, const QStringList &warnings) {
+                m_warnings = warnings;
                 applyWorkspace(ws);
                 Q_EMIT workspaceLoaded(ws, warnings);
             });
@@ -78,8 +79,9 @@ Result<void> Console::open(const Options &options)
         m_notifications->watch(m_engine);
     }
 
-    m_watcher->setFilePath(options.workspacePath, options.variables);
+    m_warnings = loaded->warnings;
     applyWorkspace(loaded->workspace);
+    m_watcher->setFilePath(options.workspacePath, options.variables);
     return {};
 }
 
@@ -112,6 +114,7 @@ void Console::stop()
 
 void Console::applyWorkspace(const Workspace &ws)
 {
+    m_workspace = ws;
     m_keys->setWorkspaceName(ws.name);
     m_engine->setSettings(ProbeSettings::fromWorkspace(ws.settings));
     // Keep the environment the user chose if it still exists.
@@ -133,9 +136,8 @@ void Console::setEnvironment(const QString &name)
 
 void Console::probeEnvironment()
 {
-    const Workspace &ws = m_watcher->hasCurrent() ? workspace() : Workspace();
     m_engine->stop();
-    m_engine->setServices(ws.servicesIn(m_environment));
+    m_engine->setServices(m_workspace.servicesIn(m_environment));
     if (m_started) {
         m_engine->start();
         // After the first sweep has been stored, then on the timer.

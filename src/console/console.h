@@ -89,6 +89,8 @@ private:
     std::unique_ptr<ProbeSink> m_sink;
     QTimer *m_uptimeTimer;
     QTimer *m_rollUpTimer;
+    Workspace m_workspace; ///< the last good one; the watcher's first load is asynchronous
+    QStringList m_warnings;
     QString m_environment;
     bool m_started = false;
 };

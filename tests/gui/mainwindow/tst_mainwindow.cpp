@@ -66,7 +66,7 @@ private Q_SLOTS:
         Workspace ws = twoEnvironments();
         model.setServices(ws.services);
         // Endpoints that are not probed (payouts export) get no row.
-        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.rowCount(), 4);
         model.applyResult(result(u"health"_s, Verdict::Pass, 200, 12));
         model.applyResult(result(u"health"_s, Verdict::Down, 0, -1));
         model.setUptime(u"echopilot"_s, u"health"_s, 0.5, 0.75);
@@ -121,8 +121,9 @@ private Q_SLOTS:
         w.setEnvironment(u"production"_s);
         QCOMPARE(w.healthView()->model()->rowCount(), 2);
         w.setEnvironment(u"staging"_s);
-        QCOMPARE(w.healthView()->model()->rowCount(), 3);
+        QCOMPARE(w.healthView()->model()->rowCount(), 2);
         QCOMPARE(w.healthView()->model()->rowAt(0).service, u"echopilot-staging"_s);
+        QCOMPARE(w.healthView()->model()->rowOf(u"echopilot-staging"_s, u"payouts"_s), -1);
     }
 
     void workspaceErrorKeepsOldRows()
