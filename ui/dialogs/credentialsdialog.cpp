@@ -54,8 +54,11 @@ bool confirmWithMessageBox(QWidget *parent, const CredentialEntry &entry)
     return box.clickedButton() == remove;
 }
 
-void setBannerColours(QWidget *banner, bool error)
+void setBannerColours(QWidget *banner, QLabel *label, bool error)
 {
+    QFont font = label->font();
+    font.setBold(error);
+    label->setFont(font);
     QPalette pal = banner->parentWidget() ? banner->parentWidget()->palette() : banner->palette();
     if (error) {
         pal.setColor(QPalette::Window, QColor(0xfd, 0xe7, 0xe9));
@@ -411,13 +414,13 @@ void CredentialsDialog::showMessage(const QString &text, bool isError, const QSt
 void CredentialsDialog::showKeychainStatus()
 {
     if (!m_probed) {
-        setBannerColours(m_keychainBanner, false);
+        setBannerColours(m_keychainBanner, m_keychainStatus, false);
         m_keychainStatus->setText(tr("Checking whether a keychain is available…"));
         m_keychainStatus->setToolTip({});
         return;
     }
     if (m_available) {
-        setBannerColours(m_keychainBanner, false);
+        setBannerColours(m_keychainBanner, m_keychainStatus, false);
         m_keychainStatus->setText(
             tr("Keychain available. Entries are stored under the service name \"%1\".")
                 .arg(m_store->service()));
@@ -425,17 +428,18 @@ void CredentialsDialog::showKeychainStatus()
         return;
     }
     const Error error = m_keychainError.value_or(Error{});
-    QString headline;
+    // The store's message already names what is missing (Secret Service, KWallet); the
+    // headline is only needed where the keychain exists but does not cooperate.
+    QString text;
     if (error.code == "keychain.denied"_L1)
-        headline = tr("The keychain is locked or refused access.");
+        text = tr("The keychain is locked or refused access.") + u'\n';
     else if (error.code == "keychain.timeout"_L1)
-        headline = tr("The keychain does not answer.");
-    else
-        headline = tr("No keychain is available.");
-    setBannerColours(m_keychainBanner, true);
-    m_keychainStatus->setText(headline + u' ' + error.message + u"\n"_s +
-                              tr("Credentials cannot be viewed or changed until it works; "
-                                 "nothing is stored anywhere else."));
+        text = tr("The keychain does not answer.") + u'\n';
+    text += error.message + u'\n' +
+            tr("Until it works, credentials can be neither checked nor changed; nothing is "
+               "stored anywhere else.");
+    setBannerColours(m_keychainBanner, m_keychainStatus, true);
+    m_keychainStatus->setText(text);
     m_keychainStatus->setToolTip(error.detail);
 }
 

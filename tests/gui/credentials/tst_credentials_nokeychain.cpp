@@ -75,7 +75,7 @@ void TestCredentialsNoKeychain::unavailableKeychainDisablesEverything()
     QVERIFY(status);
     QVERIFY(status->isVisible());
     const QString text = status->text();
-    QVERIFY2(text.contains(u"No keychain is available"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"No keychain service is available"_s), qPrintable(text));
     QVERIFY2(text.contains(u"Secret Service"_s) && text.contains(u"KWallet"_s), qPrintable(text));
     QVERIFY2(text.contains(u"never stores secrets in plain files"_s), qPrintable(text));
 
@@ -100,6 +100,11 @@ void TestCredentialsNoKeychain::unavailableKeychainDisablesEverything()
     QCOMPARE(prompts, 0);
     QCOMPARE(confirmations, 0);
     QVERIFY(!dialog.isBusy());
+
+    const QImage shot = dialog.grab().toImage();
+    QVERIFY(!shot.isNull());
+    if (const QString path = qEnvironmentVariable("PILOTHOUSE_SCREENSHOT"); !path.isEmpty())
+        QVERIFY(shot.save(path));
 
     // Retrying gives the same clear answer.
     dialog.refresh();
