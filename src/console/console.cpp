@@ -87,12 +87,12 @@ Result<void> Console::open(const Options &options)
 
 const Workspace &Console::workspace() const
 {
-    return m_watcher->current();
+    return m_workspace;
 }
 
 QStringList Console::warnings() const
 {
-    return m_watcher->currentWarnings();
+    return m_warnings;
 }
 
 void Console::start()
