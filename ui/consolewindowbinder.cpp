@@ -5,6 +5,7 @@
 #include "probes/probeengine.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
+#include "ui/dialogs/credentialsdialog.h"
 #include "ui/mainwindow.h"
 
 #include <QTimer>
@@ -26,6 +27,11 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);
     connect(window, &MainWindow::environmentChanged, console, &Console::setEnvironment);
     connect(window, &MainWindow::refreshRequested, console, &Console::checkNow);
+    connect(window, &MainWindow::credentialsRequested, window, [console, window] {
+        auto *dialog = new CredentialsDialog(console->secrets(), console->workspace(), window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     // The engine follows the OS's network information; the status bar mirrors it.
     auto *networkPoll = new QTimer(this);

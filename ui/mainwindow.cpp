@@ -140,6 +140,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *credentials =
+        fileMenu->addAction(tr("&Credentials…"), this, &MainWindow::credentialsRequested);
+    credentials->setObjectName(u"credentialsAction"_s);
+    credentials->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     auto *viewMenu = menuBar()->addMenu(tr("&View"));

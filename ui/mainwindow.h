@@ -60,6 +60,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void environmentChanged(const QString &name);
     void refreshRequested();
+    void credentialsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
