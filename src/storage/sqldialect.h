@@ -27,6 +27,14 @@ struct SqlDialect
     /// migrations[i] holds the statements that take the schema from version i to i + 1.
     QList<QStringList> migrations;
 
+    // Checklist runs (see RunStore); tables runs and run_steps from migration 2.
+    QString insertRun;            ///< returns the new id as the last insert id
+    QString updateRun;            ///< by :id
+    QString upsertRunStep;        ///< by (:run_id, :step_index)
+    QString selectRun;            ///< one run by :id
+    QString selectRunSteps;       ///< a run's steps by step_index
+    QString selectUnfinishedRuns; ///< runs not signed off, oldest first
+
     // Probe history (see ProbeHistory).
     QString insertProbeResult;
     QString insertStateChange;

@@ -195,6 +195,29 @@ FROM probe_results WHERE checked_at < :cutoff ORDER BY service, endpoint, checke
 WHERE service = :service AND endpoint = :endpoint AND checked_at >= :cutoff
 ORDER BY checked_at LIMIT 1)"_s;
     d.deleteRawBefore = u"DELETE FROM probe_results WHERE checked_at < :cutoff"_s;
+
+    // A run's changes are small and frequent; each is its own short transaction.
+    d.insertRun = uR"(INSERT INTO runs
+    (runbook, title, environment, operator, state, started_at, finished_at, data_json)
+VALUES (:runbook, :title, :environment, :operator, :state, :started_at, :finished_at,
+    :data_json))"_s;
+    d.updateRun = uR"(UPDATE runs SET operator = :operator, state = :state,
+    finished_at = :finished_at, data_json = :data_json WHERE id = :id)"_s;
+    d.upsertRunStep = uR"(INSERT INTO run_steps
+    (run_id, step_index, step_id, state, started_at, finished_at, signed_off_by, note,
+     outcome_json)
+VALUES (:run_id, :step_index, :step_id, :state, :started_at, :finished_at, '', :note,
+    :outcome_json)
+ON CONFLICT (run_id, step_index) DO UPDATE SET step_id = excluded.step_id,
+    state = excluded.state, started_at = excluded.started_at,
+    finished_at = excluded.finished_at, note = excluded.note,
+    outcome_json = excluded.outcome_json)"_s;
+    d.selectRun = uR"(SELECT id, runbook, title, environment, operator, state, started_at,
+    finished_at, data_json FROM runs WHERE id = :id)"_s;
+    d.selectRunSteps = uR"(SELECT step_index, step_id, state, started_at, finished_at, note,
+    outcome_json FROM run_steps WHERE run_id = :run_id ORDER BY step_index)"_s;
+    d.selectUnfinishedRuns = uR"(SELECT id, runbook, title, environment, started_at, data_json
+FROM runs WHERE finished_at IS NULL ORDER BY started_at, id)"_s;
     d.upsertMinute = upsertBucket(u"probe_minute"_s);
     d.upsertHour = upsertBucket(u"probe_hour"_s);
     d.selectMinuteBefore =
