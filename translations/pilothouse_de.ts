@@ -1,0 +1,3007 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+    <context>
+        <name>AlertRules</name>
+        <message>
+            <source>Disk usage from df over SSH on the service's host</source>
+            <translation>Festplattenbelegung per df über SSH auf dem Host des Dienstes</translation>
+        </message>
+        <message>
+            <source>Memory usage from docker stats over SSH</source>
+            <translation>Speicherbelegung per docker stats über SSH</translation>
+        </message>
+        <message>
+            <source>Share of 5xx in http_requests_total from the service's /metrics</source>
+            <translation>Anteil der 5xx an http_requests_total aus /metrics des Dienstes</translation>
+        </message>
+        <message>
+            <source>p95 of http_request_duration_seconds from the service's /metrics</source>
+            <translation>p95 von http_request_duration_seconds aus /metrics des Dienstes</translation>
+        </message>
+        <message>
+            <source>The service's SLO endpoint (or its /metrics)</source>
+            <translation>SLO-Endpunkt des Dienstes (oder dessen /metrics)</translation>
+        </message>
+        <message>
+            <source>{service} is down</source>
+            <translation>{service} ist ausgefallen</translation>
+        </message>
+        <message>
+            <source>Health probe of the service (/api/health)</source>
+            <translation>Health-Prüfung des Dienstes (/api/health)</translation>
+        </message>
+        <message>
+            <source>{service} lost its database connection</source>
+            <translation>{service} hat die Datenbankverbindung verloren</translation>
+        </message>
+        <message>
+            <source>Database field of the service's health body</source>
+            <translation>Datenbankfeld in der Health-Antwort des Dienstes</translation>
+        </message>
+        <message>
+            <source>{service}: disk {value} % (over {threshold} %)</source>
+            <translation>{service}: Festplatte {value} % (über {threshold} %)</translation>
+        </message>
+        <message>
+            <source>{service}: memory {value} % (over {threshold} %)</source>
+            <translation>{service}: Speicher {value} % (über {threshold} %)</translation>
+        </message>
+        <message>
+            <source>{service}: error rate {value} % (over {threshold} %)</source>
+            <translation>{service}: Fehlerquote {value} % (über {threshold} %)</translation>
+        </message>
+        <message>
+            <source>{service}: trade executions failing ({value}/min)</source>
+            <translation>{service}: Trade-Ausführungen schlagen fehl ({value}/min)</translation>
+        </message>
+        <message>
+            <source>Rate of trades_failed_total from the service's /metrics</source>
+            <translation>Rate von trades_failed_total aus /metrics des Dienstes</translation>
+        </message>
+        <message>
+            <source>{service}: p95 latency {value} ms (over {threshold} ms)</source>
+            <translation>{service}: p95-Latenz {value} ms (über {threshold} ms)</translation>
+        </message>
+        <message>
+            <source>{service}: backup failed</source>
+            <translation>{service}: Backup fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>The latest run of the service's backup job (Backups view)</source>
+            <translation>Letzter Lauf des Backup-Jobs des Dienstes (Ansicht Backups)</translation>
+        </message>
+        <message>
+            <source>{service} health check failing</source>
+            <translation>{service}: Health-Prüfung schlägt fehl</translation>
+        </message>
+        <message>
+            <source>{service}: availability {value} % (target {threshold} %)</source>
+            <translation>{service}: Verfügbarkeit {value} % (Ziel {threshold} %)</translation>
+        </message>
+        <message>
+            <source>{service}: p95 latency {value} ms (target under {threshold} ms)</source>
+            <translation>{service}: p95-Latenz {value} ms (Ziel unter {threshold} ms)</translation>
+        </message>
+        <message>
+            <source>{service}: p99 latency {value} ms (target under {threshold} ms)</source>
+            <translation>{service}: p99-Latenz {value} ms (Ziel unter {threshold} ms)</translation>
+        </message>
+        <message>
+            <source>{service}: webhook success {value} % (target {threshold} %)</source>
+            <translation>{service}: Webhook-Erfolg {value} % (Ziel {threshold} %)</translation>
+        </message>
+        <message>
+            <source>{service}: security scan found {value} issues</source>
+            <translation>{service}: Sicherheitsscan hat {value} Probleme gefunden</translation>
+        </message>
+        <message>
+            <source>The latest security scan of the service</source>
+            <translation>Letzter Sicherheitsscan des Dienstes</translation>
+        </message>
+        <message>
+            <source>{service}: disaster-recovery verification failed</source>
+            <translation>{service}: Prüfung der Notfallwiederherstellung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>dr_restore_check.py run from the Backups view</source>
+            <translation>dr_restore_check.py, gestartet aus der Ansicht Backups</translation>
+        </message>
+        <message>
+            <source>{service}: {value} payment reconciliation errors</source>
+            <translation>{service}: {value} Fehler beim Zahlungsabgleich</translation>
+        </message>
+        <message>
+            <source>Payment reconciliation of the service's payouts</source>
+            <translation>Zahlungsabgleich der Auszahlungen des Dienstes</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditCommand</name>
+        <message>
+            <source>Usage: pilothouse-cli audit SUBCOMMAND [options]
+
+Subcommands:
+  verify [--database F] [--json] [--secret-stdin audit-seal-key]
+                        check the hash chain and its seal
+  export [--csv] [--database F] [--from ISO] [--to ISO]
+                        print the records as CSV
+</source>
+            <translation>Aufruf: pilothouse-cli audit UNTERBEFEHL [Optionen]
+
+Unterbefehle:
+  verify [--database F] [--json] [--secret-stdin audit-seal-key]
+                        Hash-Kette und Siegel prüfen
+  export [--csv] [--database F] [--from ISO] [--to ISO]
+                        Einträge als CSV ausgeben
+</translation>
+        </message>
+        <message>
+            <source>There is no Pilothouse database at %1. Name one with --database FILE.</source>
+            <translation>Unter %1 gibt es keine Pilothouse-Datenbank. Geben Sie eine mit --database DATEI an.</translation>
+        </message>
+        <message>
+            <source>The seal key given for %1 is not the Base64 text of a %2-byte key, as stored in the keychain.</source>
+            <translation>Der Siegelschlüssel für %1 ist nicht der Base64-Text eines %2-Byte-Schlüssels, wie er im Schlüsselbund liegt.</translation>
+        </message>
+        <message>
+            <source>audit verify reads only the seal key from standard input: use --secret-stdin %1.</source>
+            <translation>audit verify liest von der Standardeingabe nur den Siegelschlüssel: verwenden Sie --secret-stdin %1.</translation>
+        </message>
+        <message>
+            <source>For cron, pass the key with --secret-stdin %1.</source>
+            <translation>Für cron übergeben Sie den Schlüssel mit --secret-stdin %1.</translation>
+        </message>
+        <message>
+            <source>audit chain intact: %1 records</source>
+            <translation>Audit-Kette intakt: %1 Einträge</translation>
+        </message>
+        <message>
+            <source>audit chain BROKEN: %1</source>
+            <translation>Audit-Kette GEBROCHEN: %1</translation>
+        </message>
+        <message>
+            <source>--%1 "%2" is not an ISO 8601 date or time; write e.g. 2024-03-01 or 2024-03-01T09:00Z.</source>
+            <translation>--%1 „%2“ ist kein ISO-8601-Datum und keine Uhrzeit; schreiben Sie z. B. 2024-03-01 oder 2024-03-01T09:00Z.</translation>
+        </message>
+        <message>
+            <source>Could not write to standard output.</source>
+            <translation>Konnte nicht auf die Standardausgabe schreiben.</translation>
+        </message>
+        <message>
+            <source>Unknown audit subcommand "%1".</source>
+            <translation>Unbekannter audit-Unterbefehl „%1“.</translation>
+        </message>
+        <message>
+            <source>The database FILE (default: %1).</source>
+            <translation>Die Datenbank DATEI (Vorgabe: %1).</translation>
+        </message>
+        <message>
+            <source>Export as CSV (the default).</source>
+            <translation>Als CSV exportieren (Vorgabe).</translation>
+        </message>
+        <message>
+            <source>Only records at or after ISO.</source>
+            <translation>Nur Einträge ab ISO.</translation>
+        </message>
+        <message>
+            <source>ISO</source>
+            <translation>ISO</translation>
+        </message>
+        <message>
+            <source>Only records before ISO.</source>
+            <translation>Nur Einträge vor ISO.</translation>
+        </message>
+        <message>
+            <source>Check the audit log's hash chain and seal.</source>
+            <translation>Hash-Kette und Siegel des Audit-Protokolls prüfen.</translation>
+        </message>
+        <message>
+            <source>Export the audit log.</source>
+            <translation>Das Audit-Protokoll exportieren.</translation>
+        </message>
+        <message>
+            <source>Unexpected argument "%1".</source>
+            <translation>Unerwartetes Argument „%1“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandClassifier</name>
+        <message>
+            <source>cannot verify: commands are nested too deeply</source>
+            <translation>nicht prüfbar: Befehle sind zu tief verschachtelt</translation>
+        </message>
+        <message>
+            <source>cannot verify: the command does not parse (%1)</source>
+            <translation>nicht prüfbar: der Befehl lässt sich nicht zerlegen (%1)</translation>
+        </message>
+        <message>
+            <source>“%1” empties and overwrites %2</source>
+            <translation>„%1“ leert und überschreibt %2</translation>
+        </message>
+        <message>
+            <source>cannot verify: %1 runs a command built at run time</source>
+            <translation>nicht prüfbar: %1 führt einen erst zur Laufzeit gebildeten Befehl aus</translation>
+        </message>
+        <message>
+            <source>cannot verify: %1 runs commands read from a pipe</source>
+            <translation>nicht prüfbar: %1 führt Befehle aus einer Pipe aus</translation>
+        </message>
+        <message>
+            <source>cannot verify: the heredoc fed to %1 contains values only known at run time</source>
+            <translation>nicht prüfbar: das Heredoc für %1 enthält Werte, die erst zur Laufzeit feststehen</translation>
+        </message>
+        <message>
+            <source>cannot verify: the text fed to %1 is built at run time</source>
+            <translation>nicht prüfbar: der Text für %1 entsteht erst zur Laufzeit</translation>
+        </message>
+        <message>
+            <source>cannot verify: the command name %1 is only known at run time</source>
+            <translation>nicht prüfbar: der Befehlsname %1 steht erst zur Laufzeit fest</translation>
+        </message>
+        <message>
+            <source>--restore replaces current data with a backup</source>
+            <translation>--restore ersetzt die aktuellen Daten durch ein Backup</translation>
+        </message>
+        <message>
+            <source>--drop deletes existing data</source>
+            <translation>--drop löscht vorhandene Daten</translation>
+        </message>
+        <message>
+            <source>%1 stops running processes</source>
+            <translation>%1 beendet laufende Prozesse</translation>
+        </message>
+        <message>
+            <source>rm -r deletes whole directory trees</source>
+            <translation>rm -r löscht ganze Verzeichnisbäume</translation>
+        </message>
+        <message>
+            <source>%1 deletes files</source>
+            <translation>%1 löscht Dateien</translation>
+        </message>
+        <message>
+            <source>%1 rewrites a disk or partition</source>
+            <translation>%1 schreibt eine Festplatte oder Partition neu</translation>
+        </message>
+        <message>
+            <source>dd overwrites %1</source>
+            <translation>dd überschreibt %1</translation>
+        </message>
+        <message>
+            <source>truncate cuts files short</source>
+            <translation>truncate kürzt Dateien</translation>
+        </message>
+        <message>
+            <source>%1 -R changes every file under %2</source>
+            <translation>%1 -R ändert jede Datei unter %2</translation>
+        </message>
+        <message>
+            <source>tee overwrites %1</source>
+            <translation>tee überschreibt %1</translation>
+        </message>
+        <message>
+            <source>unzip -o extracts over existing files</source>
+            <translation>unzip -o entpackt über vorhandene Dateien</translation>
+        </message>
+        <message>
+            <source>find -delete deletes every match</source>
+            <translation>find -delete löscht jeden Treffer</translation>
+        </message>
+        <message>
+            <source>cannot verify: xargs runs %1 on input only known at run time</source>
+            <translation>nicht prüfbar: xargs führt %1 mit Eingaben aus, die erst zur Laufzeit feststehen</translation>
+        </message>
+        <message>
+            <source>cannot verify: eval runs a command built at run time</source>
+            <translation>nicht prüfbar: eval führt einen erst zur Laufzeit gebildeten Befehl aus</translation>
+        </message>
+        <message>
+            <source>cannot verify: %1 runs inline code that can delete or start things</source>
+            <translation>nicht prüfbar: %1 führt eingebetteten Code aus, der löschen oder starten kann</translation>
+        </message>
+        <message>
+            <source>kubectl %1 changes what runs in the cluster</source>
+            <translation>kubectl %1 ändert, was im Cluster läuft</translation>
+        </message>
+        <message>
+            <source>kubectl rollout %1 restarts the pods</source>
+            <translation>kubectl rollout %1 startet die Pods neu</translation>
+        </message>
+        <message>
+            <source>systemctl %1 interrupts a running service</source>
+            <translation>systemctl %1 unterbricht einen laufenden Dienst</translation>
+        </message>
+        <message>
+            <source>service %1 interrupts a running service</source>
+            <translation>service %1 unterbricht einen laufenden Dienst</translation>
+        </message>
+        <message>
+            <source>%1 takes the whole machine down</source>
+            <translation>%1 fährt die ganze Maschine herunter</translation>
+        </message>
+        <message>
+            <source>%1 %2 takes the whole machine down</source>
+            <translation>%1 %2 fährt die ganze Maschine herunter</translation>
+        </message>
+        <message>
+            <source>ufw %1 changes the firewall and can cut off traffic</source>
+            <translation>ufw %1 ändert die Firewall und kann Verkehr abschneiden</translation>
+        </message>
+        <message>
+            <source>%1 changes the firewall and can cut off traffic</source>
+            <translation>%1 ändert die Firewall und kann Verkehr abschneiden</translation>
+        </message>
+        <message>
+            <source>nft changes the firewall and can cut off traffic</source>
+            <translation>nft ändert die Firewall und kann Verkehr abschneiden</translation>
+        </message>
+        <message>
+            <source>sysctl changes kernel settings of a running machine</source>
+            <translation>sysctl ändert Kernel-Einstellungen einer laufenden Maschine</translation>
+        </message>
+        <message>
+            <source>crontab -r deletes every scheduled job</source>
+            <translation>crontab -r löscht alle geplanten Jobs</translation>
+        </message>
+        <message>
+            <source>rsync %1 deletes files</source>
+            <translation>rsync %1 löscht Dateien</translation>
+        </message>
+        <message>
+            <source>git %1 throws away work</source>
+            <translation>git %1 verwirft Arbeit</translation>
+        </message>
+        <message>
+            <source>%1 %2 uninstalls software</source>
+            <translation>%1 %2 deinstalliert Software</translation>
+        </message>
+        <message>
+            <source>redis-cli %1 deletes or stops the data store</source>
+            <translation>redis-cli %1 löscht den Datenspeicher oder hält ihn an</translation>
+        </message>
+        <message>
+            <source>drops the scratch database %1</source>
+            <translation>löscht die Testdatenbank %1</translation>
+        </message>
+        <message>
+            <source>%1 deletes a database or role</source>
+            <translation>%1 löscht eine Datenbank oder Rolle</translation>
+        </message>
+        <message>
+            <source>tar -x extracts over existing files</source>
+            <translation>tar -x entpackt über vorhandene Dateien</translation>
+        </message>
+        <message>
+            <source>tar --delete removes files from the archive</source>
+            <translation>tar --delete entfernt Dateien aus dem Archiv</translation>
+        </message>
+        <message>
+            <source>%1 %2 stops or removes running containers</source>
+            <translation>%1 %2 stoppt oder entfernt laufende Container</translation>
+        </message>
+        <message>
+            <source>%1 down -v deletes the data volumes</source>
+            <translation>%1 down -v löscht die Daten-Volumes</translation>
+        </message>
+        <message>
+            <source>%1 up %2 recreates running containers</source>
+            <translation>%1 up %2 erstellt laufende Container neu</translation>
+        </message>
+        <message>
+            <source>docker %1 stops or deletes containers or data</source>
+            <translation>docker %1 stoppt oder löscht Container oder Daten</translation>
+        </message>
+        <message>
+            <source>%1 restores into the scratch database %2</source>
+            <translation>%1 stellt in die Testdatenbank %2 wieder her</translation>
+        </message>
+        <message>
+            <source>%1 overwrites a live database with a backup</source>
+            <translation>%1 überschreibt eine Live-Datenbank mit einem Backup</translation>
+        </message>
+        <message>
+            <source>--drop deletes every restored collection first</source>
+            <translation>--drop löscht vorher jede wiederhergestellte Collection</translation>
+        </message>
+        <message>
+            <source>--clean drops database objects before restoring</source>
+            <translation>--clean löscht Datenbankobjekte vor der Wiederherstellung</translation>
+        </message>
+        <message>
+            <source>cannot verify: the script given to %1 is built at run time</source>
+            <translation>nicht prüfbar: das Skript für %1 entsteht erst zur Laufzeit</translation>
+        </message>
+        <message>
+            <source>cannot verify: the SQL given to %1 is built at run time</source>
+            <translation>nicht prüfbar: das SQL für %1 entsteht erst zur Laufzeit</translation>
+        </message>
+        <message>
+            <source>%1 loads a SQL file into the scratch database %2</source>
+            <translation>%1 lädt eine SQL-Datei in die Testdatenbank %2</translation>
+        </message>
+        <message>
+            <source>cannot verify: %1 runs the SQL in a file, which may change or restore the database</source>
+            <translation>nicht prüfbar: %1 führt das SQL einer Datei aus, das die Datenbank ändern oder wiederherstellen kann</translation>
+        </message>
+        <message>
+            <source>dropDatabase deletes the whole database</source>
+            <translation>dropDatabase löscht die ganze Datenbank</translation>
+        </message>
+        <message>
+            <source>drop() deletes a whole collection</source>
+            <translation>drop() löscht eine ganze Collection</translation>
+        </message>
+        <message>
+            <source>deleteMany({}) deletes every document</source>
+            <translation>deleteMany({}) löscht jedes Dokument</translation>
+        </message>
+        <message>
+            <source>removes indexes, users or roles</source>
+            <translation>entfernt Indizes, Benutzer oder Rollen</translation>
+        </message>
+        <message>
+            <source>shuts the database server down</source>
+            <translation>fährt den Datenbankserver herunter</translation>
+        </message>
+        <message>
+            <source>%1 (scratch database %2)</source>
+            <translation>%1 (Testdatenbank %2)</translation>
+        </message>
+        <message>
+            <source>DROP %1 deletes the scratch database %2</source>
+            <translation>DROP %1 löscht die Testdatenbank %2</translation>
+        </message>
+        <message>
+            <source>DROP %1 deletes %2 and all its data</source>
+            <translation>DROP %1 löscht %2 mit allen Daten</translation>
+        </message>
+        <message>
+            <source>TRUNCATE deletes every row</source>
+            <translation>TRUNCATE löscht jede Zeile</translation>
+        </message>
+        <message>
+            <source>DELETE without WHERE deletes every row</source>
+            <translation>DELETE ohne WHERE löscht jede Zeile</translation>
+        </message>
+        <message>
+            <source>UPDATE without WHERE changes every row</source>
+            <translation>UPDATE ohne WHERE ändert jede Zeile</translation>
+        </message>
+        <message>
+            <source>DELETE removes the rows matching its WHERE clause</source>
+            <translation>DELETE entfernt die Zeilen, auf die seine WHERE-Klausel passt</translation>
+        </message>
+        <message>
+            <source>UPDATE changes the rows matching its WHERE clause</source>
+            <translation>UPDATE ändert die Zeilen, auf die seine WHERE-Klausel passt</translation>
+        </message>
+        <message>
+            <source>ALTER … DROP removes columns or constraints with their data</source>
+            <translation>ALTER … DROP entfernt Spalten oder Constraints samt ihren Daten</translation>
+        </message>
+        <message>
+            <source>SHUTDOWN stops the database server</source>
+            <translation>SHUTDOWN hält den Datenbankserver an</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoSession</name>
+        <message>
+            <source>The bundled demo workspace is missing from this build.</source>
+            <translation>Der mitgelieferte Demo-Arbeitsbereich fehlt in diesem Build.</translation>
+        </message>
+        <message>
+            <source>Could not write the demo workspace to %1.</source>
+            <translation>Konnte den Demo-Arbeitsbereich nicht nach %1 schreiben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KnownHosts</name>
+        <message>
+            <source>There is no host key to save.</source>
+            <translation>Es gibt keinen Host-Schlüssel zum Speichern.</translation>
+        </message>
+        <message>
+            <source>Could not save the host key to %1. Check that the folder is writable.</source>
+            <translation>Konnte den Host-Schlüssel nicht in %1 speichern. Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+        </message>
+        <message>
+            <source>Could not save the host key to %1.</source>
+            <translation>Konnte den Host-Schlüssel nicht in %1 speichern.</translation>
+        </message>
+        <message>
+            <source>Could not read %1.</source>
+            <translation>Konnte %1 nicht lesen.</translation>
+        </message>
+        <message>
+            <source>Could not rewrite %1.</source>
+            <translation>Konnte %1 nicht neu schreiben.</translation>
+        </message>
+        <message>
+            <source>If you have confirmed the new key with the server's administrator, use "Forget host key" for %1, or delete line %2 of %3.</source>
+            <translation>Wenn Sie den neuen Schlüssel mit der Administration des Servers bestätigt haben, verwenden Sie „Host-Schlüssel vergessen“ für %1 oder löschen Sie Zeile %2 in %3.</translation>
+        </message>
+        <message>
+            <source>If you have confirmed the new key with the server's administrator, remove the old one by running: ssh-keygen -R '%1'</source>
+            <translation>Wenn Sie den neuen Schlüssel mit der Administration des Servers bestätigt haben, entfernen Sie den alten mit: ssh-keygen -R '%1'</translation>
+        </message>
+        <message>
+            <source>If you have confirmed the new key with the server's administrator, ask whoever manages %1 to replace the entry for %2.</source>
+            <translation>Wenn Sie den neuen Schlüssel mit der Administration des Servers bestätigt haben, bitten Sie die Verantwortlichen für %1, den Eintrag für %2 zu ersetzen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Probe</name>
+        <message>
+            <source>no answer for %1 s; last answer %2 s ago</source>
+            <translation>seit %1 s keine Antwort; letzte Antwort vor %2 s</translation>
+        </message>
+        <message>
+            <source>no answer for %1 s; never answered</source>
+            <translation>seit %1 s keine Antwort; noch nie geantwortet</translation>
+        </message>
+        <message>
+            <source>service %1 has no valid base URL (%2)</source>
+            <translation>Dienst %1 hat keine gültige Basis-URL (%2)</translation>
+        </message>
+        <message>
+            <source>CA file %1 of service %2 could not be read or holds no PEM certificate</source>
+            <translation>CA-Datei %1 des Dienstes %2 ist nicht lesbar oder enthält kein PEM-Zertifikat</translation>
+        </message>
+        <message>
+            <source>%1 %2 needs a dashboard key, but service %1 names no keychain entry (dashboardKeyRef)</source>
+            <translation>%1 %2 braucht einen Dashboard-Schlüssel, aber Dienst %1 nennt keinen Schlüsselbund-Eintrag (dashboardKeyRef)</translation>
+        </message>
+        <message>
+            <source>endpoint URL %1 is not valid</source>
+            <translation>Endpunkt-URL %1 ist ungültig</translation>
+        </message>
+        <message>
+            <source>%1 MiB</source>
+            <translation>%1 MiB</translation>
+        </message>
+        <message>
+            <source>%1 bytes</source>
+            <translation>%1 Byte</translation>
+        </message>
+        <message>
+            <source>this computer is offline (%1)</source>
+            <translation>dieser Computer ist offline (%1)</translation>
+        </message>
+        <message>
+            <source>connection refused</source>
+            <translation>Verbindung abgelehnt</translation>
+        </message>
+        <message>
+            <source>host not found</source>
+            <translation>Host nicht gefunden</translation>
+        </message>
+        <message>
+            <source>the service closed the connection without answering</source>
+            <translation>der Dienst hat die Verbindung ohne Antwort geschlossen</translation>
+        </message>
+        <message>
+            <source>timed out</source>
+            <translation>Zeitüberschreitung</translation>
+        </message>
+        <message>
+            <source>no complete answer within %1 ms</source>
+            <translation>keine vollständige Antwort innerhalb von %1 ms</translation>
+        </message>
+        <message>
+            <source>no data for %1 ms</source>
+            <translation>seit %1 ms keine Daten</translation>
+        </message>
+        <message>
+            <source>network error</source>
+            <translation>Netzwerkfehler</translation>
+        </message>
+        <message>
+            <source>response larger than %1</source>
+            <translation>Antwort größer als %1</translation>
+        </message>
+        <message>
+            <source>TLS certificate not trusted: %1</source>
+            <translation>TLS-Zertifikat nicht vertrauenswürdig: %1</translation>
+        </message>
+        <message>
+            <source>dashboard key %1 not set in the keychain</source>
+            <translation>Dashboard-Schlüssel %1 ist nicht im Schlüsselbund hinterlegt</translation>
+        </message>
+        <message>
+            <source>dashboard key rejected (HTTP 401); check the key in the keychain</source>
+            <translation>Dashboard-Schlüssel abgelehnt (HTTP 401); prüfen Sie den Schlüssel im Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>HTTP 401: the service wants a dashboard key, but none is configured for this endpoint</source>
+            <translation>HTTP 401: der Dienst verlangt einen Dashboard-Schlüssel, aber für diesen Endpunkt ist keiner eingerichtet</translation>
+        </message>
+        <message>
+            <source>HTTP %1 (expected %2)</source>
+            <translation>HTTP %1 (erwartet %2)</translation>
+        </message>
+        <message>
+            <source>unexpected response: not JSON (%1 at byte %2)</source>
+            <translation>unerwartete Antwort: kein JSON (%1 bei Byte %2)</translation>
+        </message>
+        <message>
+            <source>unexpected response: no text field %1</source>
+            <translation>unerwartete Antwort: kein Textfeld %1</translation>
+        </message>
+        <message>
+            <source>service reports "%1"</source>
+            <translation>Dienst meldet „%1“</translation>
+        </message>
+        <message>
+            <source>latency %1 ms over budget %2 ms</source>
+            <translation>Latenz %1 ms über dem Budget von %2 ms</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProbeCommand</name>
+        <message>
+            <source>Could not read standard input.</source>
+            <translation>Konnte die Standardeingabe nicht lesen.</translation>
+        </message>
+        <message>
+            <source>FILE</source>
+            <translation>DATEI</translation>
+        </message>
+        <message>
+            <source>Read the keychain entry NAME from standard input.</source>
+            <translation>Den Schlüsselbund-Eintrag NAME von der Standardeingabe lesen.</translation>
+        </message>
+        <message>
+            <source>SERVICE</source>
+            <translation>DIENST</translation>
+        </message>
+        <message>
+            <source>ENDPOINT</source>
+            <translation>ENDPUNKT</translation>
+        </message>
+        <message>
+            <source>VERDICT</source>
+            <translation>BEFUND</translation>
+        </message>
+        <message>
+            <source>CODE</source>
+            <translation>CODE</translation>
+        </message>
+        <message>
+            <source>LATENCY</source>
+            <translation>LATENZ</translation>
+        </message>
+        <message>
+            <source>ERROR</source>
+            <translation>FEHLER</translation>
+        </message>
+        <message>
+            <source>Check every endpoint of a workspace once.</source>
+            <translation>Jeden Endpunkt eines Arbeitsbereichs einmal prüfen.</translation>
+        </message>
+        <message>
+            <source>Workspace FILE.</source>
+            <translation>Arbeitsbereich DATEI.</translation>
+        </message>
+        <message>
+            <source>Start the simulator and probe the demo.</source>
+            <translation>Den Simulator starten und die Demo prüfen.</translation>
+        </message>
+        <message>
+            <source>Only environment NAME.</source>
+            <translation>Nur Umgebung NAME.</translation>
+        </message>
+        <message>
+            <source>Use either --workspace or --demo, not both.</source>
+            <translation>Verwenden Sie entweder --workspace oder --demo, nicht beides.</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>Warnung: </translation>
+        </message>
+        <message>
+            <source>No environment "%1" in %2.</source>
+            <translation>Keine Umgebung „%1“ in %2.</translation>
+        </message>
+        <message>
+            <source>For cron, pass the key with --secret-stdin NAME.</source>
+            <translation>Für cron übergeben Sie den Schlüssel mit --secret-stdin NAME.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunbookCommand</name>
+        <message>
+            <source>Print one JSON document.</source>
+            <translation>Ein JSON-Dokument ausgeben.</translation>
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation>NAME</translation>
+        </message>
+        <message>
+            <source>Usage: pilothouse-cli runbook SUBCOMMAND [options]
+
+Subcommands:
+  import FILE [--json]  parse a Markdown manual and show what Pilothouse makes of it
+  list [--json]         the built-in runbooks
+  show NAME [--json]    one built-in runbook, e.g. echopilot/daily
+</source>
+            <translation>Aufruf: pilothouse-cli runbook UNTERBEFEHL [Optionen]
+
+Unterbefehle:
+  import DATEI [--json] ein Markdown-Handbuch einlesen und zeigen, was Pilothouse daraus macht
+  list [--json]         die mitgelieferten Runbooks
+  show NAME [--json]    ein mitgeliefertes Runbook, z. B. echopilot/daily
+</translation>
+        </message>
+        <message>
+            <source>line %1: </source>
+            <translation>Zeile %1: </translation>
+        </message>
+        <message>
+            <source>(untitled runbook)</source>
+            <translation>(Runbook ohne Titel)</translation>
+        </message>
+        <message>
+            <source>service: %1</source>
+            <translation>Dienst: %1</translation>
+        </message>
+        <message>
+            <source>environment: %1</source>
+            <translation>Umgebung: %1</translation>
+        </message>
+        <message>
+            <source>schedule: %1</source>
+            <translation>Zeitplan: %1</translation>
+        </message>
+        <message>
+            <source>source: %1</source>
+            <translation>Quelle: %1</translation>
+        </message>
+        <message>
+            <source>%1 steps: %2 command, %3 http, %4 manual; %5 destructive</source>
+            <translation>%1 Schritte: %2 Befehl, %3 HTTP, %4 manuell; %5 destruktiv</translation>
+        </message>
+        <message>
+            <source>  (dashboard key)</source>
+            <translation>  (Dashboard-Schlüssel)</translation>
+        </message>
+        <message>
+            <source>DESTRUCTIVE</source>
+            <translation>DESTRUKTIV</translation>
+        </message>
+        <message>
+            <source>marked in the runbook</source>
+            <translation>im Runbook markiert</translation>
+        </message>
+        <message>
+            <source>Parameters:</source>
+            <translation>Parameter:</translation>
+        </message>
+        <message>
+            <source>Left to the server's environment: %1</source>
+            <translation>Der Umgebung des Servers überlassen: %1</translation>
+        </message>
+        <message>
+            <source>Could not be placed:</source>
+            <translation>Konnte nicht zugeordnet werden:</translation>
+        </message>
+        <message>
+            <source>Warnings:</source>
+            <translation>Warnungen:</translation>
+        </message>
+        <message>
+            <source>SCHEDULE</source>
+            <translation>ZEITPLAN</translation>
+        </message>
+        <message>
+            <source>TITLE</source>
+            <translation>TITEL</translation>
+        </message>
+        <message>
+            <source>There is no built-in runbook "%1". Run 'pilothouse-cli runbook list' for the names, or 'pilothouse-cli runbook import FILE' for a file of your own.</source>
+            <translation>Es gibt kein mitgeliefertes Runbook „%1“. Mit 'pilothouse-cli runbook list' sehen Sie die Namen, mit 'pilothouse-cli runbook import DATEI' lesen Sie eine eigene Datei ein.</translation>
+        </message>
+        <message>
+            <source>Parse a Markdown manual into a runbook.</source>
+            <translation>Ein Markdown-Handbuch in ein Runbook umwandeln.</translation>
+        </message>
+        <message>
+            <source>The Markdown file.</source>
+            <translation>Die Markdown-Datei.</translation>
+        </message>
+        <message>
+            <source>Show a built-in runbook.</source>
+            <translation>Ein mitgeliefertes Runbook anzeigen.</translation>
+        </message>
+        <message>
+            <source>As listed by 'runbook list'.</source>
+            <translation>Wie von 'runbook list' aufgeführt.</translation>
+        </message>
+        <message>
+            <source>List the built-in runbooks.</source>
+            <translation>Die mitgelieferten Runbooks auflisten.</translation>
+        </message>
+        <message>
+            <source>Unknown runbook subcommand "%1".</source>
+            <translation>Unbekannter runbook-Unterbefehl „%1“.</translation>
+        </message>
+        <message>
+            <source>'runbook list' takes no arguments.</source>
+            <translation>'runbook list' nimmt keine Argumente.</translation>
+        </message>
+        <message>
+            <source>Name one Markdown file: runbook import FILE.</source>
+            <translation>Nennen Sie eine Markdown-Datei: runbook import DATEI.</translation>
+        </message>
+        <message>
+            <source>Name one runbook: runbook show NAME.</source>
+            <translation>Nennen Sie ein Runbook: runbook show NAME.</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: there is no such file.</source>
+            <translation>Kann %1 nicht lesen: Die Datei gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: it is a folder; name a Markdown file.</source>
+            <translation>Kann %1 nicht lesen: Das ist ein Ordner; nennen Sie eine Markdown-Datei.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunbookParser</name>
+        <message>
+            <source>Link reference definition; links in step explanations that use it will show as plain text.</source>
+            <translation>Linkreferenz-Definition; Links in Schritterklärungen, die sie verwenden, erscheinen als reiner Text.</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Schritte</translation>
+        </message>
+        <message>
+            <source>Untitled section</source>
+            <translation>Abschnitt ohne Titel</translation>
+        </message>
+        <message>
+            <source>Manual check</source>
+            <translation>Manuelle Prüfung</translation>
+        </message>
+        <message>
+            <source>The step id is used twice; this step got a generated id.</source>
+            <translation>Die Schritt-ID ist doppelt vergeben; dieser Schritt hat eine erzeugte ID erhalten.</translation>
+        </message>
+        <message>
+            <source>Text after the fence language is ignored; put attributes in braces, e.g. {host=app timeout=60}.</source>
+            <translation>Text nach der Sprache des Codeblocks wird ignoriert; setzen Sie Attribute in geschweifte Klammern, z. B. {host=app timeout=60}.</translation>
+        </message>
+        <message>
+            <source>%1 needs a whole number from %2 to %3; the attribute is ignored.</source>
+            <translation>%1 braucht eine ganze Zahl von %2 bis %3; das Attribut wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>Unknown attribute "%1" is ignored. Known: host, group, cwd, destructive, timeout, id, title, service, expect.exit, expect.regex, expect.http, expect.latency_ms, expect.json.</source>
+            <translation>Unbekanntes Attribut „%1“ wird ignoriert. Bekannt sind: host, group, cwd, destructive, timeout, id, title, service, expect.exit, expect.regex, expect.http, expect.latency_ms, expect.json.</translation>
+        </message>
+        <message>
+            <source>Marked destructive in the runbook.</source>
+            <translation>Im Runbook als destruktiv markiert.</translation>
+        </message>
+        <message>
+            <source>destructive takes no value (or true/false); the step is treated as destructive.</source>
+            <translation>destructive hat keinen Wert (oder true/false); der Schritt wird als destruktiv behandelt.</translation>
+        </message>
+        <message>
+            <source>expect.regex is not a valid regular expression (%1); it is ignored.</source>
+            <translation>expect.regex ist kein gültiger regulärer Ausdruck (%1); er wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>This code block is never closed, so it runs to the end of the file. Add a closing fence.</source>
+            <translation>Dieser Codeblock wird nie geschlossen und reicht daher bis zum Dateiende. Fügen Sie einen schließenden Zaun hinzu.</translation>
+        </message>
+        <message>
+            <source>This code block is empty.</source>
+            <translation>Dieser Codeblock ist leer.</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>Befehl</translation>
+        </message>
+        <message>
+            <source>Front-matter lines must read "key: value".</source>
+            <translation>Front-Matter-Zeilen müssen „Schlüssel: Wert“ lauten.</translation>
+        </message>
+        <message>
+            <source>timeout needs a number of seconds (1–86400).</source>
+            <translation>timeout braucht eine Anzahl Sekunden (1–86400).</translation>
+        </message>
+        <message>
+            <source>Unknown front-matter key "%1". Known: title, service, environment, schedule, description, host, group, cwd, timeout, param.NAME.</source>
+            <translation>Unbekannter Front-Matter-Schlüssel „%1“. Bekannt sind: title, service, environment, schedule, description, host, group, cwd, timeout, param.NAME.</translation>
+        </message>
+        <message>
+            <source>%1 is not a text file; a runbook must be Markdown.</source>
+            <translation>%1 ist keine Textdatei; ein Runbook muss Markdown sein.</translation>
+        </message>
+        <message>
+            <source>A dashboard key was written in the runbook. It was removed; keep the key in the keychain instead.</source>
+            <translation>Im Runbook stand ein Dashboard-Schlüssel. Er wurde entfernt; bewahren Sie den Schlüssel stattdessen im Schlüsselbund auf.</translation>
+        </message>
+        <message>
+            <source>The front matter is never closed with "---"; the file is read as plain Markdown.</source>
+            <translation>Das Front Matter wird nie mit „---“ geschlossen; die Datei wird als reines Markdown gelesen.</translation>
+        </message>
+        <message>
+            <source>%1 could not be read as Markdown.</source>
+            <translation>%1 konnte nicht als Markdown gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Cannot open the runbook %1: %2. Check the path in the workspace's runbook folders.</source>
+            <translation>Kann das Runbook %1 nicht öffnen: %2. Prüfen Sie den Pfad in den Runbook-Ordnern des Arbeitsbereichs.</translation>
+        </message>
+        <message>
+            <source>%1 code cannot be checked for destructive actions; it is confirmed before it runs.</source>
+            <translation>%1-Code lässt sich nicht auf destruktive Aktionen prüfen; er wird vor dem Ausführen bestätigt.</translation>
+        </message>
+        <message>
+            <source>The attribute block has no closing "}".</source>
+            <translation>Dem Attributblock fehlt die schließende „}“.</translation>
+        </message>
+        <message>
+            <source>Text after the attribute block is ignored: %1</source>
+            <translation>Text nach dem Attributblock wird ignoriert: %1</translation>
+        </message>
+        <message>
+            <source>An attribute value has no name.</source>
+            <translation>Ein Attributwert hat keinen Namen.</translation>
+        </message>
+        <message>
+            <source>The value of %1 has no closing quote.</source>
+            <translation>Dem Wert von %1 fehlt das schließende Anführungszeichen.</translation>
+        </message>
+        <message>
+            <source>%1= has no value.</source>
+            <translation>%1= hat keinen Wert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShellTokenizer</name>
+        <message>
+            <source>The command is nested too deeply to check.</source>
+            <translation>Der Befehl ist zu tief verschachtelt, um ihn zu prüfen.</translation>
+        </message>
+        <message>
+            <source>Unexpected “(” in the command.</source>
+            <translation>Unerwartetes „(“ im Befehl.</translation>
+        </message>
+        <message>
+            <source>Unexpected “)” in the command.</source>
+            <translation>Unerwartetes „)“ im Befehl.</translation>
+        </message>
+        <message>
+            <source>A “$(” is never closed with “)”.</source>
+            <translation>Ein „$(“ wird nie mit „)“ geschlossen.</translation>
+        </message>
+        <message>
+            <source>A “(” is never closed with “)”.</source>
+            <translation>Ein „(“ wird nie mit „)“ geschlossen.</translation>
+        </message>
+        <message>
+            <source>Unexpected “%1” in the command.</source>
+            <translation>Unerwartetes „%1“ im Befehl.</translation>
+        </message>
+        <message>
+            <source>The redirection “%1” has no file name after it.</source>
+            <translation>Nach der Umleitung „%1“ fehlt ein Dateiname.</translation>
+        </message>
+        <message>
+            <source>A single quote (') is never closed.</source>
+            <translation>Ein einfaches Anführungszeichen (') wird nie geschlossen.</translation>
+        </message>
+        <message>
+            <source>A double quote (") is never closed.</source>
+            <translation>Ein doppeltes Anführungszeichen (") wird nie geschlossen.</translation>
+        </message>
+        <message>
+            <source>A “$((” is never closed with “))”.</source>
+            <translation>Ein „$((“ wird nie mit „))“ geschlossen.</translation>
+        </message>
+        <message>
+            <source>A “${” is never closed with “}”.</source>
+            <translation>Ein „${“ wird nie mit „}“ geschlossen.</translation>
+        </message>
+        <message>
+            <source>A backtick (`) is never closed.</source>
+            <translation>Ein Backtick (`) wird nie geschlossen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimFault</name>
+        <message>
+            <source>The fault must be a JSON object such as {"service":"echopilot","path":"/api/health","mode":"hang"}.</source>
+            <translation>Der Fehler muss ein JSON-Objekt sein, etwa {"service":"echopilot","path":"/api/health","mode":"hang"}.</translation>
+        </message>
+        <message>
+            <source>The fault field "%1" must be a non-empty string ("*" matches everything).</source>
+            <translation>Das Fehlerfeld „%1“ muss eine nicht leere Zeichenkette sein („*“ passt auf alles).</translation>
+        </message>
+        <message>
+            <source>Unknown fault mode "%1": use status, hang, delay, malformed, oversized or nokey.</source>
+            <translation>Unbekannter Fehlermodus „%1“: verwenden Sie status, hang, delay, malformed, oversized oder nokey.</translation>
+        </message>
+        <message>
+            <source>The fault field "status" must be a standard HTTP status code such as 500 or 503.</source>
+            <translation>Das Fehlerfeld „status“ muss ein üblicher HTTP-Statuscode sein, etwa 500 oder 503.</translation>
+        </message>
+        <message>
+            <source>The fault field "delay_ms" must be a whole number of milliseconds between 0 and 600000.</source>
+            <translation>Das Fehlerfeld „delay_ms“ muss eine ganze Zahl von Millisekunden zwischen 0 und 600000 sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SimulatorConfig</name>
+        <message>
+            <source>Derive every figure from seed &lt;n&gt; (deterministic bodies).</source>
+            <translation>Alle Werte aus dem Startwert &lt;n&gt; ableiten (deterministische Antworten).</translation>
+        </message>
+        <message>
+            <source>Dashboard key EchoPilot expects in X-Dash-Key.</source>
+            <translation>Dashboard-Schlüssel, den EchoPilot in X-Dash-Key erwartet.</translation>
+        </message>
+        <message>
+            <source>Also serve &lt;n&gt; synthetic services synthetic-0..</source>
+            <translation>Zusätzlich &lt;n&gt; synthetische Dienste synthetic-0.. bereitstellen.</translation>
+        </message>
+        <message>
+            <source>Endpoints /ep/0../ep/&lt;n-1&gt; on each synthetic service.</source>
+            <translation>Endpunkte /ep/0../ep/&lt;n-1&gt; auf jedem synthetischen Dienst.</translation>
+        </message>
+        <message>
+            <source>Answer without artificial latency.</source>
+            <translation>Ohne künstliche Latenz antworten.</translation>
+        </message>
+        <message>
+            <source>Terminate when the process that started the simulator dies.</source>
+            <translation>Beenden, wenn der Prozess endet, der den Simulator gestartet hat.</translation>
+        </message>
+        <message>
+            <source>--seed needs a whole number such as 42, not "%1".</source>
+            <translation>--seed braucht eine ganze Zahl wie 42, nicht „%1“.</translation>
+        </message>
+        <message>
+            <source>--key must not be empty.</source>
+            <translation>--key darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <source>--%1 needs a whole number from %2 to %3, not "%4".</source>
+            <translation>--%1 braucht eine ganze Zahl von %2 bis %3, nicht „%4“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkspaceLoader</name>
+        <message>
+            <source>expected a JSON object ({ … }) at the top level</source>
+            <translation>auf oberster Ebene wird ein JSON-Objekt ({ … }) erwartet</translation>
+        </message>
+        <message>
+            <source>nested deeper than %1 levels; a workspace needs far fewer</source>
+            <translation>tiefer als %1 Ebenen verschachtelt; ein Arbeitsbereich braucht weit weniger</translation>
+        </message>
+        <message>
+            <source>required: expected the schema version (%1)</source>
+            <translation>erforderlich: Schema-Version (%1) erwartet</translation>
+        </message>
+        <message>
+            <source>expected a positive integer schema version (%1)</source>
+            <translation>positive ganze Zahl als Schema-Version erwartet (%1)</translation>
+        </message>
+        <message>
+            <source>%1 uses workspace schema %2, but this version of Pilothouse reads schema %3 and older: update Pilothouse to open it</source>
+            <translation>%1 verwendet Arbeitsbereichsschema %2, diese Pilothouse-Version liest aber nur Schema %3 und älter: aktualisieren Sie Pilothouse, um die Datei zu öffnen</translation>
+        </message>
+        <message>
+            <source>expected an object</source>
+            <translation>Objekt erwartet</translation>
+        </message>
+        <message>
+            <source>unterminated string: expected a closing quote (") before the end of the line</source>
+            <translation>nicht abgeschlossene Zeichenkette: schließendes Anführungszeichen (") vor dem Zeilenende erwartet</translation>
+        </message>
+        <message>
+            <source>trailing comma: remove the ',' before '%1'</source>
+            <translation>überzähliges Komma: entfernen Sie das ',' vor '%1'</translation>
+        </message>
+        <message>
+            <source>unterminated comment: expected */</source>
+            <translation>nicht abgeschlossener Kommentar: */ erwartet</translation>
+        </message>
+        <message>
+            <source>unexpected text after the end of the workspace: expected end of input</source>
+            <translation>unerwarteter Text nach dem Ende des Arbeitsbereichs: Ende der Eingabe erwartet</translation>
+        </message>
+        <message>
+            <source>invalid literal: expected a value (a "string", a number, true, false, null, an object or a list)</source>
+            <translation>ungültiges Literal: Wert erwartet (eine "Zeichenkette", eine Zahl, true, false, null, ein Objekt oder eine Liste)</translation>
+        </message>
+        <message>
+            <source>%1:%2:%3: not valid JSON: %4</source>
+            <translation>%1:%2:%3: kein gültiges JSON: %4</translation>
+        </message>
+        <message>
+            <source>a secret is written into the workspace file: move it to the keychain and reference it with `%1`</source>
+            <translation>in der Arbeitsbereichsdatei steht ein Geheimnis: verschieben Sie es in den Schlüsselbund und verweisen Sie mit `%1` darauf</translation>
+        </message>
+        <message>
+            <source>a private key is written into the workspace file: move it to the keychain and reference it with `secret_ref`, or point `identity_file` at the key file</source>
+            <translation>in der Arbeitsbereichsdatei steht ein privater Schlüssel: verschieben Sie ihn in den Schlüsselbund und verweisen Sie mit `secret_ref` darauf, oder lassen Sie `identity_file` auf die Schlüsseldatei zeigen</translation>
+        </message>
+        <message>
+            <source>expected the environment name (schema 1)</source>
+            <translation>Name der Umgebung erwartet (Schema 1)</translation>
+        </message>
+        <message>
+            <source>required in schema 1: expected the environment name</source>
+            <translation>in Schema 1 erforderlich: Name der Umgebung erwartet</translation>
+        </message>
+        <message>
+            <source>migrated from schema 1 (in memory); rewrite the file in schema %1 to silence this warning</source>
+            <translation>aus Schema 1 migriert (im Speicher); schreiben Sie die Datei in Schema %1 um, damit diese Warnung verschwindet</translation>
+        </message>
+        <message>
+            <source>unterminated variable: expected } after ${</source>
+            <translation>nicht abgeschlossene Variable: } nach ${ erwartet</translation>
+        </message>
+        <message>
+            <source>unknown variable ${%1}; the variables given are: %2</source>
+            <translation>unbekannte Variable ${%1}; vorhandene Variablen: %2</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>unknown key "%1" is ignored</source>
+            <translation>unbekannter Schlüssel „%1“ wird ignoriert</translation>
+        </message>
+        <message>
+            <source>required: expected a string</source>
+            <translation>erforderlich: Zeichenkette erwartet</translation>
+        </message>
+        <message>
+            <source>expected a string</source>
+            <translation>Zeichenkette erwartet</translation>
+        </message>
+        <message>
+            <source>expected a non-empty string</source>
+            <translation>nicht leere Zeichenkette erwartet</translation>
+        </message>
+        <message>
+            <source>expected one of %1</source>
+            <translation>einer von %1 erwartet</translation>
+        </message>
+        <message>
+            <source>expected true or false</source>
+            <translation>true oder false erwartet</translation>
+        </message>
+        <message>
+            <source>expected an integer from %1 to %2</source>
+            <translation>ganze Zahl von %1 bis %2 erwartet</translation>
+        </message>
+        <message>
+            <source>expected a list of strings</source>
+            <translation>Liste von Zeichenketten erwartet</translation>
+        </message>
+        <message>
+            <source>expected an object of strings</source>
+            <translation>Objekt mit Zeichenketten erwartet</translation>
+        </message>
+        <message>
+            <source>expected an absolute http or https URL, e.g. "https://ops.example.com"</source>
+            <translation>absolute http- oder https-URL erwartet, z. B. "https://ops.example.com"</translation>
+        </message>
+        <message>
+            <source>expected a list</source>
+            <translation>Liste erwartet</translation>
+        </message>
+        <message>
+            <source>required: expected a list of environments</source>
+            <translation>erforderlich: Liste von Umgebungen erwartet</translation>
+        </message>
+        <message>
+            <source>expected an IANA time zone such as "Europe/Berlin" or "UTC"</source>
+            <translation>IANA-Zeitzone wie "Europe/Berlin" oder "UTC" erwartet</translation>
+        </message>
+        <message>
+            <source>environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <source>expected a path starting with "/"</source>
+            <translation>Pfad erwartet, der mit "/" beginnt</translation>
+        </message>
+        <message>
+            <source>only botcore services have a component; it is ignored</source>
+            <translation>nur botcore-Dienste haben eine Komponente; sie wird ignoriert</translation>
+        </message>
+        <message>
+            <source>required for %1 services: expected one of %2</source>
+            <translation>für %1-Dienste erforderlich: einer von %2 erwartet</translation>
+        </message>
+        <message>
+            <source>duplicate endpoint name "%1"</source>
+            <translation>doppelter Endpunktname „%1“</translation>
+        </message>
+        <message>
+            <source>required for generic services: expected a list of endpoints</source>
+            <translation>für generische Dienste erforderlich: Liste von Endpunkten erwartet</translation>
+        </message>
+        <message>
+            <source>no endpoint "%1" in this service; expected one of %2</source>
+            <translation>kein Endpunkt „%1“ in diesem Dienst; einer von %2 erwartet</translation>
+        </message>
+        <message>
+            <source>expected a JSON pointer such as "/data/status"</source>
+            <translation>JSON-Pointer wie "/data/status" erwartet</translation>
+        </message>
+        <message>
+            <source>expected an absolute path on the host, e.g. "/opt/bot-core"</source>
+            <translation>absoluter Pfad auf dem Host erwartet, z. B. "/opt/bot-core"</translation>
+        </message>
+        <message>
+            <source>expected at least 500 ms, or 0 for the workspace default</source>
+            <translation>mindestens 500 ms erwartet, oder 0 für die Vorgabe des Arbeitsbereichs</translation>
+        </message>
+        <message>
+            <source>some endpoints need an X-Dash-Key but dashboard_key_ref is not set; they will answer 401</source>
+            <translation>einige Endpunkte brauchen einen X-Dash-Key, aber dashboard_key_ref ist nicht gesetzt; sie werden mit 401 antworten</translation>
+        </message>
+        <message>
+            <source>service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>required with "auth": "key": expected the path of the private key file</source>
+            <translation>erforderlich bei "auth": "key": Pfad der privaten Schlüsseldatei erwartet</translation>
+        </message>
+        <message>
+            <source>required with "auth": "password": expected the keychain entry that holds the password</source>
+            <translation>erforderlich bei "auth": "password": Schlüsselbund-Eintrag mit dem Passwort erwartet</translation>
+        </message>
+        <message>
+            <source>host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>backup job</source>
+            <translation>Backup-Job</translation>
+        </message>
+        <message>
+            <source>expected an object of numbers, e.g. {"queue.depth.max": 50}</source>
+            <translation>Objekt mit Zahlen erwartet, z. B. {"queue.depth.max": 50}</translation>
+        </message>
+        <message>
+            <source>expected a number</source>
+            <translation>Zahl erwartet</translation>
+        </message>
+        <message>
+            <source>shorter than probe_inactivity_timeout_ms, so the inactivity timeout never fires</source>
+            <translation>kürzer als probe_inactivity_timeout_ms, daher greift die Inaktivitäts-Zeitüberschreitung nie</translation>
+        </message>
+        <message>
+            <source>expected an ISO date such as "2026-01-03"</source>
+            <translation>ISO-Datum wie "2026-01-03" erwartet</translation>
+        </message>
+        <message>
+            <source>is not a Saturday; maintenance windows are counted from this day</source>
+            <translation>ist kein Samstag; Wartungsfenster werden ab diesem Tag gezählt</translation>
+        </message>
+        <message>
+            <source>duplicate %1 name "%2" (first used at %3)</source>
+            <translation>doppelter Name „%2“ (%1, zuerst verwendet bei %3)</translation>
+        </message>
+        <message>
+            <source>no environment named "%1"; expected one of the environments listed in /environments</source>
+            <translation>keine Umgebung namens „%1“; erwartet wird eine der unter /environments aufgeführten Umgebungen</translation>
+        </message>
+        <message>
+            <source>no host named "%1"; expected one of the hosts listed in /hosts</source>
+            <translation>kein Host namens „%1“; erwartet wird einer der unter /hosts aufgeführten Hosts</translation>
+        </message>
+        <message>
+            <source>"prometheus" needs /settings/prometheus_url</source>
+            <translation>"prometheus" braucht /settings/prometheus_url</translation>
+        </message>
+        <message>
+            <source>jump hosts form a loop: %1</source>
+            <translation>Jump-Hosts bilden eine Schleife: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>(and %n more problem(s))</source>
+            <translation><numerusform>(und %n weiteres Problem)</numerusform><numerusform>(und %n weitere Probleme)</numerusform></translation>
+        </message>
+        <message>
+            <source>Cannot read the workspace file %1: %2</source>
+            <translation>Kann die Arbeitsbereichsdatei %1 nicht lesen: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>Usage: pilothouse-cli COMMAND [options]
+
+Commands:
+  probe     check every endpoint once (--workspace F | --demo, --env E, --json)
+  runbook   import FILE | list | show NAME (--json)
+  audit     verify the audit log (--database F, --json) | export --csv
+
+Exit codes: 0 all good, 1 a check failed, 2 usage or configuration error,
+3 needs a person, 4 refused, 5 keychain unavailable.
+Run 'pilothouse-cli COMMAND --help' for a command's options.
+</source>
+            <translation>Aufruf: pilothouse-cli BEFEHL [Optionen]
+
+Befehle:
+  probe     jeden Endpunkt einmal prüfen (--workspace F | --demo, --env E, --json)
+  runbook   import DATEI | list | show NAME (--json)
+  audit     das Audit-Protokoll prüfen (--database F, --json) | export --csv
+
+Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler,
+3 braucht einen Menschen, 4 abgelehnt, 5 Schlüsselbund nicht verfügbar.
+'pilothouse-cli BEFEHL --help' zeigt die Optionen eines Befehls.
+</translation>
+        </message>
+        <message>
+            <source>Unknown command "%1".</source>
+            <translation>Unbekannter Befehl „%1“.</translation>
+        </message>
+        <message>
+            <source>Operations console for on-call engineers.</source>
+            <translation>Betriebskonsole für Bereitschaftsdienste.</translation>
+        </message>
+        <message>
+            <source>Open the workspace FILE.</source>
+            <translation>Den Arbeitsbereich DATEI öffnen.</translation>
+        </message>
+        <message>
+            <source>FILE</source>
+            <translation>DATEI</translation>
+        </message>
+        <message>
+            <source>Start the simulator and open the demo workspace.</source>
+            <translation>Den Simulator starten und den Demo-Arbeitsbereich öffnen.</translation>
+        </message>
+        <message>
+            <source>Show environment NAME.</source>
+            <translation>Umgebung NAME anzeigen.</translation>
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation>NAME</translation>
+        </message>
+        <message>
+            <source>Demo unavailable</source>
+            <translation>Demo nicht verfügbar</translation>
+        </message>
+        <message>
+            <source>Cannot open the workspace</source>
+            <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <source>Serves simulated EchoPilot and Bot Core APIs on 127.0.0.1 and prints one JSON line mapping service names to ports.</source>
+            <translation>Stellt simulierte EchoPilot- und Bot-Core-APIs auf 127.0.0.1 bereit und gibt eine JSON-Zeile aus, die Dienstnamen Ports zuordnet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::AlertEngine</name>
+        <message>
+            <source>“%1” names no alert rule</source>
+            <translation>„%1“ bezeichnet keine Alarmregel</translation>
+        </message>
+        <message>
+            <source>“%1” is not a number</source>
+            <translation>„%1“ ist keine Zahl</translation>
+        </message>
+        <message>
+            <source>Alert thresholds in the workspace were not applied: %1. Fix them in the workspace's “thresholds”; the previous thresholds stay in force.</source>
+            <translation>Alarmschwellen im Arbeitsbereich wurden nicht übernommen: %1. Korrigieren Sie sie unter „thresholds“ im Arbeitsbereich; bis dahin gelten die bisherigen Schwellen.</translation>
+        </message>
+        <message>
+            <source>Escalated: %1</source>
+            <translation>Eskaliert: %1</translation>
+        </message>
+        <message>
+            <source>%1 unacknowledged for %2 minutes. Input: %3</source>
+            <translation>%1 seit %2 Minuten unbestätigt. Eingabe: %3</translation>
+        </message>
+        <message>
+            <source>%1 since %2. Input: %3</source>
+            <translation>%1 seit %2. Eingabe: %3</translation>
+        </message>
+        <message>
+            <source>Say who takes the alert: the owner is empty.</source>
+            <translation>Geben Sie an, wer den Alarm übernimmt: der Verantwortliche ist leer.</translation>
+        </message>
+        <message>
+            <source>%1 already took this alert at %2.</source>
+            <translation>%1 hat diesen Alarm bereits um %2 übernommen.</translation>
+        </message>
+        <message>
+            <source>This alert has already resolved; there is nothing to take.</source>
+            <translation>Dieser Alarm ist bereits erledigt; es gibt nichts zu übernehmen.</translation>
+        </message>
+        <message>
+            <source>There is no alert with this id; refresh the list.</source>
+            <translation>Es gibt keinen Alarm mit dieser ID; aktualisieren Sie die Liste.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::AuditLog</name>
+        <message>
+            <source>An audit record cannot be read; run a verification of the audit log.</source>
+            <translation>Ein Audit-Eintrag ist nicht lesbar; lassen Sie das Audit-Protokoll prüfen.</translation>
+        </message>
+        <message>
+            <source>The audit log's seal key is not available, so nothing was recorded. Unlock the keychain and try again.</source>
+            <translation>Der Siegelschlüssel des Audit-Protokolls ist nicht verfügbar, daher wurde nichts aufgezeichnet. Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The output digest of an audit record must be 64 lowercase hex digits (SHA-256); nothing was recorded.</source>
+            <translation>Der Ausgabe-Digest eines Audit-Eintrags muss aus 64 kleingeschriebenen Hex-Ziffern bestehen (SHA-256); es wurde nichts aufgezeichnet.</translation>
+        </message>
+        <message>
+            <source>The audit log stayed locked by another Pilothouse window or command, so nothing was recorded. Try again in a moment.</source>
+            <translation>Das Audit-Protokoll blieb von einem anderen Pilothouse-Fenster oder -Befehl gesperrt, daher wurde nichts aufgezeichnet. Versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>The audit log's seal does not match its last record: records may have been removed or rewritten, or the seal key in the keychain has changed. Nothing was recorded; verify the audit log to see what is wrong.</source>
+            <translation>Das Siegel des Audit-Protokolls passt nicht zu seinem letzten Eintrag: Einträge wurden womöglich entfernt oder umgeschrieben, oder der Siegelschlüssel im Schlüsselbund hat sich geändert. Es wurde nichts aufgezeichnet; prüfen Sie das Audit-Protokoll, um die Ursache zu sehen.</translation>
+        </message>
+        <message>
+            <source>record %1: missing, the chain jumps from record %2 to record %3</source>
+            <translation>Eintrag %1: fehlt, die Kette springt von Eintrag %2 zu Eintrag %3</translation>
+        </message>
+        <message>
+            <source>record %1: previous-hash link broken</source>
+            <translation>Eintrag %1: Verweis auf den vorigen Hash gebrochen</translation>
+        </message>
+        <message>
+            <source>record %1: hash does not match its contents</source>
+            <translation>Eintrag %1: Hash passt nicht zum Inhalt</translation>
+        </message>
+        <message>
+            <source>record %1: its stored columns do not match its contents</source>
+            <translation>Eintrag %1: gespeicherte Spalten passen nicht zum Inhalt</translation>
+        </message>
+        <message>
+            <source>the seal cannot be checked: the audit log's seal key is not available (unlock the keychain)</source>
+            <translation>das Siegel kann nicht geprüft werden: der Siegelschlüssel des Audit-Protokolls ist nicht verfügbar (entsperren Sie den Schlüsselbund)</translation>
+        </message>
+        <message>
+            <source>seal does not match: the seal is missing, the chain was rewritten</source>
+            <translation>Siegel passt nicht: das Siegel fehlt, die Kette wurde umgeschrieben</translation>
+        </message>
+        <message>
+            <source>seal does not match: the chain was rewritten, or the seal key is not the one this log was sealed with</source>
+            <translation>Siegel passt nicht: die Kette wurde umgeschrieben, oder der Siegelschlüssel ist nicht der, mit dem dieses Protokoll versiegelt wurde</translation>
+        </message>
+        <message>
+            <source>chain ends at %1 but the seal says %2 records: records were removed from the end</source>
+            <translation>die Kette endet bei %1, das Siegel nennt aber %2 Einträge: am Ende wurden Einträge entfernt</translation>
+        </message>
+        <message>
+            <source>chain has %1 records but the seal covers only %2: records after %2 were added without the seal key</source>
+            <translation>die Kette hat %1 Einträge, das Siegel deckt aber nur %2 ab: Einträge nach %2 wurden ohne den Siegelschlüssel hinzugefügt</translation>
+        </message>
+        <message>
+            <source>seal does not match: the chain was rewritten</source>
+            <translation>Siegel passt nicht: die Kette wurde umgeschrieben</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s), chain and seal intact</source>
+            <translation><numerusform>%n Eintrag, Kette und Siegel intakt</numerusform><numerusform>%n Einträge, Kette und Siegel intakt</numerusform></translation>
+        </message>
+        <message>
+            <source>The audit log's seal key in the keychain (%1) is damaged. Restore it from a backup of the keychain; Pilothouse does not replace it, because the existing log could then no longer be verified.</source>
+            <translation>Der Siegelschlüssel des Audit-Protokolls im Schlüsselbund (%1) ist beschädigt. Stellen Sie ihn aus einer Sicherung des Schlüsselbunds wieder her; Pilothouse ersetzt ihn nicht, weil sich das bestehende Protokoll sonst nicht mehr prüfen ließe.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ChecklistRun</name>
+        <message>
+            <source>pending</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>bestanden</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>übersprungen</translation>
+        </message>
+        <message>
+            <source>done by hand</source>
+            <translation>von Hand erledigt</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>unterbrochen</translation>
+        </message>
+        <message>
+            <source>Step %1 (“%2”)</source>
+            <translation>Schritt %1 („%2“)</translation>
+        </message>
+        <message>
+            <source>(%1 characters left out)</source>
+            <translation>(%1 Zeichen ausgelassen)</translation>
+        </message>
+        <message numerus="yes">
+            <source>This run has no step %1; it has %n step(s).</source>
+            <translation><numerusform>Dieser Lauf hat keinen Schritt %1; er hat %n Schritt.</numerusform><numerusform>Dieser Lauf hat keinen Schritt %1; er hat %n Schritte.</numerusform></translation>
+        </message>
+        <message>
+            <source>This run was signed off by %1 and can no longer change. Start a new run to do the checklist again.</source>
+            <translation>Dieser Lauf wurde von %1 abgezeichnet und kann sich nicht mehr ändern. Starten Sie einen neuen Lauf, um die Checkliste erneut abzuarbeiten.</translation>
+        </message>
+        <message>
+            <source>%1 is a manual check: there is nothing to run. Mark it done or skip it.</source>
+            <translation>%1 ist eine manuelle Prüfung: Es gibt nichts auszuführen. Markieren Sie sie als erledigt oder überspringen Sie sie.</translation>
+        </message>
+        <message>
+            <source>%1 is %2 and cannot be started. Retry it to run it again; the earlier attempt is kept.</source>
+            <translation>%1 ist %2 und kann nicht gestartet werden. Wiederholen Sie den Schritt, um ihn erneut auszuführen; der frühere Versuch bleibt erhalten.</translation>
+        </message>
+        <message>
+            <source>%1 is %2, not running, so it has no result to record.</source>
+            <translation>%1 ist %2, läuft also nicht und hat kein Ergebnis zum Festhalten.</translation>
+        </message>
+        <message>
+            <source>%1 is %2, not running, so it cannot be interrupted.</source>
+            <translation>%1 ist %2, läuft also nicht und kann nicht unterbrochen werden.</translation>
+        </message>
+        <message>
+            <source>Say why %1 is skipped: the reason goes into the report and the audit log.</source>
+            <translation>Geben Sie an, warum %1 übersprungen wird: Der Grund kommt in den Bericht und ins Audit-Protokoll.</translation>
+        </message>
+        <message>
+            <source>%1 is %2 and cannot be skipped now.%3</source>
+            <translation>%1 ist %2 und kann jetzt nicht übersprungen werden.%3</translation>
+        </message>
+        <message>
+            <source> Wait for it to finish.</source>
+            <translation> Warten Sie, bis er fertig ist.</translation>
+        </message>
+        <message>
+            <source> Retry it first if it should be done again.</source>
+            <translation> Wiederholen Sie ihn zuerst, falls er erneut erledigt werden soll.</translation>
+        </message>
+        <message>
+            <source>%1 is %2 and cannot be marked done now.%3</source>
+            <translation>%1 ist %2 und kann jetzt nicht als erledigt markiert werden.%3</translation>
+        </message>
+        <message>
+            <source>%1 is %2: there is no finished attempt to retry.</source>
+            <translation>%1 ist %2: Es gibt keinen abgeschlossenen Versuch zum Wiederholen.</translation>
+        </message>
+        <message>
+            <source>The note is empty; write something.</source>
+            <translation>Die Notiz ist leer; schreiben Sie etwas.</translation>
+        </message>
+        <message>
+            <source>Enter the name of the person signing off the run.</source>
+            <translation>Geben Sie den Namen der Person ein, die den Lauf abzeichnet.</translation>
+        </message>
+        <message>
+            <source>%1 is %2</source>
+            <translation>%1 ist %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>The run cannot be signed off yet: %n step(s) are not resolved. Run, mark done or skip them first.</source>
+            <translation><numerusform>Der Lauf kann noch nicht abgezeichnet werden: %n Schritt ist nicht erledigt. Führen Sie ihn aus, markieren Sie ihn als erledigt oder überspringen Sie ihn zuerst.</numerusform><numerusform>Der Lauf kann noch nicht abgezeichnet werden: %n Schritte sind nicht erledigt. Führen Sie sie aus, markieren Sie sie als erledigt oder überspringen Sie sie zuerst.</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::CredentialsDialog</name>
+        <message>
+            <source>Delete credential</source>
+            <translation>Zugangsdaten löschen</translation>
+        </message>
+        <message>
+            <source>Delete "%1" from the keychain?</source>
+            <translation>„%1“ aus dem Schlüsselbund löschen?</translation>
+        </message>
+        <message>
+            <source>%1 can no longer authenticate until it is set again. The value cannot be recovered.</source>
+            <translation>%1 kann sich erst wieder anmelden, wenn der Wert neu gesetzt ist. Der Wert lässt sich nicht wiederherstellen.</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>&amp;Set…</source>
+            <translation>&amp;Setzen…</translation>
+        </message>
+        <message>
+            <source>&amp;Rotate…</source>
+            <translation>&amp;Rotieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Löschen…</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>&amp;Erneut prüfen</translation>
+        </message>
+        <message>
+            <source>Credentials</source>
+            <translation>Zugangsdaten</translation>
+        </message>
+        <message>
+            <source>Credentials — %1</source>
+            <translation>Zugangsdaten — %1</translation>
+        </message>
+        <message>
+            <source>Dashboard keys and SSH secrets live in the system keychain (Secret Service or KWallet), never in the workspace file. Values are never shown here.</source>
+            <translation>Dashboard-Schlüssel und SSH-Geheimnisse liegen im System-Schlüsselbund (Secret Service oder KWallet), nie in der Arbeitsbereichsdatei. Werte werden hier nie angezeigt.</translation>
+        </message>
+        <message>
+            <source>DEMO — these entries belong to the demo keychain service "%1" and never touch your real credentials.</source>
+            <translation>DEMO — diese Einträge gehören zum Demo-Schlüsselbunddienst „%1“ und berühren Ihre echten Zugangsdaten nie.</translation>
+        </message>
+        <message>
+            <source>This workspace references no credentials: no service names a dashboard_key_ref and no host a secret_ref.</source>
+            <translation>Dieser Arbeitsbereich verweist auf keine Zugangsdaten: Kein Dienst nennt einen dashboard_key_ref und kein Host einen secret_ref.</translation>
+        </message>
+        <message>
+            <source>Store a value for the selected entry</source>
+            <translation>Einen Wert für den gewählten Eintrag speichern</translation>
+        </message>
+        <message>
+            <source>Replace the value of the selected entry; the old value is gone</source>
+            <translation>Den Wert des gewählten Eintrags ersetzen; der alte Wert ist dann weg</translation>
+        </message>
+        <message>
+            <source>Remove the selected entry from the keychain</source>
+            <translation>Den gewählten Eintrag aus dem Schlüsselbund entfernen</translation>
+        </message>
+        <message>
+            <source>Check the keychain and every entry again</source>
+            <translation>Schlüsselbund und alle Einträge erneut prüfen</translation>
+        </message>
+        <message>
+            <source>Checking the keychain…</source>
+            <translation>Schlüsselbund wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Nothing was stored: an empty value is not a credential.</source>
+            <translation>Nichts gespeichert: Ein leerer Wert ist kein Zugangsdatum.</translation>
+        </message>
+        <message>
+            <source>Storing "%1" in the keychain…</source>
+            <translation>„%1“ wird im Schlüsselbund gespeichert…</translation>
+        </message>
+        <message>
+            <source>Replacing the value of "%1"…</source>
+            <translation>Wert von „%1“ wird ersetzt…</translation>
+        </message>
+        <message>
+            <source>Stored "%1" in the keychain.</source>
+            <translation>„%1“ im Schlüsselbund gespeichert.</translation>
+        </message>
+        <message>
+            <source>Replaced the value of "%1"; the old value is gone.</source>
+            <translation>Wert von „%1“ ersetzt; der alte Wert ist weg.</translation>
+        </message>
+        <message>
+            <source>Could not store "%1": %2</source>
+            <translation>„%1“ konnte nicht gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <source>Could not replace "%1": %2</source>
+            <translation>„%1“ konnte nicht ersetzt werden: %2</translation>
+        </message>
+        <message>
+            <source>Deleting "%1" from the keychain…</source>
+            <translation>„%1“ wird aus dem Schlüsselbund gelöscht…</translation>
+        </message>
+        <message>
+            <source>Deleted "%1" from the keychain.</source>
+            <translation>„%1“ aus dem Schlüsselbund gelöscht.</translation>
+        </message>
+        <message>
+            <source>Could not delete "%1": %2</source>
+            <translation>„%1“ konnte nicht gelöscht werden: %2</translation>
+        </message>
+        <message>
+            <source>Checking whether a keychain is available…</source>
+            <translation>Es wird geprüft, ob ein Schlüsselbund verfügbar ist…</translation>
+        </message>
+        <message>
+            <source>Keychain available. Entries are stored under the service name "%1".</source>
+            <translation>Schlüsselbund verfügbar. Einträge werden unter dem Dienstnamen „%1“ gespeichert.</translation>
+        </message>
+        <message>
+            <source>The keychain is locked or refused access.</source>
+            <translation>Der Schlüsselbund ist gesperrt oder hat den Zugriff verweigert.</translation>
+        </message>
+        <message>
+            <source>The keychain does not answer.</source>
+            <translation>Der Schlüsselbund antwortet nicht.</translation>
+        </message>
+        <message>
+            <source>Until it works, credentials can be neither checked nor changed; nothing is stored anywhere else.</source>
+            <translation>Solange er nicht funktioniert, lassen sich Zugangsdaten weder prüfen noch ändern; nichts wird anderswo gespeichert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::CredentialsModel</name>
+        <message>
+            <source>Dashboard key</source>
+            <translation>Dashboard-Schlüssel</translation>
+        </message>
+        <message>
+            <source>SSH password</source>
+            <translation>SSH-Passwort</translation>
+        </message>
+        <message>
+            <source>SSH key passphrase</source>
+            <translation>Passphrase des SSH-Schlüssels</translation>
+        </message>
+        <message>
+            <source>SSH secret</source>
+            <translation>SSH-Geheimnis</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <source>checking…</source>
+            <translation>wird geprüft…</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>gesetzt</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>nicht gesetzt</translation>
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation>Fehler: %1</translation>
+        </message>
+        <message>
+            <source>Used by: %1</source>
+            <translation>Verwendet von: %1</translation>
+        </message>
+        <message>
+            <source>Credential</source>
+            <translation>Zugangsdaten</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Used by</source>
+            <translation>Verwendet von</translation>
+        </message>
+        <message>
+            <source>Keychain entry</source>
+            <translation>Schlüsselbund-Eintrag</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::Database</name>
+        <message>
+            <source>The database %1 is damaged or is not a Pilothouse database. It was left untouched: move it aside to start with an empty history, or point Pilothouse to another data folder.</source>
+            <translation>Die Datenbank %1 ist beschädigt oder keine Pilothouse-Datenbank. Sie wurde nicht angerührt: Verschieben Sie sie, um mit leerem Verlauf zu beginnen, oder geben Sie Pilothouse einen anderen Datenordner.</translation>
+        </message>
+        <message>
+            <source>Pilothouse could not read or write its database %1. Check that the disk is not full and that no other program locks the file.</source>
+            <translation>Pilothouse konnte seine Datenbank %1 nicht lesen oder schreiben. Prüfen Sie, ob die Festplatte voll ist oder ein anderes Programm die Datei sperrt.</translation>
+        </message>
+        <message>
+            <source>Pilothouse cannot create the folder %1 for its database. Check the permissions or point Pilothouse to another data folder.</source>
+            <translation>Pilothouse kann den Ordner %1 für seine Datenbank nicht anlegen. Prüfen Sie die Berechtigungen oder geben Sie Pilothouse einen anderen Datenordner.</translation>
+        </message>
+        <message>
+            <source>Pilothouse cannot read its database %1. Check the file's permissions.</source>
+            <translation>Pilothouse kann seine Datenbank %1 nicht lesen. Prüfen Sie die Berechtigungen der Datei.</translation>
+        </message>
+        <message>
+            <source>Pilothouse cannot open its database %1. Check the file's permissions and that the disk is not full.</source>
+            <translation>Pilothouse kann seine Datenbank %1 nicht öffnen. Prüfen Sie die Berechtigungen der Datei und ob die Festplatte voll ist.</translation>
+        </message>
+        <message>
+            <source>The database %1 was created by a newer Pilothouse (schema %2; this version knows up to %3). Update Pilothouse or point it to another data folder. The file was left untouched.</source>
+            <translation>Die Datenbank %1 stammt von einer neueren Pilothouse-Version (Schema %2; diese Version kennt bis %3). Aktualisieren Sie Pilothouse oder geben Sie einen anderen Datenordner an. Die Datei wurde nicht angerührt.</translation>
+        </message>
+        <message>
+            <source>Pilothouse could not update its database %1 to schema %2; the file was left at schema %3. Check that the disk is not full.</source>
+            <translation>Pilothouse konnte seine Datenbank %1 nicht auf Schema %2 aktualisieren; die Datei bleibt bei Schema %3. Prüfen Sie, ob die Festplatte voll ist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::Expectations</name>
+        <message>
+            <source>The JSON expectation “%1” cannot be read. Write it as a JSON pointer, an operator and a value, e.g. “/depth &lt; 50”.</source>
+            <translation>Die JSON-Erwartung „%1“ ist nicht lesbar. Schreiben Sie sie als JSON-Pointer, Operator und Wert, z. B. „/depth &lt; 50“.</translation>
+        </message>
+        <message>
+            <source>The value “%1” in the JSON expectation “%2” is not a number, a quoted string, true, false or null.</source>
+            <translation>Der Wert „%1“ in der JSON-Erwartung „%2“ ist weder Zahl noch Zeichenkette in Anführungszeichen, true, false oder null.</translation>
+        </message>
+        <message>
+            <source>The response is not JSON (%1 at byte %2), so “%3” cannot be checked.</source>
+            <translation>Die Antwort ist kein JSON (%1 bei Byte %2), daher lässt sich „%3“ nicht prüfen.</translation>
+        </message>
+        <message>
+            <source>The response has no value at %1.</source>
+            <translation>Die Antwort hat keinen Wert bei %1.</translation>
+        </message>
+        <message>
+            <source>%1 is %2, which cannot be compared with %3 by “%4”.</source>
+            <translation>%1 ist %2 und lässt sich mit „%4“ nicht mit %3 vergleichen.</translation>
+        </message>
+        <message>
+            <source>Expected %1 %2 %3, but it is %4.</source>
+            <translation>Erwartet war %1 %2 %3, tatsächlich ist es %4.</translation>
+        </message>
+        <message>
+            <source>An exit status of %1 was expected, but the step reported none.</source>
+            <translation>Erwartet war Exit-Status %1, aber der Schritt hat keinen gemeldet.</translation>
+        </message>
+        <message>
+            <source>The command exited with status %1; %2 was expected.</source>
+            <translation>Der Befehl endete mit Status %1; erwartet war %2.</translation>
+        </message>
+        <message>
+            <source>The command exited with status %1.</source>
+            <translation>Der Befehl endete mit Status %1.</translation>
+        </message>
+        <message>
+            <source>HTTP status %1 was expected, but no response arrived.</source>
+            <translation>Erwartet war HTTP-Status %1, aber es kam keine Antwort.</translation>
+        </message>
+        <message>
+            <source>The server answered HTTP %1; %2 was expected.</source>
+            <translation>Der Server antwortete mit HTTP %1; erwartet war %2.</translation>
+        </message>
+        <message>
+            <source>The server answered HTTP %1.</source>
+            <translation>Der Server antwortete mit HTTP %1.</translation>
+        </message>
+        <message>
+            <source>The pattern “%1” is not a valid regular expression (%2); fix expect.regex in the runbook.</source>
+            <translation>Das Muster „%1“ ist kein gültiger regulärer Ausdruck (%2); korrigieren Sie expect.regex im Runbook.</translation>
+        </message>
+        <message>
+            <source>The output does not match “%1”.</source>
+            <translation>Die Ausgabe passt nicht zu „%1“.</translation>
+        </message>
+        <message>
+            <source>A response within %1 ms was expected, but no time was measured.</source>
+            <translation>Erwartet war eine Antwort innerhalb von %1 ms, aber es wurde keine Zeit gemessen.</translation>
+        </message>
+        <message>
+            <source>The response took %1 ms; the budget is %2 ms.</source>
+            <translation>Die Antwort dauerte %1 ms; das Budget beträgt %2 ms.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HealthModel</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Degraded</source>
+            <translation>Beeinträchtigt</translation>
+        </message>
+        <message>
+            <source>Failing</source>
+            <translation>Fehlerhaft</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Ausgefallen</translation>
+        </message>
+        <message>
+            <source>Stale</source>
+            <translation>Veraltet</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Wartet</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s ago</source>
+            <translation><numerusform>vor %n s</numerusform><numerusform>vor %n s</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min ago</source>
+            <translation><numerusform>vor %n min</numerusform><numerusform>vor %n min</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h ago</source>
+            <translation><numerusform>vor %n h</numerusform><numerusform>vor %n h</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n d ago</source>
+            <translation><numerusform>vor %n Tag</numerusform><numerusform>vor %n Tagen</numerusform></translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>no answer yet</source>
+            <translation>noch keine Antwort</translation>
+        </message>
+        <message>
+            <source>Last answer at %1</source>
+            <translation>Letzte Antwort um %1</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Endpoint</source>
+            <translation>Endpunkt</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>HTTP</source>
+            <translation>HTTP</translation>
+        </message>
+        <message>
+            <source>Latency</source>
+            <translation>Latenz</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Trend</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Letzte Änderung</translation>
+        </message>
+        <message>
+            <source>Uptime 24 h</source>
+            <translation>Verfügbarkeit 24 h</translation>
+        </message>
+        <message>
+            <source>Uptime 7 d</source>
+            <translation>Verfügbarkeit 7 T</translation>
+        </message>
+        <message>
+            <source>Data age</source>
+            <translation>Datenalter</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HealthView</name>
+        <message>
+            <source>Header</source>
+            <translation>Header</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Latency</source>
+            <translation>Latenz</translation>
+        </message>
+        <message>
+            <source>Body</source>
+            <translation>Body</translation>
+        </message>
+        <message>
+            <source>Headers</source>
+            <translation>Header</translation>
+        </message>
+        <message>
+            <source>Select an endpoint to see its last answer.</source>
+            <translation>Wählen Sie einen Endpunkt, um seine letzte Antwort zu sehen.</translation>
+        </message>
+        <message>
+            <source>%1 %2 — %3</source>
+            <translation>%1 %2 — %3</translation>
+        </message>
+        <message>
+            <source>Latency (ms)</source>
+            <translation>Latenz (ms)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Last %n checks</source>
+            <translation><numerusform>Letzte Prüfung</numerusform><numerusform>Letzte %n Prüfungen</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::MainWindow</name>
+        <message>
+            <source>Pilothouse</source>
+            <translation>Pilothouse</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>SLOs</source>
+            <translation>SLOs</translation>
+        </message>
+        <message>
+            <source>Queues</source>
+            <translation>Warteschlangen</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
+            <source>Payouts</source>
+            <translation>Auszahlungen</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Alarme</translation>
+        </message>
+        <message>
+            <source>Runbooks</source>
+            <translation>Runbooks</translation>
+        </message>
+        <message>
+            <source>Remote</source>
+            <translation>Fernzugriff</translation>
+        </message>
+        <message>
+            <source>Availability, p95 and p99 latency and webhook success per service, with the error budget left and the burn rate — from each service's SLO endpoint, its /metrics or a Prometheus server.</source>
+            <translation>Verfügbarkeit, p95- und p99-Latenz und Webhook-Erfolg je Dienst, mit verbleibendem Fehlerbudget und Burn-Rate — vom SLO-Endpunkt des Dienstes, seinem /metrics oder einem Prometheus-Server.</translation>
+        </message>
+        <message>
+            <source>Queue depth, processing rate, failed ratio and stuck jobs with their thresholds, and clearing stuck jobs after confirmation.</source>
+            <translation>Warteschlangentiefe, Verarbeitungsrate, Fehlerquote und hängende Jobs mit ihren Schwellen, und das Räumen hängender Jobs nach Bestätigung.</translation>
+        </message>
+        <message>
+            <source>Archives of every backup job with their age, the RPO and retention verdicts, verification and confirmed restores.</source>
+            <translation>Archive jedes Backup-Jobs mit Alter, RPO- und Aufbewahrungsbefund, Verifikation und bestätigten Wiederherstellungen.</translation>
+        </message>
+        <message>
+            <source>Partner payouts from the CSV export with exact totals per partner, currency and period, and the 30-day FinOps summary.</source>
+            <translation>Partner-Auszahlungen aus dem CSV-Export mit exakten Summen je Partner, Währung und Zeitraum sowie die FinOps-Übersicht über 30 Tage.</translation>
+        </message>
+        <message>
+            <source>P0–P2 alerts from each profile's rules, acknowledgement with an owner, escalation, and a link to each alert's response runbook.</source>
+            <translation>P0–P2-Alarme aus den Regeln jedes Profils, Bestätigung mit Verantwortlichem, Eskalation und ein Link zum Reaktions-Runbook jedes Alarms.</translation>
+        </message>
+        <message>
+            <source>The daily, weekly and monthly runbooks as checklist wizards: due and overdue runs, guided steps, and signed-off reports.</source>
+            <translation>Die täglichen, wöchentlichen und monatlichen Runbooks als Checklisten-Assistenten: fällige und überfällige Läufe, geführte Schritte und abgezeichnete Berichte.</translation>
+        </message>
+        <message>
+            <source>Hosts by environment and group, commands over SSH with live output, fan-out to groups, and confirmation before anything destructive.</source>
+            <translation>Hosts nach Umgebung und Gruppe, Befehle über SSH mit Live-Ausgabe, Verteilung auf Gruppen und Bestätigung vor allem Destruktiven.</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <source>Environment: </source>
+            <translation>Umgebung: </translation>
+        </message>
+        <message>
+            <source>Which environment the dashboards show (Ctrl+E)</source>
+            <translation>Welche Umgebung die Dashboards zeigen (Strg+E)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Credentials…</source>
+            <translation>&amp;Zugangsdaten…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh now</source>
+            <translation>Jetzt a&amp;ktualisieren</translation>
+        </message>
+        <message>
+            <source>Choose &amp;environment</source>
+            <translation>&amp;Umgebung wählen</translation>
+        </message>
+        <message>
+            <source>DEMO — simulated services</source>
+            <translation>DEMO — simulierte Dienste</translation>
+        </message>
+        <message>
+            <source>This view arrives in a later release.</source>
+            <translation>Diese Ansicht kommt in einer späteren Version.</translation>
+        </message>
+        <message>
+            <source>%1 — PRODUCTION</source>
+            <translation>%1 — PRODUKTION</translation>
+        </message>
+        <message>
+            <source>Workspace loaded with warnings:
+%1</source>
+            <translation>Arbeitsbereich mit Warnungen geladen:
+%1</translation>
+        </message>
+        <message>
+            <source>Workspace: %1 (%2)</source>
+            <translation>Arbeitsbereich: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>PRODUCTION — %1 (%2)</source>
+            <translation>PRODUKTION — %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Pilothouse — %1 — PRODUCTION</source>
+            <translation>Pilothouse — %1 — PRODUKTION</translation>
+        </message>
+        <message>
+            <source>Pilothouse — %1</source>
+            <translation>Pilothouse — %1</translation>
+        </message>
+        <message>
+            <source>The workspace file has an error; the previous workspace stays loaded.
+%1</source>
+            <translation>Die Arbeitsbereichsdatei enthält einen Fehler; der bisherige Arbeitsbereich bleibt geladen.
+%1</translation>
+        </message>
+        <message>
+            <source>The keychain cannot be used; endpoints that need a dashboard key will fail until it can.
+%1</source>
+            <translation>Der Schlüsselbund ist nicht nutzbar; Endpunkte, die einen Dashboard-Schlüssel brauchen, schlagen fehl, bis er wieder geht.
+%1</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Offline — data is stale</source>
+            <translation>Offline — Daten sind veraltet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::PayoutsCsv</name>
+        <message>
+            <source>A quoted field is not closed.</source>
+            <translation>Ein Feld in Anführungszeichen wird nicht geschlossen.</translation>
+        </message>
+        <message>
+            <source>Text follows the closing quote of field %1.</source>
+            <translation>Nach dem schließenden Anführungszeichen von Feld %1 folgt Text.</translation>
+        </message>
+        <message>
+            <source>Field %1 contains a quote but is not quoted.</source>
+            <translation>Feld %1 enthält ein Anführungszeichen, steht aber nicht in Anführungszeichen.</translation>
+        </message>
+        <message>
+            <source>The amount "%1" is too large.</source>
+            <translation>Der Betrag „%1“ ist zu groß.</translation>
+        </message>
+        <message>
+            <source>The amount "%1" is not a decimal number such as 1234.50.</source>
+            <translation>Der Betrag „%1“ ist keine Dezimalzahl wie 1234.50.</translation>
+        </message>
+        <message>
+            <source>The amount "%1" has more than two decimals.</source>
+            <translation>Der Betrag „%1“ hat mehr als zwei Nachkommastellen.</translation>
+        </message>
+        <message>
+            <source>The amount "%1" has no digits after the decimal point.</source>
+            <translation>Der Betrag „%1“ hat keine Ziffern nach dem Dezimalpunkt.</translation>
+        </message>
+        <message>
+            <source>The payouts export is empty; expected a header line with %1.</source>
+            <translation>Der Auszahlungsexport ist leer; erwartet wird eine Kopfzeile mit %1.</translation>
+        </message>
+        <message>
+            <source>The header line of the payouts export is not valid CSV: %1</source>
+            <translation>Die Kopfzeile des Auszahlungsexports ist kein gültiges CSV: %1</translation>
+        </message>
+        <message>
+            <source>The payouts export has the column "%1" twice.</source>
+            <translation>Der Auszahlungsexport enthält die Spalte „%1“ doppelt.</translation>
+        </message>
+        <message>
+            <source>The payouts export has no column %1. Its header must name partner_id, partner_name, period, amount, currency and status.</source>
+            <translation>Dem Auszahlungsexport fehlt die Spalte %1. Die Kopfzeile muss partner_id, partner_name, period, amount, currency und status nennen.</translation>
+        </message>
+        <message>
+            <source>Expected %1 fields, found %2.</source>
+            <translation>%1 Felder erwartet, %2 gefunden.</translation>
+        </message>
+        <message>
+            <source>The record is not valid UTF-8.</source>
+            <translation>Der Datensatz ist kein gültiges UTF-8.</translation>
+        </message>
+        <message>
+            <source>The partner_id is empty.</source>
+            <translation>partner_id ist leer.</translation>
+        </message>
+        <message>
+            <source>The period is empty.</source>
+            <translation>period ist leer.</translation>
+        </message>
+        <message>
+            <source>The currency "%1" is not a three-letter ISO code such as USD.</source>
+            <translation>Die Währung „%1“ ist kein dreibuchstabiger ISO-Code wie USD.</translation>
+        </message>
+        <message>
+            <source>Adding this amount would overflow the totals.</source>
+            <translation>Dieser Betrag würde die Summen überlaufen lassen.</translation>
+        </message>
+        <message>
+            <source>Cannot save the payout of partner %1: "%2" is not a three-letter currency code.</source>
+            <translation>Die Auszahlung von Partner %1 kann nicht gespeichert werden: „%2“ ist kein dreibuchstabiger Währungscode.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::Probe</name>
+        <message>
+            <source>no secret named %1</source>
+            <translation>kein Geheimnis namens %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ProbeHistory</name>
+        <message>
+            <source>A probe result without a service, endpoint or time cannot be stored.</source>
+            <translation>Ein Prüfergebnis ohne Dienst, Endpunkt oder Zeit kann nicht gespeichert werden.</translation>
+        </message>
+        <message>
+            <source>A state change without a service, endpoint or time cannot be stored.</source>
+            <translation>Eine Zustandsänderung ohne Dienst, Endpunkt oder Zeit kann nicht gespeichert werden.</translation>
+        </message>
+        <message>
+            <source>Probe history cannot be rolled up without a time.</source>
+            <translation>Der Prüfverlauf lässt sich ohne Zeitangabe nicht verdichten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ProbeNotifications</name>
+        <message>
+            <source>%1 is down</source>
+            <translation>%1 ist ausgefallen</translation>
+        </message>
+        <message>
+            <source>%1 is failing</source>
+            <translation>%1 ist fehlerhaft</translation>
+        </message>
+        <message>
+            <source>%1 is back up</source>
+            <translation>%1 ist wieder erreichbar</translation>
+        </message>
+        <message>
+            <source>%1 answered again in %2 ms</source>
+            <translation>%1 antwortet wieder nach %2 ms</translation>
+        </message>
+        <message>
+            <source>%1 answered again</source>
+            <translation>%1 antwortet wieder</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ProbeRunner</name>
+        <message>
+            <source>dashboard key %1 could not be read: %2</source>
+            <translation>Dashboard-Schlüssel %1 konnte nicht gelesen werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::PrometheusParser</name>
+        <message>
+            <source>%1 line without a metric name.</source>
+            <translation>%1-Zeile ohne Metriknamen.</translation>
+        </message>
+        <message>
+            <source>%1 line: invalid metric name "%2".</source>
+            <translation>%1-Zeile: ungültiger Metrikname „%2“.</translation>
+        </message>
+        <message>
+            <source>%1 line: invalid character '%2' in metric name "%3".</source>
+            <translation>%1-Zeile: ungültiges Zeichen '%2' im Metriknamen „%3“.</translation>
+        </message>
+        <message>
+            <source>HELP line for "%1": invalid escape sequence "\%2"; only \\ and \n are allowed.</source>
+            <translation>HELP-Zeile für „%1“: ungültige Escape-Sequenz „\%2“; erlaubt sind nur \\ und \n.</translation>
+        </message>
+        <message>
+            <source>Second HELP line for "%1"; it is ignored.</source>
+            <translation>Zweite HELP-Zeile für „%1“; sie wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>TYPE line for "%1" names no type.</source>
+            <translation>TYPE-Zeile für „%1“ nennt keinen Typ.</translation>
+        </message>
+        <message>
+            <source>TYPE line for "%1": unknown type "%2" (expected counter, gauge, histogram, summary or untyped).</source>
+            <translation>TYPE-Zeile für „%1“: unbekannter Typ „%2“ (erwartet counter, gauge, histogram, summary oder untyped).</translation>
+        </message>
+        <message>
+            <source>TYPE line for "%1": unexpected text "%2" after the type.</source>
+            <translation>TYPE-Zeile für „%1“: unerwarteter Text „%2“ nach dem Typ.</translation>
+        </message>
+        <message>
+            <source>Second TYPE line for "%1"; it is ignored.</source>
+            <translation>Zweite TYPE-Zeile für „%1“; sie wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>TYPE line for "%1" comes after its samples; it is ignored.</source>
+            <translation>TYPE-Zeile für „%1“ steht nach ihren Samples; sie wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>Labels of "%1" are not closed with '}'.</source>
+            <translation>Die Labels von „%1“ werden nicht mit '}' geschlossen.</translation>
+        </message>
+        <message>
+            <source>Invalid label name at "%1" in "%2".</source>
+            <translation>Ungültiger Label-Name bei „%1“ in „%2“.</translation>
+        </message>
+        <message>
+            <source>Expected '=' after label name "%1" in "%2".</source>
+            <translation>'=' nach dem Label-Namen „%1“ in „%2“ erwartet.</translation>
+        </message>
+        <message>
+            <source>The value of label "%1" in "%2" must be in double quotes.</source>
+            <translation>Der Wert des Labels „%1“ in „%2“ muss in doppelten Anführungszeichen stehen.</translation>
+        </message>
+        <message>
+            <source>Invalid escape sequence "\%1" in the value of label "%2" (only \\, \" and \n are allowed).</source>
+            <translation>Ungültige Escape-Sequenz „\%1“ im Wert des Labels „%2“ (erlaubt sind nur \\, \" und \n).</translation>
+        </message>
+        <message>
+            <source>The value of label "%1" in "%2" has no closing quote.</source>
+            <translation>Dem Wert des Labels „%1“ in „%2“ fehlt das schließende Anführungszeichen.</translation>
+        </message>
+        <message>
+            <source>Label "%1" appears twice in "%2".</source>
+            <translation>Label „%1“ kommt in „%2“ doppelt vor.</translation>
+        </message>
+        <message>
+            <source>The value of label "%1" in "%2" is not valid UTF-8.</source>
+            <translation>Der Wert des Labels „%1“ in „%2“ ist kein gültiges UTF-8.</translation>
+        </message>
+        <message>
+            <source>Expected ',' or '}' after the value of label "%1" in "%2".</source>
+            <translation>',' oder '}' nach dem Wert des Labels „%1“ in „%2“ erwartet.</translation>
+        </message>
+        <message>
+            <source>Expected a metric name, a comment or an empty line, found "%1".</source>
+            <translation>Metrikname, Kommentar oder Leerzeile erwartet, gefunden „%1“.</translation>
+        </message>
+        <message>
+            <source>Invalid character '%1' in metric name "%2".</source>
+            <translation>Ungültiges Zeichen '%1' im Metriknamen „%2“.</translation>
+        </message>
+        <message>
+            <source>Sample "%1" has no value.</source>
+            <translation>Sample „%1“ hat keinen Wert.</translation>
+        </message>
+        <message>
+            <source>Sample "%1" has an invalid value "%2" (expected a number, NaN, +Inf or -Inf).</source>
+            <translation>Sample „%1“ hat einen ungültigen Wert „%2“ (erwartet Zahl, NaN, +Inf oder -Inf).</translation>
+        </message>
+        <message>
+            <source>Sample "%1" has an invalid timestamp "%2" (expected integer milliseconds).</source>
+            <translation>Sample „%1“ hat einen ungültigen Zeitstempel „%2“ (erwartet ganze Millisekunden).</translation>
+        </message>
+        <message>
+            <source>Unexpected text "%1" after the timestamp of "%2".</source>
+            <translation>Unerwarteter Text „%1“ nach dem Zeitstempel von „%2“.</translation>
+        </message>
+        <message>
+            <source>"%1" is a histogram: its samples are %1_bucket, %1_sum and %1_count.</source>
+            <translation>„%1“ ist ein Histogramm: seine Samples sind %1_bucket, %1_sum und %1_count.</translation>
+        </message>
+        <message>
+            <source>Histogram bucket "%1" has no "le" label.</source>
+            <translation>Histogramm-Bucket „%1“ hat kein Label „le“.</translation>
+        </message>
+        <message>
+            <source>Summary sample "%1" has no "quantile" label.</source>
+            <translation>Summary-Sample „%1“ hat kein Label „quantile“.</translation>
+        </message>
+        <message>
+            <source>Label "%1" of "%2" must be a number, found "%3".</source>
+            <translation>Label „%1“ von „%2“ muss eine Zahl sein, gefunden „%3“.</translation>
+        </message>
+        <message>
+            <source>Histogram "%1"%2 has two buckets with le="%3".</source>
+            <translation>Histogramm „%1“%2 hat zwei Buckets mit le="%3".</translation>
+        </message>
+        <message>
+            <source>Histogram "%1"%2 has no le="+Inf" bucket.</source>
+            <translation>Histogramm „%1“%2 hat keinen Bucket le="+Inf".</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::Quantile</name>
+        <message>
+            <source>The histogram's buckets changed between two scrapes; the window starts again with the next scrape.</source>
+            <translation>Die Buckets des Histogramms haben sich zwischen zwei Abfragen geändert; das Fenster beginnt mit der nächsten Abfrage neu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RunReport</name>
+        <message>
+            <source>Not done</source>
+            <translation>Nicht erledigt</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Passed</source>
+            <translation>Bestanden</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Übersprungen</translation>
+        </message>
+        <message>
+            <source>Done by hand</source>
+            <translation>Von Hand erledigt</translation>
+        </message>
+        <message>
+            <source>Interrupted</source>
+            <translation>Unterbrochen</translation>
+        </message>
+        <message>
+            <source>exit status %1</source>
+            <translation>Exit-Status %1</translation>
+        </message>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>%1 bytes of output, SHA-256 %2</source>
+            <translation>%1 Byte Ausgabe, SHA-256 %2</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Checklist run: %1</source>
+            <translation>Checklisten-Lauf: %1</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Lauf</translation>
+        </message>
+        <message>
+            <source>Runbook</source>
+            <translation>Runbook</translation>
+        </message>
+        <message>
+            <source>Runbook content (SHA-256)</source>
+            <translation>Runbook-Inhalt (SHA-256)</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Begonnen</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Beendet</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Dauer</translation>
+        </message>
+        <message>
+            <source>Signed off</source>
+            <translation>Abgezeichnet</translation>
+        </message>
+        <message>
+            <source>%1 at %2</source>
+            <translation>%1 um %2</translation>
+        </message>
+        <message>
+            <source>not signed off</source>
+            <translation>nicht abgezeichnet</translation>
+        </message>
+        <message>
+            <source>Audit chain head</source>
+            <translation>Kopf der Audit-Kette</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>secret, from keychain entry `%1`</source>
+            <translation>geheim, aus Schlüsselbund-Eintrag `%1`</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Schritte</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Ausgang</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>Befehl</translation>
+        </message>
+        <message>
+            <source>finished</source>
+            <translation>beendet</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Notes:</source>
+            <translation>Notizen:</translation>
+        </message>
+        <message>
+            <source>Earlier attempt %1: %2, %3 to %4</source>
+            <translation>Früherer Versuch %1: %2, %3 bis %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RunStore</name>
+        <message>
+            <source>The stored run %1 cannot be read back. It was left as it is in the database; start a new run.</source>
+            <translation>Der gespeicherte Lauf %1 lässt sich nicht zurücklesen. Er bleibt unverändert in der Datenbank; starten Sie einen neuen Lauf.</translation>
+        </message>
+        <message>
+            <source>There is no stored run %1. It may have been removed.</source>
+            <translation>Es gibt keinen gespeicherten Lauf %1. Vielleicht wurde er entfernt.</translation>
+        </message>
+        <message>
+            <source>Pilothouse stopped while this step was running; its outcome is unknown.</source>
+            <translation>Pilothouse wurde beendet, während dieser Schritt lief; sein Ausgang ist unbekannt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::Schedule</name>
+        <message>
+            <source>Write it like “daily 08:00 UTC”, “weekly sun 03:00 UTC”, “monthly first-monday 09:00 local” or “biweekly sat 02:00-06:00 UTC anchor=workspace”.</source>
+            <translation>Schreiben Sie ihn etwa als „daily 08:00 UTC“, „weekly sun 03:00 UTC“, „monthly first-monday 09:00 local“ oder „biweekly sat 02:00-06:00 UTC anchor=workspace“.</translation>
+        </message>
+        <message>
+            <source>The schedule is empty. </source>
+            <translation>Der Zeitplan ist leer. </translation>
+        </message>
+        <message>
+            <source>The schedule “%1” needs a weekday after “%2” (mon, tue, … sun). </source>
+            <translation>Der Zeitplan „%1“ braucht nach „%2“ einen Wochentag (mon, tue, … sun). </translation>
+        </message>
+        <message>
+            <source>The schedule “%1” needs the day of the month as “first-monday”, “second-tuesday” … “fourth-…” or “last-friday”. </source>
+            <translation>Der Zeitplan „%1“ braucht den Tag im Monat als „first-monday“, „second-tuesday“ … „fourth-…“ oder „last-friday“. </translation>
+        </message>
+        <message>
+            <source>The schedule “%1” does not start with daily, weekly, biweekly or monthly. </source>
+            <translation>Der Zeitplan „%1“ beginnt nicht mit daily, weekly, biweekly oder monthly. </translation>
+        </message>
+        <message>
+            <source>The schedule “%1” has more than one time of day.</source>
+            <translation>Der Zeitplan „%1“ hat mehr als eine Uhrzeit.</translation>
+        </message>
+        <message>
+            <source>“%1” in the schedule “%2” is not a time of day (00:00 to 23:59).</source>
+            <translation>„%1“ im Zeitplan „%2“ ist keine Uhrzeit (00:00 bis 23:59).</translation>
+        </message>
+        <message>
+            <source>The window “%1” in the schedule “%2” must end at another time of day than it starts.</source>
+            <translation>Das Fenster „%1“ im Zeitplan „%2“ muss zu einer anderen Uhrzeit enden, als es beginnt.</translation>
+        </message>
+        <message>
+            <source>“%1” in the schedule “%2” is not a date; write the anchor as YYYY-MM-DD or anchor=workspace.</source>
+            <translation>„%1“ im Zeitplan „%2“ ist kein Datum; schreiben Sie den Anker als JJJJ-MM-TT oder anchor=workspace.</translation>
+        </message>
+        <message>
+            <source>The schedule “%1” has an unexpected word “%2”.</source>
+            <translation>Der Zeitplan „%1“ enthält ein unerwartetes Wort „%2“.</translation>
+        </message>
+        <message>
+            <source>“%1” in the schedule “%2” is not a time zone. Use UTC, local or an IANA name such as Europe/Berlin.</source>
+            <translation>„%1“ im Zeitplan „%2“ ist keine Zeitzone. Verwenden Sie UTC, local oder einen IANA-Namen wie Europe/Berlin.</translation>
+        </message>
+        <message>
+            <source>The schedule “%1” has no time of day. </source>
+            <translation>Der Zeitplan „%1“ hat keine Uhrzeit. </translation>
+        </message>
+        <message>
+            <source>The schedule “%1” uses the local time zone, but the environment has none set. Write the zone, e.g. UTC.</source>
+            <translation>Der Zeitplan „%1“ verwendet die lokale Zeitzone, aber für die Umgebung ist keine gesetzt. Geben Sie die Zone an, z. B. UTC.</translation>
+        </message>
+        <message>
+            <source>The schedule “%1” counts every other week from the workspace's maintenance anchor, but the workspace sets no maintenance_anchor. Add one (an ISO date) to the workspace.</source>
+            <translation>Der Zeitplan „%1“ zählt jede zweite Woche ab dem Wartungsanker des Arbeitsbereichs, aber der Arbeitsbereich setzt keinen maintenance_anchor. Fügen Sie einen hinzu (ein ISO-Datum).</translation>
+        </message>
+        <message>
+            <source>The schedule “%1” runs every other week and needs a first date to count from: add anchor=YYYY-MM-DD or anchor=workspace.</source>
+            <translation>Der Zeitplan „%1“ läuft jede zweite Woche und braucht ein Startdatum zum Zählen: Fügen Sie anchor=JJJJ-MM-TT oder anchor=workspace hinzu.</translation>
+        </message>
+        <message>
+            <source>The anchor %1 of the schedule “%2” is not a %3. Choose an anchor on the scheduled weekday.</source>
+            <translation>Der Anker %1 des Zeitplans „%2“ ist kein %3. Wählen Sie einen Anker am geplanten Wochentag.</translation>
+        </message>
+        <message>
+            <source>The schedule “%1” has an anchor, which only biweekly schedules use.</source>
+            <translation>Der Zeitplan „%1“ hat einen Anker, den nur zweiwöchentliche Zeitpläne verwenden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SecretInputDialog</name>
+        <message>
+            <source>Set credential</source>
+            <translation>Zugangsdaten setzen</translation>
+        </message>
+        <message>
+            <source>Rotate credential</source>
+            <translation>Zugangsdaten rotieren</translation>
+        </message>
+        <message>
+            <source>Enter the value to store in the keychain as "%1".</source>
+            <translation>Geben Sie den Wert ein, der als „%1“ im Schlüsselbund gespeichert wird.</translation>
+        </message>
+        <message>
+            <source>Enter the new value for "%1". The current value is replaced in the keychain and cannot be recovered afterwards.</source>
+            <translation>Geben Sie den neuen Wert für „%1“ ein. Der aktuelle Wert wird im Schlüsselbund ersetzt und lässt sich danach nicht wiederherstellen.</translation>
+        </message>
+        <message>
+            <source>Used by: %1</source>
+            <translation>Verwendet von: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Value:</source>
+            <translation>&amp;Wert:</translation>
+        </message>
+        <message>
+            <source>&amp;New value:</source>
+            <translation>&amp;Neuer Wert:</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat:</source>
+            <translation>&amp;Wiederholen:</translation>
+        </message>
+        <message>
+            <source>&amp;Store</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation>&amp;Ersetzen</translation>
+        </message>
+        <message>
+            <source>Enter a value: an empty credential cannot be stored.</source>
+            <translation>Geben Sie einen Wert ein: Leere Zugangsdaten lassen sich nicht speichern.</translation>
+        </message>
+        <message>
+            <source>Enter the value a second time to make sure it has no typo.</source>
+            <translation>Geben Sie den Wert ein zweites Mal ein, um Tippfehler auszuschließen.</translation>
+        </message>
+        <message>
+            <source>The two values differ. Type them again.</source>
+            <translation>Die beiden Werte unterscheiden sich. Geben Sie sie erneut ein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SecretStore</name>
+        <message numerus="yes">
+            <source>The keychain did not answer within %n second(s). It may be waiting to be unlocked: unlock it and try again.</source>
+            <translation><numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunde geantwortet. Vielleicht wartet er auf das Entsperren: Entsperren Sie ihn und versuchen Sie es erneut.</numerusform><numerusform>Der Schlüsselbund hat nicht innerhalb von %n Sekunden geantwortet. Vielleicht wartet er auf das Entsperren: Entsperren Sie ihn und versuchen Sie es erneut.</numerusform></translation>
+        </message>
+        <message>
+            <source>No secret is stored in the keychain under "%1". Set it in the workspace's credentials.</source>
+            <translation>Im Schlüsselbund ist unter „%1“ kein Geheimnis gespeichert. Setzen Sie es in den Zugangsdaten des Arbeitsbereichs.</translation>
+        </message>
+        <message>
+            <source>The keychain refused access to "%1": it is locked or access was denied. Unlock it (GNOME Keyring, KeePassXC or KWallet), allow Pilothouse, and try again.</source>
+            <translation>Der Schlüsselbund hat den Zugriff auf „%1“ verweigert: Er ist gesperrt oder der Zugriff wurde abgelehnt. Entsperren Sie ihn (GNOME Keyring, KeePassXC oder KWallet), erlauben Sie Pilothouse den Zugriff und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>No keychain service is available: start a Secret Service provider (GNOME Keyring, KeePassXC) or KWallet and unlock it. Pilothouse never stores secrets in plain files.</source>
+            <translation>Kein Schlüsselbund-Dienst verfügbar: Starten Sie einen Secret-Service-Anbieter (GNOME Keyring, KeePassXC) oder KWallet und entsperren Sie ihn. Pilothouse speichert Geheimnisse nie in einfachen Dateien.</translation>
+        </message>
+        <message>
+            <source>The keychain kept the old value of "%1". Check the keychain for a duplicate entry and try again.</source>
+            <translation>Der Schlüsselbund hat den alten Wert von „%1“ behalten. Suchen Sie im Schlüsselbund nach einem doppelten Eintrag und versuchen Sie es erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SimControlServer</name>
+        <message>
+            <source>No simulated service is called "%1"; use "*" or one of: %2.</source>
+            <translation>Kein simulierter Dienst heißt „%1“; verwenden Sie „*“ oder einen von: %2.</translation>
+        </message>
+        <message>
+            <source>Send a JSON object such as {"service":"echopilot","status":"degraded"}.</source>
+            <translation>Senden Sie ein JSON-Objekt wie {"service":"echopilot","status":"degraded"}.</translation>
+        </message>
+        <message>
+            <source>The simulator could not listen on 127.0.0.1 for its control endpoint.</source>
+            <translation>Der Simulator konnte für seinen Steuerungsendpunkt nicht auf 127.0.0.1 lauschen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SimulatedService</name>
+        <message>
+            <source>The simulator could not listen on 127.0.0.1 for %1.</source>
+            <translation>Der Simulator konnte für %1 nicht auf 127.0.0.1 lauschen.</translation>
+        </message>
+        <message>
+            <source>No such endpoint.</source>
+            <translation>Diesen Endpunkt gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>Injected fault: status %1.</source>
+            <translation>Eingespeister Fehler: Status %1.</translation>
+        </message>
+        <message>
+            <source>Missing or wrong X-Dash-Key header.</source>
+            <translation>X-Dash-Key-Header fehlt oder ist falsch.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::Simulator</name>
+        <message>
+            <source>No simulated service is called "%1"; use one of: %2.</source>
+            <translation>Kein simulierter Dienst heißt „%1“; verwenden Sie einen von: %2.</translation>
+        </message>
+        <message>
+            <source>Health must be "ok", "degraded" or "down", not "%1".</source>
+            <translation>Der Zustand muss „ok“, „degraded“ oder „down“ sein, nicht „%1“.</translation>
+        </message>
+        <message>
+            <source>Could not tie the simulator to its parent process.</source>
+            <translation>Konnte den Simulator nicht an seinen Elternprozess binden.</translation>
+        </message>
+        <message>
+            <source>The process that started the simulator is gone.</source>
+            <translation>Der Prozess, der den Simulator gestartet hat, ist beendet.</translation>
+        </message>
+        <message>
+            <source>--exit-with-parent is only supported on Linux.</source>
+            <translation>--exit-with-parent wird nur unter Linux unterstützt.</translation>
+        </message>
+        <message>
+            <source>days must be a whole number from 1 to 3650.</source>
+            <translation>days muss eine ganze Zahl von 1 bis 3650 sein.</translation>
+        </message>
+        <message>
+            <source>partner_id is required, e.g. PTR_001.</source>
+            <translation>partner_id ist erforderlich, z. B. PTR_001.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SimulatorProcess</name>
+        <message>
+            <source>The simulator is already running; stop it first.</source>
+            <translation>Der Simulator läuft bereits; beenden Sie ihn zuerst.</translation>
+        </message>
+        <message>
+            <source>The simulator program was not found at %1. Build pilothouse-sim or point PILOTHOUSE_SIM at it.</source>
+            <translation>Das Simulatorprogramm wurde unter %1 nicht gefunden. Bauen Sie pilothouse-sim oder lassen Sie PILOTHOUSE_SIM darauf zeigen.</translation>
+        </message>
+        <message>
+            <source>The simulator at %1 could not be started.</source>
+            <translation>Der Simulator unter %1 konnte nicht gestartet werden.</translation>
+        </message>
+        <message>
+            <source>The simulator exited before it printed its ports; check its arguments.</source>
+            <translation>Der Simulator wurde beendet, bevor er seine Ports ausgegeben hat; prüfen Sie seine Argumente.</translation>
+        </message>
+        <message>
+            <source>The simulator printed no valid port map.</source>
+            <translation>Der Simulator hat keine gültige Port-Zuordnung ausgegeben.</translation>
+        </message>
+        <message>
+            <source>The simulator printed no port map within %1 seconds.</source>
+            <translation>Der Simulator hat innerhalb von %1 Sekunden keine Port-Zuordnung ausgegeben.</translation>
+        </message>
+        <message>
+            <source>The simulator is not running.</source>
+            <translation>Der Simulator läuft nicht.</translation>
+        </message>
+        <message>
+            <source>The simulator's control endpoint did not answer %1 %2.</source>
+            <translation>Der Steuerungsendpunkt des Simulators hat auf %1 %2 nicht geantwortet.</translation>
+        </message>
+        <message>
+            <source>The simulator's state was not a JSON object.</source>
+            <translation>Der Zustand des Simulators war kein JSON-Objekt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SshWorker</name>
+        <message>
+            <source>Could not start an SSH session (out of memory).</source>
+            <translation>Konnte keine SSH-Sitzung starten (kein Speicher mehr).</translation>
+        </message>
+        <message>
+            <source>Could not connect to %1. Check the address, the port and that the host is reachable.</source>
+            <translation>Konnte keine Verbindung zu %1 herstellen. Prüfen Sie Adresse und Port und ob der Host erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>%1 did not present a usable host key.</source>
+            <translation>%1 hat keinen verwendbaren Host-Schlüssel vorgelegt.</translation>
+        </message>
+        <message>
+            <source>WARNING: the host key of %1 has CHANGED. Someone may be intercepting the connection, or the server was reinstalled. Pilothouse did not log in. Known key: %2 (%3 line %4). Key offered now: %5. %6</source>
+            <translation>WARNUNG: Der Host-Schlüssel von %1 hat sich GEÄNDERT. Jemand könnte die Verbindung abfangen, oder der Server wurde neu installiert. Pilothouse hat sich nicht angemeldet. Bekannter Schlüssel: %2 (%3 Zeile %4). Jetzt angebotener Schlüssel: %5. %6</translation>
+        </message>
+        <message>
+            <source>WARNING: %1 is known with a %2 key (%3, %4 line %5) but now offers a %6 key (%7). Someone may be intercepting the connection. Pilothouse did not log in. %8</source>
+            <translation>WARNUNG: %1 ist mit einem %2-Schlüssel bekannt (%3, %4 Zeile %5), bietet jetzt aber einen %6-Schlüssel an (%7). Jemand könnte die Verbindung abfangen. Pilothouse hat sich nicht angemeldet. %8</translation>
+        </message>
+        <message>
+            <source>The host key of %1 was not accepted, so Pilothouse did not log in.</source>
+            <translation>Der Host-Schlüssel von %1 wurde nicht akzeptiert, daher hat sich Pilothouse nicht angemeldet.</translation>
+        </message>
+        <message>
+            <source>(default user)</source>
+            <translation>(Standardbenutzer)</translation>
+        </message>
+        <message>
+            <source>%1 closed the connection during login.</source>
+            <translation>%1 hat die Verbindung während der Anmeldung geschlossen.</translation>
+        </message>
+        <message>
+            <source>SSH agent: the server does not accept keys</source>
+            <translation>SSH-Agent: Der Server akzeptiert keine Schlüssel</translation>
+        </message>
+        <message>
+            <source>SSH agent: no agent is running (SSH_AUTH_SOCK is not set); start one and add your key with ssh-add</source>
+            <translation>SSH-Agent: Es läuft kein Agent (SSH_AUTH_SOCK ist nicht gesetzt); starten Sie einen und fügen Sie Ihren Schlüssel mit ssh-add hinzu</translation>
+        </message>
+        <message>
+            <source>SSH agent: no agent answers at %1</source>
+            <translation>SSH-Agent: Unter %1 antwortet kein Agent</translation>
+        </message>
+        <message>
+            <source>SSH agent: the server accepted none of the agent's keys (is one of them in authorized_keys for %1?)</source>
+            <translation>SSH-Agent: Der Server hat keinen der Schlüssel des Agenten akzeptiert (steht einer davon in authorized_keys für %1?)</translation>
+        </message>
+        <message>
+            <source>key file: the server does not accept keys</source>
+            <translation>Schlüsseldatei: Der Server akzeptiert keine Schlüssel</translation>
+        </message>
+        <message>
+            <source>key file: no key file is set for this host</source>
+            <translation>Schlüsseldatei: Für diesen Host ist keine Schlüsseldatei eingerichtet</translation>
+        </message>
+        <message>
+            <source>key file %1: the file does not exist or cannot be read</source>
+            <translation>Schlüsseldatei %1: Die Datei existiert nicht oder ist nicht lesbar</translation>
+        </message>
+        <message>
+            <source>key file %1: not a private key, or it needs a passphrase and none is stored in the keychain</source>
+            <translation>Schlüsseldatei %1: kein privater Schlüssel, oder er braucht eine Passphrase und im Schlüsselbund ist keine gespeichert</translation>
+        </message>
+        <message>
+            <source>key file %1: the passphrase is wrong, or it is not a private key</source>
+            <translation>Schlüsseldatei %1: Die Passphrase ist falsch, oder es ist kein privater Schlüssel</translation>
+        </message>
+        <message>
+            <source>key file %1: the server refused this key (is its public key in authorized_keys for %2?)</source>
+            <translation>Schlüsseldatei %1: Der Server hat diesen Schlüssel abgelehnt (steht sein öffentlicher Schlüssel in authorized_keys für %2?)</translation>
+        </message>
+        <message>
+            <source>password: the server does not accept passwords</source>
+            <translation>Passwort: Der Server akzeptiert keine Passwörter</translation>
+        </message>
+        <message>
+            <source>password: no password is stored in the keychain for this host</source>
+            <translation>Passwort: Im Schlüsselbund ist für diesen Host kein Passwort gespeichert</translation>
+        </message>
+        <message>
+            <source>password: the server refused the password for %1</source>
+            <translation>Passwort: Der Server hat das Passwort für %1 abgelehnt</translation>
+        </message>
+        <message>
+            <source>no login method is configured for this host</source>
+            <translation>für diesen Host ist keine Anmeldemethode eingerichtet</translation>
+        </message>
+        <message>
+            <source>Could not log in to %1 as %2. Tried: %3.</source>
+            <translation>Anmeldung an %1 als %2 fehlgeschlagen. Versucht: %3.</translation>
+        </message>
+        <message>
+            <source>Could not run the command on %1: %2.</source>
+            <translation>Konnte den Befehl auf %1 nicht ausführen: %2.</translation>
+        </message>
+        <message>
+            <source>the server refused a new session channel</source>
+            <translation>der Server hat einen neuen Sitzungskanal abgelehnt</translation>
+        </message>
+        <message>
+            <source>the server refused a terminal</source>
+            <translation>der Server hat ein Terminal abgelehnt</translation>
+        </message>
+        <message>
+            <source>the server refused to start the command</source>
+            <translation>der Server hat den Start des Befehls abgelehnt</translation>
+        </message>
+        <message>
+            <source>The connection to %1 broke while the command ran; its outcome is unknown.</source>
+            <translation>Die Verbindung zu %1 ist während des Befehls abgebrochen; sein Ausgang ist unbekannt.</translation>
+        </message>
+        <message>
+            <source>sudo on %1 wants a password, and Pilothouse never types one. Allow this command without a password (NOPASSWD in sudoers) for %2, or run it as a user who may.</source>
+            <translation>sudo auf %1 verlangt ein Passwort, und Pilothouse tippt nie eines ein. Erlauben Sie diesen Befehl ohne Passwort (NOPASSWD in sudoers) für %2, oder führen Sie ihn als berechtigter Benutzer aus.</translation>
+        </message>
+        <message>
+            <source>The command on %1 did not finish within %2 s and was stopped.</source>
+            <translation>Der Befehl auf %1 wurde nicht innerhalb von %2 s fertig und wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <source>The connection was closed before the command could run.</source>
+            <translation>Die Verbindung wurde geschlossen, bevor der Befehl laufen konnte.</translation>
+        </message>
+    </context>
+</TS>
