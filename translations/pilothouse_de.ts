@@ -2108,7 +2108,7 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
         <message>
             <source>Dismiss</source>
-            <translation>Schließen</translation>
+            <translation>Ausblenden</translation>
         </message>
         <message>
             <source>Environment</source>
@@ -2727,7 +2727,7 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
         <message>
             <source>&amp;Repeat:</source>
-            <translation>&amp;Wiederholen:</translation>
+            <translation>Wieder&amp;holen:</translation>
         </message>
         <message>
             <source>&amp;Store</source>
