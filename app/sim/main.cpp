@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/translations.h"
 #include "sim/simulator.h"
 #include "sim/simulatorconfig.h"
 #include "sim/terminationwatcher.h"
@@ -13,6 +14,7 @@ using namespace Qt::StringLiterals;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    ph::installTranslations(app);
     app.setApplicationName(u"pilothouse-sim"_s);
     app.setApplicationVersion(u"0.1.0"_s);
 
