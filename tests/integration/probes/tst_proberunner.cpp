@@ -238,8 +238,6 @@ void TestProbeRunner::manyEndpointsUseManyConnections()
     settings.maxInFlight = 64;
     sweep.setSettings(settings);
     QSignalSpy done(&sweep, &ProbeSweep::finished);
-    QElapsedTimer t;
-    t.start();
     sweep.start({svc});
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
     for (const ProbeResult &r : sweep.results())
@@ -247,8 +245,6 @@ void TestProbeRunner::manyEndpointsUseManyConnections()
     // One manager would allow 6 connections to this port; the pool allows more.
     QVERIFY2(m_http.maxOpen() > 6, qPrintable(QString::number(m_http.maxOpen())));
     QVERIFY(m_http.maxOpen() <= 64);
-    // 200 answers of 100 ms each, 6 at a time, would take 3.3 s.
-    QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
 }
 
 void TestProbeRunner::offlineReadsStale()
