@@ -3,6 +3,7 @@
 #include "console/console.h"
 #include "console/demosession.h"
 #include "core/paths.h"
+#include "core/translations.h"
 #include "notify/dbusnotifier.h"
 #include "secrets/secretstore.h"
 #include "ui/consolewindowbinder.h"
@@ -109,6 +110,7 @@ int main(int argc, char **argv)
     QElapsedTimer sinceMain;
     sinceMain.start();
     QApplication app(argc, argv);
+    ph::installTranslations(app);
     QApplication::setOrganizationName(u"Pilothouse"_s);
     QApplication::setApplicationName(u"pilothouse"_s);
     QApplication::setApplicationDisplayName(u"Pilothouse"_s);
