@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/dashboards/queuepanel.h"
+
+#include "ui/dashboards/healthmodel.h"
+#include "ui/widgets/statuscolors.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ph {
+
+namespace {
+
+constexpr int MaxHistory = 720; // three hours at the default 15 s interval
+
+const QString DepthKey = u"queue.depth.max"_s;
+const QString RateKey = u"queue.rate.min_per_min"_s;
+const QString FailedKey = u"queue.failed_ratio.max"_s;
+
+// RFC 6901 pointers, as written in a service's field_mappings.
+bool resolvePointer(const QJsonValue &root, const QString &pointer, QJsonValue *out)
+{
+    if (!pointer.startsWith(u'/'))
+        return false;
+    QJsonValue cur = root;
+    for (QStringView raw : QStringView(pointer).mid(1).split(u'/')) {
+        QString token = raw.toString();
+        token.replace(u"~1"_s, u"/"_s);
+        token.replace(u"~0"_s, u"~"_s);
+        if (cur.isObject()) {
+            const QJsonObject obj = cur.toObject();
+            const auto it = obj.constFind(token);
+            if (it == obj.constEnd())
+                return false;
+            cur = it.value();
+        } else if (cur.isArray()) {
+            bool ok = false;
+            const int i = token.toInt(&ok);
+            const QJsonArray arr = cur.toArray();
+            if (!ok || i < 0 || i >= arr.size())
+                return false;
+            cur = arr.at(i);
+        } else {
+            return false;
+        }
+    }
+    *out = cur;
+    return true;
+}
+
+/// Reads a non-negative number (a ratio when @p ratio); returns the problem, or empty.
+QString readFigure(const QJsonValue &root, const QMap<QString, QString> &mappings,
+                   const QString &field, bool ratio, double *out)
+{
+    const QString mapped = mappings.value(field);
+    const QString pointer = mapped.isEmpty() ? u"/"_s + field : mapped;
+    QJsonValue v;
+    if (!resolvePointer(root, pointer, &v))
+        return QueuePanel::tr("unexpected response: field %1 missing").arg(pointer);
+    if (!v.isDouble())
+        return QueuePanel::tr("unexpected response: field %1 is not a number").arg(pointer);
+    const double d = v.toDouble();
+    if (d < 0 || (ratio && d > 1)) {
+        return ratio ? QueuePanel::tr("unexpected response: field %1 is %2, expected a ratio "
+                                      "between 0 and 1")
+                           .arg(pointer, QLocale().toString(d))
+                     : QueuePanel::tr("unexpected response: field %1 is %2, expected a "
+                                      "number of at least 0")
+                           .arg(pointer, QLocale().toString(d));
+    }
+    *out = d;
+    return {};
+}
+
+QString parseQueueBody(const QByteArray &body, const QMap<QString, QString> &mappings,
+                       QueueModel::Figures *f)
+{
+    if (body.trimmed().isEmpty())
+        return QueuePanel::tr("unexpected response: empty body");
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError)
+        return QueuePanel::tr("unexpected response: not JSON (%1 at byte %2)")
+            .arg(err.errorString())
+            .arg(err.offset);
+    const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    QueueModel::Figures parsed;
+    const struct
+    {
+        const char *field;
+        bool ratio;
+        double *out;
+    } fields[] = {{"depth", false, &parsed.depth},
+                  {"processing_rate_per_min", false, &parsed.ratePerMin},
+                  {"failed_ratio", true, &parsed.failedRatio},
+                  {"stuck", false, &parsed.stuck}};
+    for (const auto &field : fields) {
+        const QString problem =
+            readFigure(root, mappings, QLatin1String(field.field), field.ratio, field.out);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    *f = parsed;
+    return {};
+}
+
+QString number(double v)
+{
+    return QLocale().toString(v, 'g', 12);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+
+QueueModel::QueueModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_now(QDateTime::currentDateTimeUtc())
+{
+}
+
+void QueueModel::setServices(const QList<Service> &services,
+                             const QMap<QString, double> &thresholds)
+{
+    beginResetModel();
+    QList<Row> old = std::exchange(m_rows, {});
+    m_thresholds = thresholds;
+    for (const Service &s : services) {
+        const auto spec = std::find_if(s.endpoints.cbegin(), s.endpoints.cend(),
+                                       [](const EndpointSpec &e) { return e.name == u"queue"; });
+        if (spec == s.endpoints.cend())
+            continue;
+        Row row;
+        // A reloaded workspace keeps the figures it already had for the same service.
+        const auto kept = std::find_if(old.cbegin(), old.cend(),
+                                       [&](const Row &r) { return r.service == s.name; });
+        if (kept != old.cend())
+            row = *kept;
+        row.service = s.name;
+        row.source = spec->path;
+        row.fieldMappings = s.fieldMappings;
+        m_rows.append(row);
+    }
+    endResetModel();
+}
+
+bool QueueModel::applyResult(const ProbeResult &result)
+{
+    if (result.endpoint != u"queue")
+        return false;
+    const int i = rowOf(result.service);
+    if (i < 0)
+        return false;
+    Row &r = m_rows[i];
+    m_now = std::max(m_now, QDateTime::currentDateTimeUtc());
+    bool fresh = false;
+    const bool answered = result.statusCode >= 200 && result.statusCode < 300;
+    if (result.verdict == Verdict::Stale) {
+        r.stale = true;
+        r.problem = result.error.isEmpty() ? tr("no fresh answer") : result.error;
+    } else if (!answered) {
+        r.stale = true;
+        r.problem = !result.error.isEmpty() ? result.error
+                    : result.statusCode > 0 ? tr("HTTP %1").arg(result.statusCode)
+                                            : tr("no answer");
+    } else {
+        Figures f;
+        const QString problem = parseQueueBody(result.body, r.fieldMappings, &f);
+        if (problem.isEmpty()) {
+            r.figures = f;
+            r.hasFigures = true;
+            r.figuresAt =
+                result.checkedAt.isValid() ? result.checkedAt : QDateTime::currentDateTimeUtc();
+            r.stale = false;
+            r.problem.clear();
+            fresh = true;
+        } else {
+            // The last good figures stay on screen, greyed, next to the reason.
+            r.stale = true;
+            r.problem = problem;
+        }
+    }
+    Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+    return fresh;
+}
+
+void QueueModel::refreshAges(const QDateTime &now)
+{
+    m_now = now;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, AgeCol), index(m_rows.size() - 1, AgeCol), {Qt::DisplayRole});
+}
+
+int QueueModel::rowOf(const QString &service) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).service == service)
+            return i;
+    }
+    return -1;
+}
+
+double QueueModel::threshold(const QString &key) const
+{
+    static const QMap<QString, double> defaults = {
+        {DepthKey, 50}, {RateKey, 10}, {FailedKey, 0.05}};
+    return m_thresholds.value(key, defaults.value(key));
+}
+
+Verdict QueueModel::figureVerdict(int column, const Figures &f) const
+{
+    // Warn in the last fifth before a limit, so a queue that is filling up is seen early.
+    switch (column) {
+    case DepthCol: {
+        const double max = threshold(DepthKey);
+        return f.depth >= max         ? Verdict::Fail
+               : f.depth >= 0.8 * max ? Verdict::Warn
+                                      : Verdict::Pass;
+    }
+    case RateCol: {
+        // An empty queue has nothing to process; a low rate is then no problem.
+        if (f.depth <= 0)
+            return Verdict::Pass;
+        const double min = threshold(RateKey);
+        return f.ratePerMin <= min        ? Verdict::Fail
+               : f.ratePerMin < 1.2 * min ? Verdict::Warn
+                                          : Verdict::Pass;
+    }
+    case FailedCol: {
+        const double max = threshold(FailedKey);
+        return f.failedRatio >= max         ? Verdict::Fail
+               : f.failedRatio >= 0.8 * max ? Verdict::Warn
+                                            : Verdict::Pass;
+    }
+    case StuckCol:
+        // Stuck jobs need someone to clear them, but the queue still moves.
+        return f.stuck > 0 ? Verdict::Warn : Verdict::Pass;
+    default:
+        return Verdict::Unknown;
+    }
+}
+
+int QueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int QueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant QueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows.at(index.row());
+    const int col = index.column();
+    const bool figure = col >= DepthCol && col <= StuckCol;
+    const Verdict verdict =
+        figure && r.hasFigures ? figureVerdict(col, r.figures) : Verdict::Unknown;
+    Verdict worst = Verdict::Unknown;
+    if (r.hasFigures) {
+        worst = Verdict::Pass;
+        for (int c = DepthCol; c <= StuckCol; ++c) {
+            const Verdict v = figureVerdict(c, r.figures);
+            if (v == Verdict::Fail || (v == Verdict::Warn && worst == Verdict::Pass))
+                worst = v;
+        }
+    }
+    const QString age =
+        r.hasFigures ? HealthModel::formatAge(r.figuresAt.secsTo(m_now)) : tr("no data yet");
+
+    switch (role) {
+    case Qt::DisplayRole:
+        if (figure && !r.hasFigures)
+            return u"–"_s;
+        switch (col) {
+        case ServiceCol:
+            return r.service;
+        case DepthCol:
+            return number(r.figures.depth);
+        case RateCol:
+            return tr("%1/min").arg(QLocale().toString(r.figures.ratePerMin, 'f', 1));
+        case FailedCol:
+            return tr("%1 %").arg(QLocale().toString(r.figures.failedRatio * 100, 'f', 1));
+        case StuckCol:
+            return number(r.figures.stuck);
+        case SourceCol:
+            return r.source;
+        case AgeCol:
+            return age;
+        case StateCol:
+            if (!r.problem.isEmpty())
+                return r.problem;
+            if (!r.hasFigures)
+                return tr("waiting for the first answer");
+            return worst == Verdict::Fail   ? tr("over a threshold")
+                   : worst == Verdict::Warn ? tr("near a threshold")
+                                            : tr("within thresholds");
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (figure && r.hasFigures)
+            return r.stale ? staleTextColor() : statusColor(verdict);
+        if (col == AgeCol && r.stale)
+            return staleTextColor();
+        if (col == StateCol && !r.problem.isEmpty())
+            return statusColor(Verdict::Fail);
+        if (col == StateCol && r.hasFigures)
+            return statusColor(worst);
+        return {};
+    case Qt::ToolTipRole:
+        if (figure && r.hasFigures) {
+            QString limit;
+            if (col == DepthCol)
+                limit = tr("normal below %1").arg(number(threshold(DepthKey)));
+            else if (col == RateCol)
+                limit = tr("normal above %1/min").arg(number(threshold(RateKey)));
+            else if (col == FailedCol)
+                limit = tr("normal below %1 %").arg(number(threshold(FailedKey) * 100));
+            else
+                limit = tr("normal: none");
+            return tr("%1 — %2\nSource: %3, %4%5")
+                .arg(headerData(col, Qt::Horizontal).toString(), limit, r.source, age,
+                     r.stale ? tr("\nNot current: %1").arg(r.problem) : QString());
+        }
+        if (col == StateCol && !r.problem.isEmpty())
+            return r.problem;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (figure)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case VerdictRole:
+        return int(col == StateCol ? (r.problem.isEmpty() ? worst : Verdict::Fail) : verdict);
+    case ValueRole:
+        if (!figure || !r.hasFigures)
+            return {};
+        return col == DepthCol    ? r.figures.depth
+               : col == RateCol   ? r.figures.ratePerMin
+               : col == FailedCol ? r.figures.failedRatio
+                                  : r.figures.stuck;
+    case StaleRole:
+        return r.stale;
+    default:
+        return {};
+    }
+}
+
+QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case ServiceCol:
+        return tr("Service");
+    case DepthCol:
+        return tr("Depth (< %1)").arg(number(threshold(DepthKey)));
+    case RateCol:
+        return tr("Rate (> %1/min)").arg(number(threshold(RateKey)));
+    case FailedCol:
+        return tr("Failed (< %1 %)").arg(number(threshold(FailedKey) * 100));
+    case StuckCol:
+        return tr("Stuck");
+    case SourceCol:
+        return tr("Source");
+    case AgeCol:
+        return tr("Data age");
+    case StateCol:
+        return tr("State");
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------------------------------
+
+QueuePanel::QueuePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new QueueModel(this))
+    , m_summary(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_chartView(new QChartView(this))
+    , m_ageTimer(new QTimer(this))
+{
+    setObjectName(u"queuePanel"_s);
+    m_summary->setObjectName(u"queueSummary"_s);
+    m_summary->setWordWrap(true);
+    m_table->setObjectName(u"queueTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_chartView->setObjectName(u"queueChart"_s);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(180);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_chartView);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+
+    rebuildChart();
+    updateSummary();
+    m_ageTimer->setInterval(1000);
+    connect(m_ageTimer, &QTimer::timeout, this,
+            [this] { refreshAges(QDateTime::currentDateTimeUtc()); });
+    m_ageTimer->start();
+}
+
+void QueuePanel::setServices(const QList<Service> &services,
+                             const QMap<QString, double> &thresholds)
+{
+    m_model->setServices(services, thresholds);
+    rebuildChart();
+    updateSummary();
+}
+
+QList<QPointF> QueuePanel::depthHistory(const QString &service) const
+{
+    const QLineSeries *s = m_depthSeries.value(service);
+    return s ? s->points() : QList<QPointF>{};
+}
+
+void QueuePanel::applyResult(const ProbeResult &result)
+{
+    if (result.endpoint != u"queue")
+        return;
+    if (m_model->applyResult(result)) {
+        const QueueModel::Row &r = m_model->rowAt(m_model->rowOf(result.service));
+        if (QLineSeries *s = m_depthSeries.value(r.service)) {
+            if (s->count() >= MaxHistory)
+                s->removePoints(0, s->count() - MaxHistory + 1);
+            s->append(double(r.figuresAt.toMSecsSinceEpoch()), r.figures.depth);
+        }
+        updateAxes();
+    }
+    updateSummary();
+}
+
+void QueuePanel::refreshAges(const QDateTime &now)
+{
+    m_model->refreshAges(now);
+}
+
+void QueuePanel::rebuildChart()
+{
+    QMap<QString, QList<QPointF>> kept;
+    for (auto it = m_depthSeries.cbegin(); it != m_depthSeries.cend(); ++it)
+        kept.insert(it.key(), it.value()->points());
+    m_depthSeries.clear();
+
+    auto *chart = new QChart;
+    chart->setTitle(tr("Queue depth this session"));
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    m_timeAxis = new QDateTimeAxis;
+    m_timeAxis->setFormat(u"HH:mm:ss"_s);
+    m_timeAxis->setTickCount(5);
+    m_depthAxis = new QValueAxis;
+    m_depthAxis->setLabelFormat(u"%d"_s);
+    m_depthAxis->setTitleText(tr("Jobs waiting"));
+    chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_depthAxis, Qt::AlignLeft);
+
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        const QString name = m_model->rowAt(i).service;
+        auto *series = new QLineSeries;
+        series->setName(name);
+        series->append(kept.value(name));
+        chart->addSeries(series);
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(m_depthAxis);
+        m_depthSeries.insert(name, series);
+    }
+    m_limitSeries = new QLineSeries;
+    m_limitSeries->setName(tr("Limit (%1)").arg(number(m_model->threshold(DepthKey))));
+    QPen pen(statusColor(Verdict::Fail));
+    pen.setStyle(Qt::DashLine);
+    pen.setWidth(2);
+    m_limitSeries->setPen(pen);
+    chart->addSeries(m_limitSeries);
+    m_limitSeries->attachAxis(m_timeAxis);
+    m_limitSeries->attachAxis(m_depthAxis);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+
+    QChart *old = m_chartView->chart();
+    m_chartView->setChart(chart);
+    delete old;
+    updateAxes();
+}
+
+void QueuePanel::updateAxes()
+{
+    qreal minX = std::numeric_limits<qreal>::max();
+    qreal maxX = std::numeric_limits<qreal>::lowest();
+    qreal maxY = 0;
+    for (const QLineSeries *s : std::as_const(m_depthSeries)) {
+        for (const QPointF &p : s->points()) {
+            minX = std::min(minX, p.x());
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+    }
+    if (minX > maxX) {
+        const qreal now = qreal(QDateTime::currentMSecsSinceEpoch());
+        minX = now - 60000;
+        maxX = now;
+    } else if (maxX - minX < 60000) {
+        // A single check still gets a readable minute of axis.
+        minX = maxX - 60000;
+    }
+    const double limit = m_model->threshold(DepthKey);
+    m_limitSeries->replace({QPointF(minX, limit), QPointF(maxX, limit)});
+    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX)),
+                         QDateTime::fromMSecsSinceEpoch(qint64(maxX)));
+    m_depthAxis->setRange(0, std::max(limit, maxY) * 1.2);
+    m_depthAxis->applyNiceNumbers();
+}
+
+void QueuePanel::updateSummary()
+{
+    const int rows = m_model->rowCount();
+    if (rows == 0) {
+        m_summary->setText(tr("No service here has a queue endpoint."));
+        return;
+    }
+    int over = 0;
+    int unusable = 0;
+    for (int i = 0; i < rows; ++i) {
+        const QModelIndex state = m_model->index(i, QueueModel::StateCol);
+        if (!m_model->rowAt(i).problem.isEmpty())
+            ++unusable;
+        else if (state.data(QueueModel::VerdictRole).toInt() == int(Verdict::Fail))
+            ++over;
+    }
+    QStringList parts{tr("%n queue(s)", nullptr, rows)};
+    if (over > 0)
+        parts << tr("%n over a threshold", nullptr, over);
+    if (unusable > 0)
+        parts << tr("%n without current figures", nullptr, unusable);
+    m_summary->setText(parts.join(u" · "_s));
+}
+
+} // namespace ph

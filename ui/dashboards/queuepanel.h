@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "probes/proberesult.h"
+#include "workspace/workspace.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QWidget>
+
+class QChartView;
+class QChart;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QTableView;
+class QTimer;
+class QValueAxis;
+
+namespace ph {
+
+/**
+ * Rows of the Queue dashboard: one per service with a "queue" endpoint, holding the last
+ * figures that parsed, how they compare with the thresholds and why the newest answer
+ * could not be used. Rows are fixed by setServices(); results update them in place.
+ */
+class QueueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        ServiceCol,
+        DepthCol,
+        RateCol,
+        FailedCol,
+        StuckCol,
+        SourceCol,
+        AgeCol,
+        StateCol,
+        ColumnCount
+    };
+    enum Role
+    {
+        VerdictRole = Qt::UserRole + 1, ///< int(ph::Verdict) of the figure against its threshold
+        ValueRole,                      ///< the raw number; invalid while there is none
+        StaleRole,                      ///< bool: the figure is older than the newest answer
+    };
+
+    struct Figures
+    {
+        double depth = 0;
+        double ratePerMin = 0;
+        double failedRatio = 0;
+        double stuck = 0;
+    };
+    struct Row
+    {
+        QString service;
+        QString source; ///< endpoint path, e.g. "/api/queue/status"
+        QMap<QString, QString> fieldMappings;
+        bool hasFigures = false;
+        Figures figures;
+        QDateTime figuresAt; ///< when the figures were answered (UTC)
+        bool stale = false;  ///< the newest answer was stale, failed or unusable
+        QString problem;     ///< why the newest answer was not used; empty when it was
+    };
+
+    explicit QueueModel(QObject *parent = nullptr);
+
+    void setServices(const QList<Service> &services, const QMap<QString, double> &thresholds);
+    /// Returns true when @p result belonged to a row and produced fresh figures.
+    bool applyResult(const ProbeResult &result);
+    void refreshAges(const QDateTime &now);
+
+    int rowOf(const QString &service) const;
+    const Row &rowAt(int row) const { return m_rows.at(row); }
+    double threshold(const QString &key) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    Verdict figureVerdict(int column, const Figures &f) const;
+
+    QList<Row> m_rows;
+    QMap<QString, double> m_thresholds;
+    QDateTime m_now;
+};
+
+/**
+ * The Queue dashboard: depth, processing rate, failed ratio and stuck jobs per service,
+ * coloured against the workspace thresholds ("queue.depth.max", "queue.rate.min_per_min",
+ * "queue.failed_ratio.max"), and a chart of depth over the session with the depth limit.
+ * Feed it every probe result; it keeps those of endpoint "queue".
+ */
+class QueuePanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit QueuePanel(QWidget *parent = nullptr);
+
+    /// Replaces the rows and the chart; keeps services that have a "queue" endpoint.
+    void setServices(const QList<Service> &services, const QMap<QString, double> &thresholds);
+    QueueModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    QChartView *chartView() const { return m_chartView; }
+    /// Points of @p service's depth series (x = msecs since epoch); for tests and export.
+    QList<QPointF> depthHistory(const QString &service) const;
+
+public Q_SLOTS:
+    void applyResult(const ph::ProbeResult &result);
+    /// Re-evaluates the data ages against @p now (a timer calls it every second).
+    void refreshAges(const QDateTime &now);
+
+private:
+    void rebuildChart();
+    void updateAxes();
+    void updateSummary();
+
+    QueueModel *m_model;
+    QLabel *m_summary;
+    QTableView *m_table;
+    QChartView *m_chartView;
+    QDateTimeAxis *m_timeAxis = nullptr;
+    QValueAxis *m_depthAxis = nullptr;
+    QLineSeries *m_limitSeries = nullptr;
+    QMap<QString, QLineSeries *> m_depthSeries;
+    QTimer *m_ageTimer;
+};
+
+} // namespace ph
