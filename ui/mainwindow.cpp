@@ -3,6 +3,8 @@
 
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
+#include "ui/dashboards/queuepanel.h"
+#include "ui/dashboards/slopanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -28,6 +30,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_nav(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_health(new HealthView(this))
+    , m_slo(new SloPanel(this))
+    , m_queues(new QueuePanel(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
     , m_productionLabel(new QLabel(this))
@@ -51,13 +55,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_pages->setObjectName(u"pages"_s);
     m_pages->addWidget(m_health);
-    m_pages->addWidget(placeholderPage(
-        tr("SLOs"), tr("Availability, p95 and p99 latency and webhook success per service, with "
-                       "the error budget left and the burn rate — from each service's SLO "
-                       "endpoint, its /metrics or a Prometheus server.")));
-    m_pages->addWidget(placeholderPage(
-        tr("Queues"), tr("Queue depth, processing rate, failed ratio and stuck jobs with their "
-                         "thresholds, and clearing stuck jobs after confirmation.")));
+    m_pages->addWidget(m_slo);
+    m_pages->addWidget(m_queues);
     m_pages->addWidget(placeholderPage(
         tr("Backups"), tr("Archives of every backup job with their age, the RPO and retention "
                           "verdicts, verification and confirmed restores.")));
@@ -251,6 +250,8 @@ void MainWindow::setEnvironment(const QString &name)
             services.append(s);
     }
     m_health->model()->setServices(services);
+    m_slo->setServices(services, m_workspace.thresholds);
+    m_queues->setServices(services, m_workspace.thresholds);
 }
 
 void MainWindow::updateProductionMarking()

@@ -16,6 +16,8 @@ class QFrame;
 namespace ph {
 
 class HealthView;
+class QueuePanel;
+class SloPanel;
 
 /**
  * The console's window: navigation between the dashboards, the environment switcher
@@ -43,6 +45,8 @@ public:
     ~MainWindow() override;
 
     HealthView *healthView() const { return m_health; }
+    SloPanel *sloPanel() const { return m_slo; }
+    QueuePanel *queuePanel() const { return m_queues; }
     QString currentEnvironment() const;
     void showPage(Page page);
     Page currentPage() const;
@@ -73,6 +77,8 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_pages;
     HealthView *m_health;
+    SloPanel *m_slo;
+    QueuePanel *m_queues;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;
     QLabel *m_productionLabel;
