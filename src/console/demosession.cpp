@@ -47,11 +47,11 @@ Result<Console::Options> DemoSession::start()
                                                 "this build."),
                     in.errorString());
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return fail(u"demo.workspace"_s,
-                    QCoreApplication::translate("DemoSession",
-                                                "Could not write the demo workspace to %1.")
-                        .arg(file),
-                    out.errorString());
+        return fail(
+            u"demo.workspace"_s,
+            QCoreApplication::translate("DemoSession", "Could not write the demo workspace to %1.")
+                .arg(file),
+            out.errorString());
     out.write(in.readAll());
     out.close();
 

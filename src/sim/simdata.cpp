@@ -29,7 +29,8 @@ QByteArray csvField(const QString &value)
 
 QString SimData::formatCents(quint64 cents)
 {
-    return QString::number(cents / 100) + u'.' + u"%1"_s.arg(qulonglong(cents % 100), 2, 10, QChar(u'0'));
+    return QString::number(cents / 100) + u'.' +
+           u"%1"_s.arg(qulonglong(cents % 100), 2, 10, QChar(u'0'));
 }
 
 int SimData::stuck(quint64 n, qint64 clearedAt) const
