@@ -286,6 +286,8 @@ void MainWindow::showKeychainError(const Error &error)
 void MainWindow::applyResult(const ProbeResult &result)
 {
     m_health->model()->applyResult(result);
+    m_slo->applyResult(result);
+    m_queues->applyResult(result);
 }
 
 void MainWindow::setOnline(bool online)

@@ -2,6 +2,8 @@
 // The window on its own, fed by hand: models, production marking, error banner.
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
+#include "ui/dashboards/queuepanel.h"
+#include "ui/dashboards/slopanel.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -160,6 +162,22 @@ private Q_SLOTS:
         QCOMPARE(error->text(), u"HTTP 500"_s);
         auto *body = w.findChild<QPlainTextEdit *>(u"healthDetailBody"_s);
         QVERIFY(body->toPlainText().contains(u"\"status\": \"ok\""_s));
+    }
+
+    void dashboardPanelsGetResults()
+    {
+        MainWindow w;
+        w.setWorkspace(twoEnvironments());
+        w.setEnvironment(u"production"_s);
+        ProbeResult slo = result(u"slo"_s, Verdict::Pass, 200, 5);
+        slo.body = "{\"window_days\":30,\"availability\":0.9994,\"p95_ms\":612,"
+                   "\"p99_ms\":1034,\"webhook_success\":0.995}";
+        w.applyResult(slo);
+        SloModel *model = w.sloPanel()->model();
+        const int row = model->rowOf(u"echopilot"_s);
+        QVERIFY(row >= 0);
+        QVERIFY(model->rowAt(row).hasFigures);
+        QCOMPARE(model->rowAt(row).figures.p95Ms, 612.0);
     }
 
     void geometryIsRemembered()
