@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -120,40 +121,47 @@ void WorkspaceWatcher::startLoad(bool force)
     }
     m_busy = true;
     const quint64 generation = m_generation;
-    QtConcurrent::run(loadAttempt, m_path, m_variables)
-        .then(this, [this, generation, force](const Attempt &attempt) {
-            if (generation != m_generation)
-                return;
-            m_busy = false;
-            ensureWatched();
-            // Folder events for other files, and editors that touch without changing,
-            // must not re-announce the same workspace.
-            const bool unchanged =
-                m_lastTextValid && attempt.readable && attempt.text == m_lastText;
-            if (!unchanged || force) {
-                m_lastText = attempt.text;
-                m_lastTextValid = attempt.readable;
-                if (attempt.result) {
-                    m_current = attempt.result->workspace;
-                    m_warnings = attempt.result->warnings;
-                    m_hasCurrent = true;
-                    m_lastError = Error();
-                    qCInfo(lcWorkspace) << "loaded" << m_path;
-                    Q_EMIT loaded(m_current, m_warnings);
-                } else {
-                    m_lastError = attempt.result.error();
-                    qCWarning(lcWorkspace).noquote()
-                        << "kept the previous workspace:" << m_lastError.message;
-                    Q_EMIT loadFailed(m_lastError);
+    // A watcher owned by this object, not QFuture::then(this, …): the watcher may be
+    // destroyed while a load runs (the console quits at once), and a finished load must
+    // then be dropped instead of reaching a dead context.
+    auto *loadWatcher = new QFutureWatcher<Attempt>(this);
+    connect(loadWatcher, &QFutureWatcherBase::finished, this,
+            [this, loadWatcher, generation, force] {
+                const Attempt attempt = loadWatcher->result();
+                loadWatcher->deleteLater();
+                if (generation != m_generation)
+                    return;
+                m_busy = false;
+                ensureWatched();
+                // Folder events for other files, and editors that touch without changing,
+                // must not re-announce the same workspace.
+                const bool unchanged =
+                    m_lastTextValid && attempt.readable && attempt.text == m_lastText;
+                if (!unchanged || force) {
+                    m_lastText = attempt.text;
+                    m_lastTextValid = attempt.readable;
+                    if (attempt.result) {
+                        m_current = attempt.result->workspace;
+                        m_warnings = attempt.result->warnings;
+                        m_hasCurrent = true;
+                        m_lastError = Error();
+                        qCInfo(lcWorkspace) << "loaded" << m_path;
+                        Q_EMIT loaded(m_current, m_warnings);
+                    } else {
+                        m_lastError = attempt.result.error();
+                        qCWarning(lcWorkspace).noquote()
+                            << "kept the previous workspace:" << m_lastError.message;
+                        Q_EMIT loadFailed(m_lastError);
+                    }
                 }
-            }
-            if (m_pending) {
-                const bool again = m_pendingForce;
-                m_pending = false;
-                m_pendingForce = false;
-                startLoad(again);
-            }
-        });
+                if (m_pending) {
+                    const bool again = m_pendingForce;
+                    m_pending = false;
+                    m_pendingForce = false;
+                    startLoad(again);
+                }
+            });
+    loadWatcher->setFuture(QtConcurrent::run(loadAttempt, m_path, m_variables));
 }
 
 } // namespace ph
