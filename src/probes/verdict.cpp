@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probes/verdict.h"
 
+#include "core/jsonpointer.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,42 +26,6 @@ QString formatBytes(qint64 bytes)
     if (bytes > 0 && bytes % (1024 * 1024) == 0)
         return Tr::tr("%1 MiB").arg(bytes / (1024 * 1024));
     return Tr::tr("%1 bytes").arg(bytes);
-}
-
-// RFC 6901, enough for field mappings: "/a/b/0".
-bool resolvePointer(const QJsonValue &root, const QString &pointer, QJsonValue *out)
-{
-    QJsonValue cur = root;
-    if (pointer.isEmpty()) {
-        *out = cur;
-        return true;
-    }
-    if (!pointer.startsWith(u'/'))
-        return false;
-    const auto tokens = QStringView(pointer).mid(1).split(u'/');
-    for (QStringView raw : tokens) {
-        QString token = raw.toString();
-        token.replace(u"~1"_s, u"/"_s);
-        token.replace(u"~0"_s, u"~"_s);
-        if (cur.isObject()) {
-            const QJsonObject obj = cur.toObject();
-            const auto it = obj.constFind(token);
-            if (it == obj.constEnd())
-                return false;
-            cur = it.value();
-        } else if (cur.isArray()) {
-            bool ok = false;
-            const int index = token.toInt(&ok);
-            const QJsonArray arr = cur.toArray();
-            if (!ok || index < 0 || index >= arr.size())
-                return false;
-            cur = arr.at(index);
-        } else {
-            return false;
-        }
-    }
-    *out = cur;
-    return true;
 }
 
 Judgement unreachable(const QString &reason, bool networkOnline)
@@ -138,7 +104,7 @@ Judgement judgeProbe(const ProbeExpectation &expect, const ProbeObservation &see
         }
         const QJsonValue root = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
         QJsonValue status;
-        if (!resolvePointer(root, expect.statusPointer, &status) || !status.isString()) {
+        if (!resolveJsonPointer(root, expect.statusPointer, &status) || !status.isString()) {
             return {Verdict::Fail,
                     Tr::tr("unexpected response: no text field %1").arg(expect.statusPointer)};
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/queuepanel.h"
 
+#include "ui/dashboards/panelfigures.h"
+
 #include "ui/dashboards/healthmodel.h"
 #include "ui/widgets/statuscolors.h"
 
@@ -35,61 +37,6 @@ const QString DepthKey = u"queue.depth.max"_s;
 const QString RateKey = u"queue.rate.min_per_min"_s;
 const QString FailedKey = u"queue.failed_ratio.max"_s;
 
-// RFC 6901 pointers, as written in a service's field_mappings.
-bool resolvePointer(const QJsonValue &root, const QString &pointer, QJsonValue *out)
-{
-    if (!pointer.startsWith(u'/'))
-        return false;
-    QJsonValue cur = root;
-    for (QStringView raw : QStringView(pointer).mid(1).split(u'/')) {
-        QString token = raw.toString();
-        token.replace(u"~1"_s, u"/"_s);
-        token.replace(u"~0"_s, u"~"_s);
-        if (cur.isObject()) {
-            const QJsonObject obj = cur.toObject();
-            const auto it = obj.constFind(token);
-            if (it == obj.constEnd())
-                return false;
-            cur = it.value();
-        } else if (cur.isArray()) {
-            bool ok = false;
-            const int i = token.toInt(&ok);
-            const QJsonArray arr = cur.toArray();
-            if (!ok || i < 0 || i >= arr.size())
-                return false;
-            cur = arr.at(i);
-        } else {
-            return false;
-        }
-    }
-    *out = cur;
-    return true;
-}
-
-/// Reads a non-negative number (a ratio when @p ratio); returns the problem, or empty.
-QString readFigure(const QJsonValue &root, const QMap<QString, QString> &mappings,
-                   const QString &field, bool ratio, double *out)
-{
-    const QString mapped = mappings.value(field);
-    const QString pointer = mapped.isEmpty() ? u"/"_s + field : mapped;
-    QJsonValue v;
-    if (!resolvePointer(root, pointer, &v))
-        return QueuePanel::tr("unexpected response: field %1 missing").arg(pointer);
-    if (!v.isDouble())
-        return QueuePanel::tr("unexpected response: field %1 is not a number").arg(pointer);
-    const double d = v.toDouble();
-    if (d < 0 || (ratio && d > 1)) {
-        return ratio ? QueuePanel::tr("unexpected response: field %1 is %2, expected a ratio "
-                                      "between 0 and 1")
-                           .arg(pointer, QLocale().toString(d))
-                     : QueuePanel::tr("unexpected response: field %1 is %2, expected a "
-                                      "number of at least 0")
-                           .arg(pointer, QLocale().toString(d));
-    }
-    *out = d;
-    return {};
-}
-
 QString parseQueueBody(const QByteArray &body, const QMap<QString, QString> &mappings,
                        QueueModel::Figures *f)
 {
@@ -114,7 +61,8 @@ QString parseQueueBody(const QByteArray &body, const QMap<QString, QString> &map
                   {"stuck", false, &parsed.stuck}};
     for (const auto &field : fields) {
         const QString problem =
-            readFigure(root, mappings, QLatin1String(field.field), field.ratio, field.out);
+            readFigure(root, mappings, QLatin1String(field.field),
+                       field.ratio ? FigureKind::Ratio : FigureKind::NonNegative, field.out);
         if (!problem.isEmpty())
             return problem;
     }
@@ -172,15 +120,9 @@ bool QueueModel::applyResult(const ProbeResult &result)
     Row &r = m_rows[i];
     m_now = std::max(m_now, QDateTime::currentDateTimeUtc());
     bool fresh = false;
-    const bool answered = result.statusCode >= 200 && result.statusCode < 300;
-    if (result.verdict == Verdict::Stale) {
+    if (const QString why = unusableAnswer(result); !why.isEmpty()) {
         r.stale = true;
-        r.problem = result.error.isEmpty() ? tr("no fresh answer") : result.error;
-    } else if (!answered) {
-        r.stale = true;
-        r.problem = !result.error.isEmpty() ? result.error
-                    : result.statusCode > 0 ? tr("HTTP %1").arg(result.statusCode)
-                                            : tr("no answer");
+        r.problem = why;
     } else {
         Figures f;
         const QString problem = parseQueueBody(result.body, r.fieldMappings, &f);

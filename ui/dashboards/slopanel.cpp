@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/slopanel.h"
 
+#include "ui/dashboards/panelfigures.h"
+
 #include "metrics/slo.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/widgets/statuscolors.h"
@@ -38,79 +40,6 @@ const QString P95Key = u"slo.p95_ms.max"_s;
 const QString P99Key = u"slo.p99_ms.max"_s;
 const QString WebhookKey = u"slo.webhook_success.target"_s;
 
-// RFC 6901 pointers, as written in a service's field_mappings.
-bool resolvePointer(const QJsonValue &root, const QString &pointer, QJsonValue *out)
-{
-    if (!pointer.startsWith(u'/'))
-        return false;
-    QJsonValue cur = root;
-    for (QStringView raw : QStringView(pointer).mid(1).split(u'/')) {
-        QString token = raw.toString();
-        token.replace(u"~1"_s, u"/"_s);
-        token.replace(u"~0"_s, u"~"_s);
-        if (cur.isObject()) {
-            const QJsonObject obj = cur.toObject();
-            const auto it = obj.constFind(token);
-            if (it == obj.constEnd())
-                return false;
-            cur = it.value();
-        } else if (cur.isArray()) {
-            bool ok = false;
-            const int i = token.toInt(&ok);
-            const QJsonArray arr = cur.toArray();
-            if (!ok || i < 0 || i >= arr.size())
-                return false;
-            cur = arr.at(i);
-        } else {
-            return false;
-        }
-    }
-    *out = cur;
-    return true;
-}
-
-enum class Kind
-{
-    Ratio,    ///< 0..1
-    Positive, ///< > 0 (a window length)
-    NonNegative,
-};
-
-QString readFigure(const QJsonValue &root, const QMap<QString, QString> &mappings,
-                   const QString &field, Kind kind, double *out)
-{
-    const QString mapped = mappings.value(field);
-    const QString pointer = mapped.isEmpty() ? u"/"_s + field : mapped;
-    QJsonValue v;
-    if (!resolvePointer(root, pointer, &v))
-        return SloPanel::tr("unexpected response: field %1 missing").arg(pointer);
-    if (!v.isDouble())
-        return SloPanel::tr("unexpected response: field %1 is not a number").arg(pointer);
-    const double d = v.toDouble();
-    const QString shown = QLocale().toString(d);
-    switch (kind) {
-    case Kind::Ratio:
-        if (d < 0 || d > 1)
-            return SloPanel::tr("unexpected response: field %1 is %2, expected a ratio between "
-                                "0 and 1")
-                .arg(pointer, shown);
-        break;
-    case Kind::Positive:
-        if (d <= 0)
-            return SloPanel::tr("unexpected response: field %1 is %2, expected a number above 0")
-                .arg(pointer, shown);
-        break;
-    case Kind::NonNegative:
-        if (d < 0)
-            return SloPanel::tr("unexpected response: field %1 is %2, expected a number of at "
-                                "least 0")
-                .arg(pointer, shown);
-        break;
-    }
-    *out = d;
-    return {};
-}
-
 QString parseSloBody(const QByteArray &body, const QMap<QString, QString> &mappings,
                      SloModel::Figures *f)
 {
@@ -127,13 +56,13 @@ QString parseSloBody(const QByteArray &body, const QMap<QString, QString> &mappi
     const struct
     {
         const char *field;
-        Kind kind;
+        FigureKind kind;
         double *out;
-    } fields[] = {{"window_days", Kind::Positive, &parsed.windowDays},
-                  {"availability", Kind::Ratio, &parsed.availability},
-                  {"p95_ms", Kind::NonNegative, &parsed.p95Ms},
-                  {"p99_ms", Kind::NonNegative, &parsed.p99Ms},
-                  {"webhook_success", Kind::Ratio, &parsed.webhookSuccess}};
+    } fields[] = {{"window_days", FigureKind::Positive, &parsed.windowDays},
+                  {"availability", FigureKind::Ratio, &parsed.availability},
+                  {"p95_ms", FigureKind::NonNegative, &parsed.p95Ms},
+                  {"p99_ms", FigureKind::NonNegative, &parsed.p99Ms},
+                  {"webhook_success", FigureKind::Ratio, &parsed.webhookSuccess}};
     for (const auto &field : fields) {
         const QString problem =
             readFigure(root, mappings, QLatin1String(field.field), field.kind, field.out);
@@ -200,15 +129,9 @@ bool SloModel::applyResult(const ProbeResult &result)
     Row &r = m_rows[i];
     m_now = std::max(m_now, QDateTime::currentDateTimeUtc());
     bool fresh = false;
-    const bool answered = result.statusCode >= 200 && result.statusCode < 300;
-    if (result.verdict == Verdict::Stale) {
+    if (const QString why = unusableAnswer(result); !why.isEmpty()) {
         r.stale = true;
-        r.problem = result.error.isEmpty() ? tr("no fresh answer") : result.error;
-    } else if (!answered) {
-        r.stale = true;
-        r.problem = !result.error.isEmpty() ? result.error
-                    : result.statusCode > 0 ? tr("HTTP %1").arg(result.statusCode)
-                                            : tr("no answer");
+        r.problem = why;
     } else {
         Figures f;
         const QString problem = parseSloBody(result.body, r.fieldMappings, &f);
