@@ -5,6 +5,7 @@
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dashboards/slopanel.h"
+#include "ui/backups/backupspanel.h"
 #include "ui/payouts/payoutspanel.h"
 
 #include <QAction>
@@ -34,6 +35,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_slo(new SloPanel(this))
     , m_queues(new QueuePanel(this))
     , m_payouts(new PayoutsPanel(this))
+    , m_backups(new BackupsPanel(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
     , m_productionLabel(new QLabel(this))
@@ -59,9 +61,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_health);
     m_pages->addWidget(m_slo);
     m_pages->addWidget(m_queues);
-    m_pages->addWidget(placeholderPage(
-        tr("Backups"), tr("Archives of every backup job with their age, the RPO and retention "
-                          "verdicts, verification and confirmed restores.")));
+    m_pages->addWidget(m_backups);
     m_pages->addWidget(m_payouts);
     m_pages->addWidget(placeholderPage(
         tr("Alerts"), tr("P0–P2 alerts from each profile's rules, acknowledgement with an owner, "
@@ -253,6 +253,13 @@ void MainWindow::setEnvironment(const QString &name)
     m_slo->setServices(services, m_workspace.thresholds);
     m_queues->setServices(services, m_workspace.thresholds);
     m_payouts->setServices(services);
+    QList<BackupJob> jobs;
+    for (const BackupJob &job : m_workspace.backupJobs) {
+        if (job.environment == name)
+            jobs.append(job);
+    }
+    const Environment *env = m_workspace.environment(name);
+    m_backups->setJobs(jobs, name, env && env->production, m_workspace.settings.scratchTargets);
 }
 
 void MainWindow::updateProductionMarking()

@@ -18,6 +18,7 @@ namespace ph {
 class HealthView;
 class QueuePanel;
 class PayoutsPanel;
+class BackupsPanel;
 class SloPanel;
 
 /**
@@ -49,6 +50,7 @@ public:
     SloPanel *sloPanel() const { return m_slo; }
     QueuePanel *queuePanel() const { return m_queues; }
     PayoutsPanel *payoutsPanel() const { return m_payouts; }
+    BackupsPanel *backupsPanel() const { return m_backups; }
     QString currentEnvironment() const;
     void showPage(Page page);
     Page currentPage() const;
@@ -82,6 +84,7 @@ private:
     SloPanel *m_slo;
     QueuePanel *m_queues;
     PayoutsPanel *m_payouts;
+    BackupsPanel *m_backups;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;
     QLabel *m_productionLabel;

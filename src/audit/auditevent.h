@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -99,3 +100,4 @@ bool isSha256Hex(const QString &text);
 } // namespace audit
 
 } // namespace ph
+Q_DECLARE_METATYPE(ph::AuditEvent)

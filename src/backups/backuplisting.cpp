@@ -20,9 +20,14 @@ QString shellQuote(const QString &text)
 QString backupListCommand(const BackupJob &job)
 {
     const QString location = job.location.isEmpty() ? u"."_s : job.location;
+    // A pattern with a folder part ("*/mongodb-*.tar.gz") is matched against the path below
+    // the location, a plain one against the file name.
+    const QString match = job.pattern.contains(u'/')
+                              ? u"-path "_s + shellQuote(location + u'/' + job.pattern)
+                              : u"-name "_s + shellQuote(job.pattern);
     // `test -d` first: a job whose folder does not exist yet is empty, not an error.
-    return u"test -d %1 || exit 0; find %1 -mindepth 1 -maxdepth 2 -type f -name %2 "
-           "-printf '%T@ %s %P\\0'"_s.arg(shellQuote(location), shellQuote(job.pattern));
+    return u"test -d %1 || exit 0; find %1 -mindepth 1 -maxdepth 2 -type f %2 "
+           "-printf '%T@ %s %P\\0'"_s.arg(shellQuote(location), match);
 }
 
 BackupListing parseBackupListing(QByteArrayView output)

@@ -2,13 +2,15 @@
 #include "console/console.h"
 
 #include "console/historywriter.h"
+#include "console/hostcommands.h"
 #include "core/logging.h"
 #include "notify/probenotifications.h"
 #include "probes/probeengine.h"
 #include "probes/probesettings.h"
 #include "probes/secretstorekeyprovider.h"
-#include "secrets/secretstore.h"
 #include "probes/servicefetcher.h"
+#include "secrets/secretstore.h"
+#include "ssh/sshsessionpool.h"
 #include "storage/database.h"
 #include "workspace/workspaceloader.h"
 #include "workspace/workspacewatcher.h"
@@ -67,6 +69,8 @@ Result<void> Console::open(const Options &options)
     m_engine->setKeyProvider(m_keys.get());
     m_fetcher = new ServiceFetcher(this);
     m_fetcher->setKeyProvider(m_keys.get());
+    m_sshPool = new SshSessionPool({}, this);
+    m_hostCommands = new HostCommands(m_secrets, m_sshPool, this);
 
     m_writer = new HistoryWriter(m_db);
     m_writer->moveToThread(&m_storageThread);
@@ -119,6 +123,8 @@ void Console::applyWorkspace(const Workspace &ws)
 {
     m_workspace = ws;
     m_keys->setWorkspaceName(ws.name);
+    if (m_hostCommands)
+        m_hostCommands->setWorkspace(ws);
     m_engine->setSettings(ProbeSettings::fromWorkspace(ws.settings));
     // Keep the environment the user chose if it still exists.
     if (!ws.environment(m_environment))

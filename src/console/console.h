@@ -23,6 +23,8 @@ class ProbeNotifications;
 class ProbeSink;
 class SecretStoreKeyProvider;
 class ServiceFetcher;
+class HostCommands;
+class SshSessionPool;
 class SecretStore;
 class WorkspaceWatcher;
 
@@ -65,6 +67,9 @@ public:
     ProbeEngine *engine() const { return m_engine; }
     /// One-off fetches of endpoints the probes do not poll (payouts export, partners).
     ServiceFetcher *fetcher() const { return m_fetcher; }
+    /// Commands on the workspace's hosts by name, over pooled SSH sessions.
+    HostCommands *hostCommands() const { return m_hostCommands; }
+    SshSessionPool *sshPool() const { return m_sshPool; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
 
 Q_SIGNALS:
@@ -86,6 +91,8 @@ private:
     std::unique_ptr<SecretStoreKeyProvider> m_keys;
     ProbeEngine *m_engine;
     ServiceFetcher *m_fetcher = nullptr;
+    SshSessionPool *m_sshPool = nullptr;
+    HostCommands *m_hostCommands = nullptr;
     ProbeNotifications *m_notifications = nullptr;
     std::shared_ptr<Database> m_db;
     QThread m_storageThread;

@@ -77,7 +77,9 @@ struct BackupJob
     QString pattern = QStringLiteral("*.tar.gz");
     QString schedule; ///< e.g. "daily 02:00 UTC"
     int rpoMinutes = 1440;
-    QString verifyCommand;
+    QString verifyCommand;     ///< run with $ARCHIVE set to the newest archive's path
+    QString restoreCommand;    ///< run with $ARCHIVE set to the chosen archive; destructive
+    QString workingDirectory;  ///< where verify/restore run; empty = the location
     QString remoteListCommand; ///< optional: lists what object storage holds
 };
 

@@ -885,7 +885,8 @@ void Validator::readBackupJobs(const json &root, Workspace &ws)
             continue;
         checkKeys(o, p,
                   {"name", "environment", "host", "location", "pattern", "schedule", "rpo_minutes",
-                   "verify_command", "remote_list_command"});
+                   "verify_command", "restore_command", "working_directory",
+                   "remote_list_command"});
         BackupJob b;
         b.name = readString(o, "name", p, true);
         b.environment = readString(o, "environment", p, true);
@@ -895,6 +896,8 @@ void Validator::readBackupJobs(const json &root, Workspace &ws)
         b.schedule = readString(o, "schedule", p, false);
         b.rpoMinutes = readInt(o, "rpo_minutes", p, b.rpoMinutes, 1, 525600);
         b.verifyCommand = readString(o, "verify_command", p, false);
+        b.restoreCommand = readString(o, "restore_command", p, false);
+        b.workingDirectory = readString(o, "working_directory", p, false);
         b.remoteListCommand = readString(o, "remote_list_command", p, false);
         ws.backupJobs.append(b);
         m_backupPointers.append(p);

@@ -70,6 +70,13 @@ private Q_SLOTS:
         QVERIFY(cmd.contains(u"-name 'mongodb-*.tar.gz'"_s));
         QVERIFY(cmd.contains(u"-printf '%T@ %s %P\\0'"_s));
         QVERIFY(!cmd.contains(u"ls "_s)); // never the locale-dependent listing
+
+        // A pattern with a folder part matches the path below the location.
+        j.location = u"/opt/bot-core/backups"_s;
+        j.pattern = u"*/mongodb-*.tar.gz"_s;
+        QVERIFY2(
+            backupListCommand(j).contains(u"-path '/opt/bot-core/backups/*/mongodb-*.tar.gz'"_s),
+            qPrintable(backupListCommand(j)));
     }
 
     void listingParses()
