@@ -160,8 +160,10 @@ public:
     {
         if (m_options.homeDir.isEmpty())
             m_options.homeDir = QDir::homePath();
-        if (m_options.localUser.isEmpty())
-            m_options.localUser = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+        for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+            if (m_options.localUser.isEmpty())
+                m_options.localUser = qEnvironmentVariable(name);
+        }
         m_blocks.append(Block{});
     }
 
@@ -462,7 +464,7 @@ Host Importer::makeHost(const QString &alias, const Resolved &r)
         h.address = expandTokens(it->args.constFirst(), *it, {{u'h', alias}});
     if (const auto it = r.first.constFind(u"port"_s); it != r.first.cend())
         h.port = it->args.constFirst().toInt();
-    h.user = m_options.localUser;
+    // No User means the OS user, as with ssh; an empty user tells the session exactly that.
     if (const auto it = r.first.constFind(u"user"_s); it != r.first.cend())
         h.user = it->args.constFirst();
     if (const auto it = r.first.constFind(u"identityfile"_s); it != r.first.cend()) {
@@ -471,7 +473,7 @@ Host Importer::makeHost(const QString &alias, const Resolved &r)
             const QHash<QChar, QString> tokens = {
                 {u'h', h.address},
                 {u'p', QString::number(h.port)},
-                {u'r', h.user},
+                {u'r', h.user.isEmpty() ? m_options.localUser : h.user},
                 {u'u', m_options.localUser},
                 {u'n', alias},
                 {u'd', m_options.homeDir},

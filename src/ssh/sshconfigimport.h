@@ -61,7 +61,7 @@ public:
     {
         QString environment = QStringLiteral("ad-hoc"); ///< given to every imported host
         QString homeDir;          ///< empty = QDir::homePath(); "~" and relative Includes use it
-        QString localUser;        ///< empty = the OS user; the default User and %u
+        QString localUser;        ///< empty = $USER; for %u, and %r when no User is set
         int maxIncludeDepth = 16; ///< as OpenSSH's READCONF_MAX_DEPTH
     };
 

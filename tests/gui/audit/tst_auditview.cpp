@@ -19,6 +19,16 @@
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
+namespace {
+
+// Screens for a human to look at: PILOTHOUSE_SCREENSHOT_DIR=/some/dir runs save them there.
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PILOTHOUSE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + u".png"_s);
+}
+} // namespace
 using ph::AuditEvent;
 using ph::AuditKind;
 using ph::AuditView;
@@ -242,6 +252,7 @@ void TestAuditView::verifyNamesTamperedRecord()
     QVERIFY(view.verifyText().contains(u"BROKEN"_s));
     QTRY_COMPARE(view.model()->rowCount(), 5);
     QTRY_COMPARE(view.selectedSeq(), 3);
+    saveShot(&view, u"auditview-broken"_s);
 }
 
 void TestAuditView::verifyWithoutKeySaysSo()

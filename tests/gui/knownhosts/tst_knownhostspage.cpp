@@ -13,6 +13,16 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+namespace {
+
+// Screens for a human to look at: PILOTHOUSE_SCREENSHOT_DIR=/some/dir runs save them there.
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PILOTHOUSE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + u".png"_s);
+}
+} // namespace
 using ph::KnownHostsPage;
 
 namespace {
@@ -195,6 +205,10 @@ void TestKnownHostsPage::keygenCommandIsExact()
     QVERIFY(copy->isEnabled());
     copy->click();
     QCOMPARE(QApplication::clipboard()->text(), command);
+    page.consoleTable()->selectRow(0);
+    QTest::keyClicks(page.findChild<QLineEdit *>(u"removeConfirmName"_s), u"127.0"_s);
+    saveShot(&page,
+             u"knownhosts-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
 }
 
 void TestKnownHostsPage::unreadableFileIsShown()

@@ -87,6 +87,10 @@ void TestSshConfigImport::import_data()
                        "|key"_s}
         << QStringList{};
 
+    QTest::newRow("no User: the OS user, also for %r")
+        << Files{{u"config"_s, u"Host plain\n  IdentityFile ~/.ssh/%r_key\n"_s}}
+        << QStringList{u"plain|plain|22||HOME/.ssh/me_key||key"_s} << QStringList{};
+
     QTest::newRow("key=value, case, quotes, comments")
         << Files{{u"config"_s, u"HOST=db\n"
                                "  hostname = 10.0.0.5\n"
@@ -120,7 +124,7 @@ void TestSshConfigImport::import_data()
         << Files{{u"config"_s, u"Host x\n"
                                "Match host x exec \"true\"\n"
                                "  User matched\n"_s}}
-        << QStringList{u"x|x|22|me|||agent"_s} << QStringList{u"config:2:skipped"_s};
+        << QStringList{u"x|x|22||||agent"_s} << QStringList{u"config:2:skipped"_s};
 
     QTest::newRow("unknown keywords noted once")
         << Files{{u"config"_s, u"Host x\n"
@@ -129,7 +133,7 @@ void TestSshConfigImport::import_data()
                                "Host y\n"
                                "  ServerAliveInterval 60\n"
                                "  ProxyCommand nc %h %p\n"_s}}
-        << QStringList{u"x|x|22|me|||agent"_s, u"y|y|22|me|||agent"_s}
+        << QStringList{u"x|x|22||||agent"_s, u"y|y|22||||agent"_s}
         << QStringList{u"config:2:ignored"_s, u"config:3:ignored"_s, u"config:6:problem"_s};
 
     QTest::newRow("Include: relative, glob, sorted, cycle")
@@ -140,25 +144,25 @@ void TestSshConfigImport::import_data()
                                       "  HostName 192.0.2.1\n"
                                       "Include ~/.ssh/config\n"_s},
                  {u"conf.d/ignored.txt"_s, u"Host nope\n"_s}}
-        << QStringList{u"alpha|192.0.2.1|22|me|||agent"_s, u"beta|beta|22|me|||agent"_s,
-                       u"main|main|22|me|||agent"_s}
+        << QStringList{u"alpha|192.0.2.1|22||||agent"_s, u"beta|beta|22||||agent"_s,
+                       u"main|main|22||||agent"_s}
         << QStringList{u"conf.d/a.conf:3:problem"_s};
 
     QTest::newRow("Include itself")
         << Files{{u"config"_s, u"Host a\n"
                                "Include config\n"_s}}
-        << QStringList{u"a|a|22|me|||agent"_s} << QStringList{u"config:2:problem"_s};
+        << QStringList{u"a|a|22||||agent"_s} << QStringList{u"config:2:problem"_s};
 
     QTest::newRow("Include cycle of two files")
         << Files{{u"config"_s, u"Include one\nHost a\n"_s},
                  {u"one"_s, u"Include two\nHost b\n"_s},
                  {u"two"_s, u"Include one\nHost c\n"_s}}
-        << QStringList{u"c|c|22|me|||agent"_s, u"b|b|22|me|||agent"_s, u"a|a|22|me|||agent"_s}
+        << QStringList{u"c|c|22||||agent"_s, u"b|b|22||||agent"_s, u"a|a|22||||agent"_s}
         << QStringList{u"two:1:problem"_s};
 
     QTest::newRow("Include matching nothing")
         << Files{{u"config"_s, u"Include missing/*.conf\nHost a\n"_s}}
-        << QStringList{u"a|a|22|me|||agent"_s} << QStringList{u"config:1:problem"_s};
+        << QStringList{u"a|a|22||||agent"_s} << QStringList{u"config:1:problem"_s};
 
     QTest::newRow("Include inside a Host block applies only there")
         << Files{{u"config"_s, u"Host a\n"
@@ -168,8 +172,7 @@ void TestSshConfigImport::import_data()
                  {u"inner.conf"_s, u"User fromInner\n"
                                    "Host c\n"
                                    "  User cUser\n"_s}}
-        << QStringList{u"a|a|2000|fromInner|||agent"_s, u"c|c|22|me|||agent"_s,
-                       u"b|b|22|me|||agent"_s}
+        << QStringList{u"a|a|2000|fromInner|||agent"_s, u"c|c|22||||agent"_s, u"b|b|22||||agent"_s}
         << QStringList{};
 
     {
@@ -180,7 +183,7 @@ void TestSshConfigImport::import_data()
                          u"Host h%1\nInclude l%2\n"_s.arg(i).arg(i + 1));
         QStringList hosts;
         for (int i = 0; i <= 16; ++i)
-            hosts << u"h%1|h%1|22|me|||agent"_s.arg(i);
+            hosts << u"h%1|h%1|22||||agent"_s.arg(i);
         QTest::newRow("Include depth is bounded")
             << chain << hosts << QStringList{u"l16:2:problem"_s};
     }
@@ -200,10 +203,10 @@ void TestSshConfigImport::import_data()
                                "Host *\n"
                                "  ProxyJump bastion\n"_s}}
         << QStringList{u"bastion|203.0.113.1|22|jump|||agent"_s,
-                       u"app|app|22|me||bastion|agent"_s,
-                       u"deep|deep|22|me||bastion via admin@gw.example.com:2222|agent"_s,
-                       u"v6|v6|22|me||ops@[2001:db8::1]:22|agent"_s,
-                       u"direct|direct|22|me|||agent"_s,
+                       u"app|app|22|||bastion|agent"_s,
+                       u"deep|deep|22|||bastion via admin@gw.example.com:2222|agent"_s,
+                       u"v6|v6|22|||ops@[2001:db8::1]:22|agent"_s,
+                       u"direct|direct|22||||agent"_s,
                        u"admin@gw.example.com:2222|gw.example.com|2222|admin||bastion|agent"_s,
                        u"bastion via admin@gw.example.com:2222|203.0.113.1|22|jump||"
                        "admin@gw.example.com:2222|agent"_s,
@@ -214,7 +217,7 @@ void TestSshConfigImport::import_data()
         << Files{{u"config"_s, u"Host *\n"
                                "  ProxyJump gw\n"
                                "Host web\n"_s}}
-        << QStringList{u"web|web|22|me||gw|agent"_s, u"gw|gw|22|me|||agent"_s}
+        << QStringList{u"web|web|22|||gw|agent"_s, u"gw|gw|22||||agent"_s}
         << QStringList{u"config:1:skipped"_s, u"config:2:problem"_s};
 
     QTest::newRow("bad values are reported, the rest kept")
@@ -225,7 +228,7 @@ void TestSshConfigImport::import_data()
                                "  HostName 198.51.100.7\n"
                                "  IdentityFile ~/keys/%C\n"
                                "  ProxyJump bad@host:99999\n"_s}}
-        << QStringList{u"ok|198.51.100.7|22|me|HOME/keys/%C||key"_s}
+        << QStringList{u"ok|198.51.100.7|22||HOME/keys/%C||key"_s}
         << QStringList{u"config:1:skipped"_s, u"config:1:skipped"_s, u"config:2:problem"_s,
                        u"config:4:problem"_s, u"config:6:problem"_s, u"config:7:problem"_s};
 }

@@ -14,6 +14,16 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+namespace {
+
+// Screens for a human to look at: PILOTHOUSE_SCREENSHOT_DIR=/some/dir runs save them there.
+void saveShot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("PILOTHOUSE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + u".png"_s);
+}
+} // namespace
 using ph::SshConfigImportDialog;
 
 class TestSshConfigImportDialog : public QObject
@@ -58,6 +68,7 @@ void TestSshConfigImportDialog::listsHostsAndNotes()
     QVERIFY2(dialog.noteList()->item(0)->text().contains(u"config:5: "_s),
              qPrintable(dialog.noteList()->item(0)->text()));
     QVERIFY(dialog.noteList()->item(0)->text().contains(u"Match"_s));
+    saveShot(&dialog, u"sshconfigimport"_s);
 
     QCOMPARE(dialog.environment(), u"ad-hoc"_s);
     QVERIFY(dialog.importButton()->isEnabled());
