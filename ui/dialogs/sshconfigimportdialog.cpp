@@ -108,6 +108,12 @@ void SshConfigImportDialog::showResult(const Result<SshConfigImportResult> &resu
                                 h.jump};
         for (int column = 0; column < ColumnCount; ++column)
             m_hosts->setItem(row, column, new QTableWidgetItem(cells[column]));
+        if (h.user.isEmpty()) {
+            // No User line: the session logs in as whoever runs Pilothouse, as ssh does.
+            m_hosts->item(row, UserColumn)->setText(tr("(your user)"));
+            m_hosts->item(row, UserColumn)
+                ->setForeground(palette().color(QPalette::PlaceholderText));
+        }
     }
     m_hosts->resizeColumnsToContents();
     for (const SshConfigNote &note : result->notes)

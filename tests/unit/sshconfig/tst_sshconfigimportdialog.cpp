@@ -64,6 +64,8 @@ void TestSshConfigImportDialog::listsHostsAndNotes()
         QCOMPARE(t->item(0, c)->text(), bastion[c]);
     QCOMPARE(t->item(1, SshConfigImportDialog::IdentityColumn)->text(), u"/keys/app"_s);
     QCOMPARE(t->item(1, SshConfigImportDialog::JumpColumn)->text(), u"bastion"_s);
+    QCOMPARE(t->item(1, SshConfigImportDialog::UserColumn)->text(), u"(your user)"_s);
+    QVERIFY(dialog.hosts().at(1).user.isEmpty());
     QCOMPARE(dialog.noteList()->count(), 1);
     QVERIFY2(dialog.noteList()->item(0)->text().contains(u"config:5: "_s),
              qPrintable(dialog.noteList()->item(0)->text()));
