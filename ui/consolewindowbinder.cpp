@@ -1,25 +1,52 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/consolewindowbinder.h"
 
+#include "audit/sealkey.h"
 #include "console/console.h"
 #include "probes/probeengine.h"
+#include "secrets/secretstore.h"
+#include "ssh/sshconfigimport.h"
+#include "ui/audit/auditview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
+#include "ui/dialogs/sshconfigimportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/backups/backupspanel.h"
 #include "ui/payouts/payoutspanel.h"
+#include "ui/settings/knownhostspage.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace ph {
+
+namespace {
+
+// Hosts imported from ~/.ssh/config live in memory beside the workspace (whose file is the
+// user's and never rewritten); a workspace host of the same name wins.
+Workspace withImported(Workspace ws, const QList<Host> &imported)
+{
+    for (const Host &h : imported) {
+        if (!ws.host(h.name))
+            ws.hosts.append(h);
+    }
+    return ws;
+}
+
+} // namespace
 
 ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     : QObject(window)
 {
+    auto imported = std::make_shared<QList<Host>>();
     connect(console, &Console::workspaceLoaded, window,
-            [window, console](const Workspace &ws, const QStringList &warnings) {
-                window->setWorkspace(ws, warnings);
+            [window, console, imported](const Workspace &ws, const QStringList &warnings) {
+                window->setWorkspace(withImported(ws, *imported), warnings);
                 window->setEnvironment(console->environment());
             });
     connect(console, &Console::workspaceFailed, window, &MainWindow::showWorkspaceError);
@@ -35,6 +62,75 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
         auto *dialog = new CredentialsDialog(console->secrets(), console->workspace(), window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
+    });
+    connect(window, &MainWindow::sshConfigImportRequested, window, [console, window, imported] {
+        QStringList environments;
+        for (const Environment &e : console->workspace().environments)
+            environments << e.name;
+        auto *dialog =
+            new SshConfigImportDialog(SshConfigImport::defaultPath(), environments, window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, window, [dialog, console, window, imported] {
+            int added = 0;
+            for (const Host &h : dialog->hosts()) {
+                const auto same = [&h](const Host &o) {
+                    return o.name == h.name;
+                };
+                imported->removeIf(same);
+                if (!console->workspace().host(h.name)) {
+                    imported->append(h);
+                    ++added;
+                }
+            }
+            window->setWorkspace(withImported(console->workspace(), *imported),
+                                 console->warnings());
+            window->setEnvironment(console->environment());
+            window->setStatusMessage(
+                tr("Imported %n host(s) from ~/.ssh/config into \"%1\" (kept until you quit).",
+                   nullptr, added)
+                    .arg(dialog->environment()));
+        });
+        dialog->open();
+    });
+    connect(window, &MainWindow::knownHostsRequested, window, [window] {
+        auto *dialog = new QDialog(window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(u"knownHostsDialog"_s);
+        dialog->setWindowTitle(tr("Known hosts"));
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(new KnownHostsPage(KnownHostsPage::defaultConsoleFile(),
+                                             KnownHostsPage::defaultUserFile(), dialog));
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+        layout->addWidget(buttons);
+        dialog->resize(900, 640);
+        dialog->open();
+    });
+    connect(window, &MainWindow::auditLogRequested, window, [console, window] {
+        if (auto *open = window->findChild<AuditView *>()) {
+            open->raise();
+            open->activateWindow();
+            open->refresh();
+            return;
+        }
+        const std::shared_ptr<Database> db = console->database();
+        if (!db) {
+            window->setStatusMessage(tr("The audit log is not available: the local database "
+                                        "is not open."));
+            return;
+        }
+        auto *view = new AuditView(db, window);
+        view->setWindowFlag(Qt::Window);
+        view->setAttribute(Qt::WA_DeleteOnClose);
+        QStringList environments, hosts;
+        for (const Environment &e : console->workspace().environments)
+            environments << e.name;
+        for (const Host &h : console->workspace().hosts)
+            hosts << h.name;
+        view->setChoices(environments, hosts);
+        console->secrets()->read(kSealKeyEntry, view,
+                                 [view](Result<QString> key) { view->setStoredSealKey(key); });
+        view->show();
     });
 
     // The engine follows the OS's network information; the status bar mirrors it.

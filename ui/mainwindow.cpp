@@ -143,6 +143,12 @@ MainWindow::MainWindow(QWidget *parent)
         fileMenu->addAction(tr("&Credentials…"), this, &MainWindow::credentialsRequested);
     credentials->setObjectName(u"credentialsAction"_s);
     credentials->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    auto *importSsh = fileMenu->addAction(tr("&Import hosts from ~/.ssh/config…"), this,
+                                          &MainWindow::sshConfigImportRequested);
+    importSsh->setObjectName(u"importSshConfigAction"_s);
+    auto *knownHosts =
+        fileMenu->addAction(tr("&Known hosts…"), this, &MainWindow::knownHostsRequested);
+    knownHosts->setObjectName(u"knownHostsAction"_s);
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -159,6 +165,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_envSwitcher->showPopup();
     });
     env->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    auto *audit = toolsMenu->addAction(tr("&Audit log…"), this, &MainWindow::auditLogRequested);
+    audit->setObjectName(u"auditLogAction"_s);
+    audit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
 
     m_demoLabel->setObjectName(u"demoLabel"_s);
     m_demoLabel->setText(tr("DEMO — simulated services"));

@@ -69,6 +69,9 @@ Q_SIGNALS:
     void environmentChanged(const QString &name);
     void refreshRequested();
     void credentialsRequested();
+    void sshConfigImportRequested();
+    void knownHostsRequested();
+    void auditLogRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

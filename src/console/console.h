@@ -71,6 +71,7 @@ public:
     HostCommands *hostCommands() const { return m_hostCommands; }
     SshSessionPool *sshPool() const { return m_sshPool; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
+    std::shared_ptr<Database> database() const { return m_db; }
 
 Q_SIGNALS:
     void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);

@@ -229,6 +229,72 @@ Result<int> KnownHosts::remove(const QString &path, const QString &host, int por
     return removed;
 }
 
+Result<QList<KnownHostEntry>> KnownHosts::list(const QString &path)
+{
+    QList<KnownHostEntry> entries;
+    QFile file(path);
+    if (!file.exists())
+        return entries;
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        return fail(u"ssh.knownhosts_read"_s,
+                    QCoreApplication::translate("KnownHosts", "Could not read %1.")
+                        .arg(QDir::toNativeSeparators(path)),
+                    file.errorString());
+    }
+    int number = 0;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        ++number;
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        QStringList fields = line.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+        KnownHostEntry entry;
+        if (fields.constFirst().startsWith(u'@'))
+            entry.marker = fields.takeFirst();
+        if (fields.size() < 3)
+            continue;
+        entry.file = path;
+        entry.line = number;
+        entry.patterns = fields[0];
+        entry.key = HostKey{fields[1], QByteArray::fromBase64(fields[2].toLatin1())};
+        if (!entry.key.isValid())
+            continue;
+        entry.hashed = entry.patterns.startsWith(u'|');
+        if (!entry.hashed) {
+            for (const QString &pattern : entry.patterns.split(u',', Qt::SkipEmptyParts)) {
+                if (pattern.startsWith(u'!'))
+                    continue;
+                if (pattern.startsWith(u'[') && pattern.contains(u"]:"_s)) {
+                    const qsizetype close = pattern.lastIndexOf(u"]:"_s);
+                    entry.host = pattern.mid(1, close - 1);
+                    entry.port = pattern.mid(close + 2).toInt();
+                } else {
+                    entry.host = pattern;
+                }
+                break;
+            }
+        }
+        entries.append(entry);
+    }
+    return entries;
+}
+
+QString KnownHosts::keygenRemoveCommand(const QString &host, int port)
+{
+    const QString name = hostName(host, port);
+    // Quoted for a POSIX shell; brackets alone would be a glob there.
+    static const QRegularExpression plain(u"^[A-Za-z0-9._:-]+$"_s);
+    if (port == 22 || port <= 0) {
+        if (plain.match(name).hasMatch())
+            return u"ssh-keygen -R "_s + name;
+    } else if (plain.match(host).hasMatch()) {
+        return u"ssh-keygen -R \""_s + name + u'"';
+    }
+    QString quoted = name;
+    quoted.replace(u'\'', u"'\\''"_s);
+    return u"ssh-keygen -R '"_s + quoted + u'\'';
+}
+
 QStringList KnownHosts::systemFiles()
 {
     return {QDir::homePath() + u"/.ssh/known_hosts"_s, u"/etc/ssh/ssh_known_hosts"_s};

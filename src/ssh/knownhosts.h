@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +38,19 @@ struct HostKeyCheck
     HostKey oldKey; ///< the conflicting entry's key, for Changed and Other
 };
 
+/// One entry (line) of a known_hosts file, as the settings page lists it.
+struct KnownHostEntry
+{
+    QString file;
+    int line = 0;        ///< 1-based
+    QString patterns;    ///< the host field as written ("a,b", "[h]:2222", "|1|…")
+    bool hashed = false; ///< the host field is hashed: the host name cannot be shown
+    QString host;        ///< the first plain host of the field without brackets; empty if hashed
+    int port = 22;       ///< the port of that host ("[host]:port"), 22 otherwise
+    QString marker;      ///< "@cert-authority", "@revoked" or empty
+    HostKey key;
+};
+
 /**
  * Reading and writing OpenSSH known_hosts files. Pilothouse reads the user's and the
  * system's files and writes only its own file, so it never rewrites a file OpenSSH owns.
@@ -59,6 +73,12 @@ public:
                                const HostKey &key);
     /// Removes every entry for @p host/@p port from @p file; returns how many went.
     static Result<int> remove(const QString &file, const QString &host, int port);
+    /// Every entry of @p file in file order (comments and malformed lines left out). A
+    /// missing file has no entries; an unreadable one is an error.
+    static Result<QList<KnownHostEntry>> list(const QString &file);
+    /// The command that removes @p host/@p port from ~/.ssh/known_hosts:
+    /// ssh-keygen -R host (port 22) or ssh-keygen -R "[host]:port".
+    static QString keygenRemoveCommand(const QString &host, int port);
     /// The files Pilothouse reads besides its own: ~/.ssh/known_hosts and the system file.
     static QStringList systemFiles();
     /// What the user must do to drop an entry at @p file, in words they can follow.

@@ -61,6 +61,11 @@ private Q_SLOTS:
     void appendRefusesInvalidKeyAndUnwritableFile();
     void removeDropsOnlyThatHost();
     void removalAdvice();
+    void listReadsEveryEntry();
+    void listOfMissingFileIsEmpty();
+    void listOfUnreadableFileFails();
+    void keygenRemoveCommand_data();
+    void keygenRemoveCommand();
 };
 
 void TestKnownHosts::fingerprint_data()
@@ -269,6 +274,95 @@ void TestKnownHosts::removalAdvice()
     check.file = u"/etc/ssh/ssh_known_hosts"_s;
     QVERIFY(KnownHosts::removalAdvice(check, u"db1"_s, 2222, console)
                 .contains(u"/etc/ssh/ssh_known_hosts"_s));
+}
+
+void TestKnownHosts::listReadsEveryEntry()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"known_hosts"_s);
+    const QByteArray key = " ssh-ed25519 " + edBase64;
+    writeFile(path, "# a comment\n"
+                    "example.org" +
+                        key +
+                        "\n"
+                        "\n"
+                        "[127.0.0.1]:2222" +
+                        key +
+                        " comment words\n"
+                        "web,192.0.2.1" +
+                        key + "\n" + hashedExample.toLatin1() + key +
+                        "\n"
+                        "broken-line-without-key\n"
+                        "@cert-authority *.corp" +
+                        key + "\n");
+    auto entries = KnownHosts::list(path);
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), 5);
+    const QList<KnownHostEntry> &e = *entries;
+    QCOMPARE(e[0].host, u"example.org"_s);
+    QCOMPARE(e[0].port, 22);
+    QCOMPARE(e[0].line, 2);
+    QCOMPARE(e[0].file, path);
+    QCOMPARE(e[0].key, edKey());
+    QCOMPARE(e[0].key.fingerprint(), edFingerprint);
+    QCOMPARE(e[1].host, u"127.0.0.1"_s);
+    QCOMPARE(e[1].port, 2222);
+    QCOMPARE(e[1].line, 4);
+    QCOMPARE(e[2].host, u"web"_s);
+    QCOMPARE(e[2].patterns, u"web,192.0.2.1"_s);
+    QVERIFY(e[3].hashed);
+    QVERIFY(e[3].host.isEmpty());
+    QCOMPARE(e[3].patterns, hashedExample);
+    QCOMPARE(e[4].marker, u"@cert-authority"_s);
+    QCOMPARE(e[4].host, u"*.corp"_s);
+    QCOMPARE(e[4].line, 8);
+    // The last line has no newline; the negated pattern is not the entry's host.
+    writeFile(path, "!neg,[db]:2200" + key);
+    auto last = KnownHosts::list(path);
+    QVERIFY(last);
+    QCOMPARE(last->size(), 1);
+    QCOMPARE(last->constFirst().host, u"db"_s);
+    QCOMPARE(last->constFirst().port, 2200);
+}
+
+void TestKnownHosts::listOfMissingFileIsEmpty()
+{
+    QTemporaryDir dir;
+    auto entries = KnownHosts::list(dir.filePath(u"nothing-here"_s));
+    QVERIFY(entries);
+    QVERIFY(entries->isEmpty());
+}
+
+void TestKnownHosts::listOfUnreadableFileFails()
+{
+    QTemporaryDir dir;
+    // A folder in place of the file cannot be read as one.
+    QVERIFY(QDir(dir.path()).mkdir(u"known_hosts"_s));
+    auto entries = KnownHosts::list(dir.filePath(u"known_hosts"_s));
+    QVERIFY(!entries);
+    QCOMPARE(entries.error().code, u"ssh.knownhosts_read"_s);
+    QVERIFY(entries.error().message.contains(dir.filePath(u"known_hosts"_s)));
+}
+
+void TestKnownHosts::keygenRemoveCommand_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("port 22") << u"example.org"_s << 22 << u"ssh-keygen -R example.org"_s;
+    QTest::newRow("other port") << u"127.0.0.1"_s << 2222
+                                << u"ssh-keygen -R \"[127.0.0.1]:2222\""_s;
+    QTest::newRow("ipv6") << u"2001:db8::1"_s << 2200 << u"ssh-keygen -R \"[2001:db8::1]:2200\""_s;
+    QTest::newRow("shell characters quoted")
+        << u"a$(rm x)'b"_s << 22 << u"ssh-keygen -R 'a$(rm x)'\\''b'"_s;
+}
+
+void TestKnownHosts::keygenRemoveCommand()
+{
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, expected);
+    QCOMPARE(KnownHosts::keygenRemoveCommand(host, port), expected);
 }
 
 QTEST_GUILESS_MAIN(TestKnownHosts)
