@@ -761,6 +761,14 @@ void StepRunner::onCommandFinished(quint64 job, const CommandResult &result)
     if (!m_active || job != m_active->job)
         return;
     Active &a = *m_active;
+    if (result.failed && result.error.code == u"ssh.connection_lost"_s) {
+        // Nobody saw how the command ended: the step is interrupted, never passed or failed.
+        AuditEvent event = baseEvent(AuditKind::Command);
+        event.detail.insert(u"outcome"_s, u"interrupted"_s);
+        const Error error = result.error;
+        appendAudit(event, [this, error](Result<void>) { abort(error); });
+        return;
+    }
     StepResult r;
     r.secretValues = a.secretValues();
     QByteArray output = a.output.isEmpty() ? result.stdoutTail + result.stderrTail : a.output;

@@ -29,6 +29,7 @@ namespace {
 // Planted so a leak anywhere is found by a plain byte search.
 const QString kDashKey = u"steprun-dash-key-7f3a9c"_s;
 const QString kWorkspaceName = u"Steprun test"_s;
+const QString kTokenValue = u"planted-token-51d2e8"_s;
 
 struct CliRun
 {
@@ -97,6 +98,9 @@ private Q_SLOTS:
     void destructiveNeedsConfirmation_data();
     void destructiveNeedsConfirmation();
     void unknownRunbookIsUsageError();
+    void parametersSubstitutedAndSecretsMasked();
+    void missingParameterIsUsageError();
+    void unknownHostKeyIsRefused();
     void crashMidRunThenResume();
 
 private:
@@ -130,6 +134,14 @@ void TestStepRun::initTestCase()
     bool done = false;
     Result<void> written;
     store.write(SecretStore::entryName(kWorkspaceName, u"echopilot-dash-key"_s), kDashKey, this,
+                [&](Result<void> r) {
+                    written = r;
+                    done = true;
+                });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+    QVERIFY2(written, written ? "" : qPrintable(written.error().toString()));
+    done = false;
+    store.write(SecretStore::entryName(kWorkspaceName, u"probe-token"_s), kTokenValue, this,
                 [&](Result<void> r) {
                     written = r;
                     done = true;
@@ -368,6 +380,71 @@ void TestStepRun::unknownRunbookIsUsageError()
     const CliRun r = run(baseArgs(u"no/such-runbook"_s), false);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(u"no/such-runbook"_s), qPrintable(r.err));
+}
+
+void TestStepRun::parametersSubstitutedAndSecretsMasked()
+{
+    const QString path =
+        writeRunbook(u"params.md"_s,
+                     frontMatter(u"Params"_s) +
+                         commandStep(u"Uses both."_s, u"echo \"svc=<service> token=<api-token>\""_s,
+                                     u"expect.regex=\"svc=api token=\""_s));
+    const CliRun r = run(baseArgs(path) + QStringList{u"--param"_s, u"service=api"_s, u"--param"_s,
+                                                      u"api-token=probe-token"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QString excerpt =
+        r.json.value(u"steps"_s).toArray().at(0).toObject().value(u"output_excerpt"_s).toString();
+    // The remote command got the real value; what is kept shows only the mask.
+    QVERIFY2(excerpt.contains(u"svc=api token=•••"_s), qPrintable(excerpt));
+    QVERIFY(!r.out.contains(kTokenValue));
+    QVERIFY(!r.err.contains(kTokenValue));
+    const QByteArray secret = kTokenValue.toUtf8();
+    QVERIFY(!readFile(m_database).contains(secret));
+    QVERIFY(!readFile(m_database + u"-wal"_s).contains(secret));
+
+    // The audit log has the command with the secret's placeholder, not its value.
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"params-check"_s);
+    db.setDatabaseName(m_database);
+    QVERIFY(db.open());
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"SELECT record_json FROM audit_log WHERE kind = 'command' AND "
+                       u"record_json LIKE '%svc=api%'"_s));
+        QVERIFY(q.next());
+        QVERIFY2(q.value(0).toString().contains(u"token=<api-token>"_s),
+                 qPrintable(q.value(0).toString()));
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"params-check"_s);
+}
+
+void TestStepRun::missingParameterIsUsageError()
+{
+    const QString path =
+        writeRunbook(u"missing.md"_s,
+                     frontMatter(u"Missing"_s) + commandStep(u"Needs it."_s, u"echo <service>"_s));
+    const CliRun r = run(baseArgs(path), false);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"<service>"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"--param"_s), qPrintable(r.err));
+}
+
+void TestStepRun::unknownHostKeyIsRefused()
+{
+    const QString knownHosts = QDir::homePath() + u"/.ssh/known_hosts"_s;
+    QVERIFY(QFile::remove(knownHosts));
+    const QString marker = m_dir.filePath(u"hostkey.marker"_s);
+    const QString path =
+        writeRunbook(u"hostkey.md"_s, frontMatter(u"Host key"_s) +
+                                          commandStep(u"Touch."_s, u"touch '%1'"_s.arg(marker)));
+    const CliRun r = run(baseArgs(path));
+    QVERIFY(writeFile(knownHosts, m_sshd.knownHostsLine().toUtf8() + '\n'));
+    QVERIFY2(r.exitCode == 4, qPrintable(r.out + r.err));
+    QCOMPARE(states(r.json), QStringList{u"pending"_s});
+    QVERIFY2(r.json.value(u"message"_s).toString().contains(m_sshd.hostKeyFingerprint()),
+             qPrintable(r.json.value(u"message"_s).toString()));
+    QVERIFY(!QFile::exists(marker));
 }
 
 void TestStepRun::crashMidRunThenResume()
