@@ -150,6 +150,19 @@ StepRunner::~StepRunner()
     qDeleteAll(m_sessions);
 }
 
+void StepRunner::setWorkspace(const Workspace &workspace)
+{
+    m_workspace = workspace;
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (m_active && m_active->session == it.value()) {
+            ++it;
+            continue;
+        }
+        delete it.value();
+        it = m_sessions.erase(it);
+    }
+}
+
 void StepRunner::setAuditLog(std::shared_ptr<Database> database, const QByteArray &sealKey)
 {
     m_auditDb = database;
@@ -711,7 +724,6 @@ void StepRunner::startCommand()
         auto chunk = [this](quint64 job, const QByteArray &data, bool isStderr) {
             if (!m_active || job != m_active->job)
                 return;
-            m_active->output += data;
             Q_EMIT outputReceived(m_active->index, maskBytes(data, m_active->secretValues()),
                                   isStderr);
         };
@@ -771,7 +783,9 @@ void StepRunner::onCommandFinished(quint64 job, const CommandResult &result)
     }
     StepResult r;
     r.secretValues = a.secretValues();
-    QByteArray output = a.output.isEmpty() ? result.stdoutTail + result.stderrTail : a.output;
+    // The session keeps the newest MiB per stream, so a chatty command cannot exhaust
+    // memory; on a pseudo-terminal everything arrives on stdout, in order.
+    QByteArray output = result.stdoutTail + result.stderrTail;
     // A pseudo-terminal turns every newline into CRLF; stored output reads like a file.
     output.replace("\r\n", "\n");
     r.output = output;

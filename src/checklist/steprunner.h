@@ -102,8 +102,9 @@ public:
     explicit StepRunner(QObject *parent = nullptr);
     ~StepRunner() override;
 
-    /// The workspace, runbook and environment the steps belong to; set before run().
-    void setWorkspace(const Workspace &workspace) { m_workspace = workspace; }
+    /// The workspace and runbook the steps belong to; set before run(). A new workspace
+    /// closes the SSH sessions that are not in use, since hosts may have changed.
+    void setWorkspace(const Workspace &workspace);
     void setRunbook(const Runbook &runbook) { m_runbook = runbook; }
     /// Keychain reads: dashboard keys, SSH passphrases/passwords, secret parameters.
     /// Not owned; must outlive the runner.
