@@ -471,6 +471,25 @@ AuditEvent StepRunner::baseEvent(AuditKind kind) const
     return e;
 }
 
+QStringList StepRunner::confirmationReasons(const ChecklistRun &run, int index) const
+{
+    if (index < 0 || index >= run.stepCount())
+        return {};
+    const Step *step = m_runbook.step(run.step(index).stepId);
+    if (!step || step->kind == Step::Kind::Manual)
+        return {};
+    QString command;
+    if (step->kind == Step::Kind::Command) {
+        QMap<QString, QString> text;
+        for (const RunParameter &p : run.parameters()) {
+            if (!p.secret)
+                text.insert(p.name, p.value);
+        }
+        command = substituteParameters(step->command, text);
+    }
+    return destructiveReasons(*step, command, m_workspace.settings.scratchTargets);
+}
+
 bool StepRunner::run(ChecklistRun &run, int index, const StepConfirmation &confirmation)
 {
     if (m_active)
@@ -970,7 +989,7 @@ void StepRunner::abort(const Error &error)
         (void)a.run->interruptStep(index, error.message, QDateTime::currentDateTimeUtc());
     }
     m_active.reset();
-    qCInfo(lcStepRunner) << "step" << index + 1 << "could not run:" << error.code;
+    qCDebug(lcStepRunner) << "step" << index + 1 << "could not run:" << error.code;
     Q_EMIT failed(index, error);
 }
 

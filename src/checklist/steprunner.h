@@ -36,8 +36,8 @@ class KeyProvider;
 struct StepConfirmation
 {
     ConfirmedBy by = ConfirmedBy::None;
-    /// What was typed or passed: the run's environment name (the CLI's --confirm ENV) or,
-    /// from the dialog, the target host's name. Anything else does not confirm.
+    /// The run's environment name (the CLI's --confirm ENV; after ConfirmDestructiveDialog
+    /// the environment it showed) or the target host's name. Anything else does not confirm.
     QString token;
 
     bool isGiven() const { return by != ConfirmedBy::None && !token.isEmpty(); }
@@ -122,6 +122,13 @@ public:
      * when another step is still running.
      */
     bool run(ChecklistRun &run, int index, const StepConfirmation &confirmation = {});
+    /**
+     * Why step @p index of @p run needs confirmation before run() will start it; empty when
+     * it does not. Ask this first and show the confirmation dialog with these reasons, so
+     * an unconfirmed attempt (which the audit log records as a refusal) never happens.
+     * Secret parameters are judged by their placeholders here.
+     */
+    QStringList confirmationReasons(const ChecklistRun &run, int index) const;
     /// Stops the running step; it finishes Failed with "cancelled".
     void cancel();
     bool isBusy() const { return m_active != nullptr; }

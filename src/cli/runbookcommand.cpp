@@ -770,6 +770,7 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
                    .arg(run->runId())
             << '\n';
     } else {
+        out.flush(); // the summary belongs after the progress lines
         err << message << '\n';
         if (exitCode == ExitRefused || exitCode == ExitNeedsPerson || exitCode == ExitCheckFailed)
             err << tr("The run is kept; continue it with --resume.") << '\n';

@@ -456,6 +456,9 @@ void TestStepRunner::destructiveWithoutConfirmationRunsNothing()
     runner.setRunbook(rb);
     runner.setAuditLog(*db, QByteArray(32, 'k'));
     QSignalSpy failed(&runner, &StepRunner::failed);
+    QVERIFY(runner.confirmationReasons(run, 0).isEmpty());
+    QVERIFY(!runner.confirmationReasons(run, 1).isEmpty());
+    QVERIFY(runner.confirmationReasons(run, 2).isEmpty());
 
     for (const StepConfirmation &c :
          {StepConfirmation{}, StepConfirmation{ConfirmedBy::Flag, u"staging"_s}}) {
