@@ -1,20 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/runbookcommand.h"
 
+#include "audit/auditlog.h"
+#include "audit/sealkey.h"
+#include "checklist/checklistrun.h"
+#include "checklist/runstore.h"
+#include "checklist/steprunner.h"
 #include "cli/exitcodes.h"
+#include "console/demosession.h"
+#include "core/paths.h"
+#include "probes/keyprovider.h"
+#include "probes/secretstorekeyprovider.h"
 #include "runbooks/runbook.h"
 #include "runbooks/runbookparser.h"
+#include "secrets/secretstore.h"
+#include "storage/database.h"
+#include "workspace/workspaceloader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
+#include <optional>
 
 // Outside any namespace: the symbol rcc generates lives in the global one.
 static void initRunbookResources()
@@ -42,7 +60,9 @@ void usage(QTextStream &stream)
                  "  import FILE [--json]  parse a Markdown manual and show what Pilothouse "
                  "makes of it\n"
                  "  list [--json]         the built-in runbooks\n"
-                 "  show NAME [--json]    one built-in runbook, e.g. echopilot/daily\n");
+                 "  show NAME [--json]    one built-in runbook, e.g. echopilot/daily\n"
+                 "  run NAME [options]    run a runbook's steps in order, without questions\n"
+                 "                        (see 'runbook run --help')\n");
 }
 
 QString firstLine(const QString &text)
@@ -239,6 +259,525 @@ int runShow(const QString &name, bool json, QTextStream &out, QTextStream &err)
     return printRunbook(found->path, json, out, err);
 }
 
+// ---------------------------------------------------------------------------------------
+// runbook run
+
+/// Where a runbook named on the command line lives: a file, a workspace folder or built in.
+std::optional<QString> locateRunbook(const QString &name, const Workspace &ws)
+{
+    const QFileInfo direct(name);
+    if (direct.isFile())
+        return direct.absoluteFilePath();
+    QString bare = name;
+    if (bare.endsWith(u".md"_s))
+        bare.chop(3);
+    const QDir wsDir = QFileInfo(ws.filePath).absoluteDir();
+    for (const QString &folder : ws.runbookFolders) {
+        const QFileInfo candidate(QDir(wsDir.absoluteFilePath(folder)), bare + u".md"_s);
+        if (candidate.isFile())
+            return candidate.absoluteFilePath();
+    }
+    for (const BuiltinEntry &e : builtinRunbooks()) {
+        if (e.name == bare)
+            return e.path;
+    }
+    return std::nullopt;
+}
+
+/// SecretStore::write, waited for with a deadline (the command line has no window to block).
+Result<void> writeBlocking(SecretStore &store, const QString &entry, const QString &value)
+{
+    QEventLoop loop;
+    QObject context;
+    std::optional<Result<void>> answer;
+    store.write(entry, value, &context, [&](Result<void> result) {
+        answer = std::move(result);
+        loop.quit();
+    });
+    QTimer::singleShot(store.timeoutMs() + 1000, &loop, &QEventLoop::quit);
+    if (!answer)
+        loop.exec();
+    if (!answer) {
+        return fail(u"keychain.timeout"_s,
+                    tr("The keychain did not answer in time while storing %1.").arg(entry));
+    }
+    return *answer;
+}
+
+Result<QByteArray> sealKeyFrom(SecretStore &store)
+{
+    const SealKeyStore keys{[&store]() -> Result<std::optional<QString>> {
+                                auto value = store.readBlocking(kSealKeyEntry);
+                                if (value)
+                                    return std::optional<QString>(*value);
+                                if (value.error().code == u"keychain.not_found"_s)
+                                    return std::optional<QString>();
+                                return tl::unexpected(value.error());
+                            },
+                            [&store](const QString &value) {
+                                return writeBlocking(store, kSealKeyEntry, value);
+                            }};
+    return obtainSealKey(keys);
+}
+
+int exitCodeFor(const Error &error)
+{
+    const QString &code = error.code;
+    if (code == u"checklist.needs_confirmation"_s || code.startsWith(u"ssh.hostkey"_s))
+        return ExitRefused;
+    if (code.startsWith(u"keychain."_s) && code != u"keychain.not_found"_s)
+        return ExitKeychainUnavailable;
+    if (code == u"checklist.manual"_s)
+        return ExitNeedsPerson;
+    if (code == u"checklist.missing_parameter"_s || code == u"checklist.no_host"_s ||
+        code == u"checklist.no_service"_s || code == u"checklist.group_step"_s ||
+        code == u"checklist.no_key"_s || code == u"checklist.jq"_s ||
+        code == u"checklist.tunnel"_s || code == u"keychain.not_found"_s)
+        return ExitUsage;
+    return ExitCheckFailed;
+}
+
+QString outcomeName(int exitCode)
+{
+    switch (exitCode) {
+    case ExitOk:
+        return u"passed"_s;
+    case ExitCheckFailed:
+        return u"failed"_s;
+    case ExitNeedsPerson:
+        return u"needs-person"_s;
+    case ExitRefused:
+        return u"refused"_s;
+    case ExitKeychainUnavailable:
+        return u"keychain-unavailable"_s;
+    default:
+        return u"error"_s;
+    }
+}
+
+QJsonObject stepJson(const ChecklistRun &run, int i)
+{
+    const StepRecord &s = run.step(i);
+    auto optional = [](const std::optional<int> &v) {
+        return v ? QJsonValue(*v) : QJsonValue();
+    };
+    return QJsonObject{{u"index"_s, i + 1},
+                       {u"id"_s, s.stepId},
+                       {u"title"_s, s.title},
+                       {u"kind"_s, stepKindName(s.kind)},
+                       {u"state"_s, stepStateName(s.state)},
+                       {u"reason"_s, s.reason.isEmpty() ? QJsonValue() : QJsonValue(s.reason)},
+                       {u"exit_status"_s, optional(s.output.exitStatus)},
+                       {u"http_status"_s, optional(s.output.httpStatus)},
+                       {u"output_sha256"_s,
+                        s.output.sha256.isEmpty() ? QJsonValue() : QJsonValue(s.output.sha256)},
+                       {u"output_excerpt"_s, s.output.excerpt},
+                       {u"attempts"_s, int(s.attempts.size()) + 1}};
+}
+
+QString indented(const QString &text)
+{
+    QString out;
+    const QStringList lines = text.trimmed().split(u'\n');
+    for (const QString &line : lines)
+        out += u"      | "_s + line + u'\n';
+    return out;
+}
+
+int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Run a runbook's steps in order, without questions.\n\n"
+           "Command steps run over SSH on their host, HTTP steps against the service's API with "
+           "the dashboard key from the keychain. Every change is in the database the moment it "
+           "happens. The run stops at the first step that needs a person (exit 3: a manual "
+           "check; do it in the console, or mark it there), at a destructive step without "
+           "--confirm naming the environment (exit 4; nothing of that step runs), and at a "
+           "failed step (exit 1). Exit 0 when every step passed; the run is then signed off in "
+           "your name.\n\n"
+           "Resuming: --resume continues the newest unfinished run of this runbook in this "
+           "environment with the parameters it was started with. Steps that passed, were "
+           "skipped or done by hand are kept as they are. A step that was running when the "
+           "run stopped (a crash, kill -9, a lost connection) is marked interrupted, never "
+           "passed, and is run again; so is a step that failed. Both earlier attempts stay in "
+           "the run's record. Without --resume a new run starts."));
+    parser.addHelpOption();
+    const QCommandLineOption workspaceOpt({u"w"_s, u"workspace"_s}, tr("Workspace FILE."),
+                                          tr("FILE"));
+    const QCommandLineOption demoOpt(u"demo"_s, tr("Run against the demo (starts the simulator)."));
+    const QCommandLineOption envOpt({u"e"_s, u"env"_s},
+                                    tr("Environment NAME (default: the runbook's)."), tr("NAME"));
+    const QCommandLineOption paramOpt(
+        {u"p"_s, u"param"_s},
+        tr("A parameter, e.g. service=api or PTR_XXX=PTR_001. For a secret parameter the "
+           "value names its keychain entry (default: the parameter's name)."),
+        tr("NAME=VALUE"));
+    const QCommandLineOption confirmOpt(
+        u"confirm"_s, tr("Allow destructive steps in environment ENV (must match)."), tr("ENV"));
+    const QCommandLineOption jsonOpt(u"json"_s, tr("Print one JSON document."));
+    const QCommandLineOption resumeOpt(u"resume"_s,
+                                       tr("Continue the newest unfinished run (see above)."));
+    const QCommandLineOption dbOpt(u"database"_s, tr("The Pilothouse database FILE."), tr("FILE"));
+    const QCommandLineOption stdinOpt(
+        u"secret-stdin"_s, tr("Read the keychain entry NAME from standard input."), tr("NAME"));
+    parser.addOptions(
+        {workspaceOpt, demoOpt, envOpt, paramOpt, confirmOpt, jsonOpt, resumeOpt, dbOpt, stdinOpt});
+    parser.addPositionalArgument(u"NAME"_s, tr("A built-in runbook (as listed by 'runbook "
+                                               "list'), one in the workspace's runbook "
+                                               "folders, or a Markdown file."));
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err << tr("Name one runbook: runbook run NAME.") << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(workspaceOpt) && parser.isSet(demoOpt)) {
+        err << tr("Use either --workspace or --demo, not both.") << '\n';
+        return ExitUsage;
+    }
+    const bool json = parser.isSet(jsonOpt);
+    const QString name = parser.positionalArguments().constFirst();
+
+    QMap<QString, QString> given;
+    for (const QString &p : parser.values(paramOpt)) {
+        const qsizetype eq = p.indexOf(u'=');
+        if (eq <= 0) {
+            err << tr("--param \"%1\" is not NAME=VALUE.").arg(p) << '\n';
+            return ExitUsage;
+        }
+        QString key = p.left(eq).trimmed();
+        if (key.startsWith(u'<') && key.endsWith(u'>'))
+            key = key.mid(1, key.size() - 2);
+        given.insert(key, p.mid(eq + 1));
+    }
+
+    // Workspace (or the demo's).
+    DemoSession demo;
+    QString wsPath;
+    QMap<QString, QString> variables;
+    QString keychainService = u"pilothouse"_s;
+    QString dbPath = parser.value(dbOpt);
+    if (parser.isSet(demoOpt)) {
+        auto started = demo.start();
+        if (!started) {
+            err << started.error().toString() << '\n';
+            return ExitUsage;
+        }
+        wsPath = started->workspacePath;
+        variables = started->variables;
+        keychainService = started->keychainService;
+        if (dbPath.isEmpty())
+            dbPath = started->databasePath;
+    } else {
+        wsPath = parser.isSet(workspaceOpt) ? parser.value(workspaceOpt)
+                                            : paths::configDir() + u"/workspace.jsonc"_s;
+    }
+    auto loaded = WorkspaceLoader::loadFile(wsPath, variables);
+    if (!loaded) {
+        err << loaded.error().toString() << '\n';
+        return ExitUsage;
+    }
+    const Workspace &ws = loaded->workspace;
+    for (const QString &w : std::as_const(loaded->warnings))
+        err << tr("warning: ") << w << '\n';
+
+    // Runbook.
+    const auto located = locateRunbook(name, ws);
+    if (!located) {
+        err << tr("There is no runbook \"%1\": not a file, not in the workspace's runbook "
+                  "folders and not built in. Run 'pilothouse-cli runbook list' for the "
+                  "built-in names.")
+                   .arg(name)
+            << '\n';
+        return ExitUsage;
+    }
+    RunbookParser::Options parseOptions;
+    parseOptions.classifier = RunbookParser::defaultClassifier(ws.settings.scratchTargets);
+    auto parsed = RunbookParser::parseFile(*located, parseOptions);
+    if (!parsed) {
+        err << parsed.error().toString() << '\n';
+        return ExitUsage;
+    }
+    const Runbook &rb = *parsed;
+
+    QString env = parser.value(envOpt);
+    if (env.isEmpty())
+        env = rb.environment;
+    if (env.isEmpty() && ws.environments.size() == 1)
+        env = ws.environments.constFirst().name;
+    if (env.isEmpty()) {
+        err << tr("Say which environment to run in: --env NAME.") << '\n';
+        return ExitUsage;
+    }
+    if (!ws.environment(env)) {
+        err << tr("No environment \"%1\" in %2.").arg(env, wsPath) << '\n';
+        return ExitUsage;
+    }
+
+    // Keychain: the audit seal key first, because nothing runs unaudited.
+    SecretStore secrets(keychainService);
+    if (parser.isSet(stdinOpt)) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly)) {
+            err << tr("Could not read standard input.") << '\n';
+            return ExitUsage;
+        }
+        const QString value = QString::fromUtf8(in.readAll()).trimmed();
+        const QString entry = parser.value(stdinOpt);
+        secrets.setOverride(entry == kSealKeyEntry || entry.contains(u'/')
+                                ? entry
+                                : SecretStore::entryName(ws.name, entry),
+                            value);
+    }
+
+    auto db = Database::open(dbPath);
+    if (!db) {
+        err << db.error().toString() << '\n';
+        return ExitUsage;
+    }
+    auto sealKey = sealKeyFrom(secrets);
+    if (!sealKey) {
+        err << sealKey.error().toString() << '\n'
+            << tr("The audit log's seal key is kept in the keychain; without it no command "
+                  "runs.")
+            << '\n';
+        return ExitKeychainUnavailable;
+    }
+
+    // The run: resumed or new.
+    auto store = std::make_shared<RunStore>(*db);
+    std::optional<ChecklistRun> run;
+    bool resumed = false;
+    auto unfinished = store->unfinishedRuns();
+    if (!unfinished) {
+        err << unfinished.error().toString() << '\n';
+        return ExitUsage;
+    }
+    std::optional<RunSummary> previous;
+    for (const RunSummary &s : std::as_const(*unfinished)) {
+        if (s.runbookSourcePath == rb.sourcePath && s.environment == env)
+            previous = s; // oldest first: the last one is the newest
+    }
+    if (parser.isSet(resumeOpt) && previous) {
+        auto loadedRun = store->load(previous->runId);
+        if (!loadedRun) {
+            err << loadedRun.error().toString() << '\n';
+            return ExitUsage;
+        }
+        if (loadedRun->runbookContentHash() != ChecklistRun::contentHash(rb)) {
+            err << tr("Run %1 was started from an earlier version of this runbook, so its "
+                      "steps no longer line up. Start a new run (without --resume), or finish "
+                      "it in the console.")
+                       .arg(previous->runId)
+                << '\n';
+            return ExitUsage;
+        }
+        run = std::move(*loadedRun);
+        resumed = true;
+        if (!given.isEmpty() && !json) {
+            err << tr("note: a resumed run keeps the parameters it was started with; --param "
+                      "is ignored.")
+                << '\n';
+        }
+    } else {
+        if (parser.isSet(resumeOpt) && !json)
+            err << tr("note: no unfinished run of this runbook in %1; starting a new one.").arg(env)
+                << '\n';
+        else if (previous && !json)
+            err << tr("note: run %1 of this runbook is unfinished; --resume continues it. "
+                      "Starting a new run.")
+                       .arg(previous->runId)
+                << '\n';
+        QList<RunParameter> params;
+        QStringList missing;
+        for (const RunbookParameter &p : rb.parameters) {
+            const bool secret = p.type == RunbookParameter::Type::Secret;
+            QString value = given.value(p.name);
+            if (secret && value.isEmpty())
+                value = p.name;
+            if (value.isEmpty())
+                missing.append(p.placeholder.isEmpty() ? p.name : p.placeholder);
+            params.append(RunParameter{p.name, secret, value});
+        }
+        for (auto it = given.cbegin(); it != given.cend(); ++it) {
+            const bool known =
+                std::any_of(rb.parameters.cbegin(), rb.parameters.cend(),
+                            [&](const RunbookParameter &p) { return p.name == it.key(); });
+            if (!known) {
+                err << tr("The runbook has no parameter \"%1\".").arg(it.key()) << '\n';
+                return ExitUsage;
+            }
+        }
+        if (!missing.isEmpty()) {
+            err << tr("The runbook needs values for: %1. Give each with --param NAME=VALUE.")
+                       .arg(missing.join(u", "_s))
+                << '\n';
+            return ExitUsage;
+        }
+        auto started = store->start(rb, env, params, QDateTime::currentDateTimeUtc());
+        if (!started) {
+            err << started.error().toString() << '\n';
+            return ExitUsage;
+        }
+        run = std::move(*started);
+    }
+
+    // The runner.
+    StaticKeyProvider demoKeys;
+    SecretStoreKeyProvider keychainKeys(&secrets);
+    keychainKeys.setWorkspaceName(ws.name);
+    KeyProvider *keys = &keychainKeys;
+    if (parser.isSet(demoOpt)) {
+        for (const Service &s : ws.services) {
+            if (!s.dashboardKeyRef.isEmpty())
+                demoKeys.setKey(s.dashboardKeyRef, QString::fromLatin1(DemoSession::kDashboardKey));
+        }
+        keys = &demoKeys;
+    }
+    StepRunner runner;
+    runner.setWorkspace(ws);
+    runner.setRunbook(rb);
+    runner.setKeyProvider(keys);
+    runner.setAuditLog(*db, *sealKey);
+
+    StepConfirmation confirmation;
+    if (parser.isSet(confirmOpt))
+        confirmation = StepConfirmation{ConfirmedBy::Flag, parser.value(confirmOpt)};
+
+    if (!json) {
+        out << (resumed ? tr("Resuming run %1 of %2 in %3").arg(run->runId()).arg(rb.title, env)
+                        : tr("Run %1 of %2 in %3").arg(run->runId()).arg(rb.title, env))
+            << '\n';
+        out.flush();
+    }
+
+    int exitCode = ExitOk;
+    QString message;
+    int stoppedAt = -1;
+    const int count = run->stepCount();
+    for (int i = 0; i < count && exitCode == ExitOk; ++i) {
+        const StepRecord record = run->step(i);
+        const QString label = u"[%1/%2] "_s.arg(i + 1).arg(count) + record.title.simplified();
+        if (record.state == StepState::Passed || record.state == StepState::Skipped ||
+            record.state == StepState::DoneByHand) {
+            if (!json)
+                out << label << u"  "_s << tr("(kept: %1)").arg(stepStateName(record.state))
+                    << '\n';
+            continue;
+        }
+        if (record.state == StepState::Interrupted || record.state == StepState::Failed) {
+            if (!json)
+                out << label << u"  "_s
+                    << tr("(was %1; running it again)").arg(stepStateName(record.state)) << '\n';
+            if (auto retried = run->retryStep(i, QDateTime::currentDateTimeUtc()); !retried) {
+                message = retried.error().toString();
+                exitCode = ExitCheckFailed;
+                stoppedAt = i;
+                break;
+            }
+        }
+        if (record.kind == Step::Kind::Manual) {
+            (void)run->setCurrentStep(i);
+            message = tr("Step %1 is a manual check for a person: “%2”. Do it, mark it done in "
+                         "the console, then run again with --resume.")
+                          .arg(i + 1)
+                          .arg(record.title.simplified());
+            exitCode = ExitNeedsPerson;
+            stoppedAt = i;
+            break;
+        }
+        if (!json) {
+            out << label << u" …"_s << '\n';
+            out.flush();
+        }
+        QEventLoop loop;
+        std::optional<Error> error;
+        bool finished = false;
+        QElapsedTimer clock;
+        clock.start();
+        QObject::connect(&runner, &StepRunner::stepFinished, &loop, [&](int, const StepResult &) {
+            finished = true;
+            loop.quit();
+        });
+        QObject::connect(&runner, &StepRunner::failed, &loop, [&](int, const Error &e) {
+            error = e;
+            loop.quit();
+        });
+        runner.run(*run, i, confirmation);
+        loop.exec();
+        const StepRecord &now = run->step(i);
+        const QString took = tr("%1 s").arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
+        if (error) {
+            exitCode = exitCodeFor(*error);
+            message = error->message;
+            stoppedAt = i;
+            if (!json)
+                out << u"      "_s << tr("NOT RUN") << u": "_s << error->message << '\n';
+            break;
+        }
+        if (finished && now.state == StepState::Passed) {
+            if (!json)
+                out << u"      "_s << tr("passed") << u" ("_s << took << u")"_s << '\n';
+            continue;
+        }
+        exitCode = ExitCheckFailed;
+        stoppedAt = i;
+        message = tr("Step %1 failed: %2").arg(i + 1).arg(now.reason);
+        if (!json) {
+            out << u"      "_s << tr("FAILED") << u" ("_s << took << u"): "_s << now.reason << '\n';
+            if (!now.output.excerpt.trimmed().isEmpty())
+                out << indented(now.output.excerpt);
+        }
+    }
+
+    if (exitCode == ExitOk && run->allResolved()) {
+        const QString by = AuditLog::currentOsUser() + u" (pilothouse-cli)"_s;
+        if (auto signedOff = run->signOff(by, QDateTime::currentDateTimeUtc()); !signedOff) {
+            exitCode = ExitCheckFailed;
+            message = signedOff.error().toString();
+        }
+    }
+
+    if (json) {
+        QJsonArray steps;
+        for (int i = 0; i < run->stepCount(); ++i)
+            steps.append(stepJson(*run, i));
+        const QJsonObject doc{
+            {u"format"_s, 1},
+            {u"runbook"_s, rb.sourcePath},
+            {u"title"_s, rb.title},
+            {u"environment"_s, env},
+            {u"run_id"_s, run->runId()},
+            {u"resumed"_s, resumed},
+            {u"exit_code"_s, exitCode},
+            {u"outcome"_s, outcomeName(exitCode)},
+            {u"stopped_at"_s, stoppedAt >= 0 ? QJsonValue(stoppedAt + 1) : QJsonValue()},
+            {u"message"_s, message.isEmpty() ? QJsonValue() : QJsonValue(message)},
+            {u"signed_off_by"_s,
+             run->isSignedOff() ? QJsonValue(run->signedOffBy()) : QJsonValue()},
+            {u"steps"_s, steps}};
+        out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    } else if (exitCode == ExitOk) {
+        out << QCoreApplication::translate(
+                   "RunbookCommand", "All %n step(s) done; run %1 signed off.", nullptr, count)
+                   .arg(run->runId())
+            << '\n';
+    } else {
+        out.flush(); // the summary belongs after the progress lines
+        err << message << '\n';
+        if (exitCode == ExitRefused || exitCode == ExitNeedsPerson || exitCode == ExitCheckFailed)
+            err << tr("The run is kept; continue it with --resume.") << '\n';
+    }
+    return exitCode;
+}
+
 } // namespace
 
 int runRunbookCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
@@ -249,6 +788,9 @@ int runRunbookCommand(const QStringList &arguments, QTextStream &out, QTextStrea
         usage(sub.isEmpty() ? err : out);
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
+
+    if (sub == u"run"_s)
+        return runRunbook(args, out, err);
 
     QCommandLineParser parser;
     parser.addHelpOption();
