@@ -358,6 +358,11 @@ void TestDemoHost::runbookCommands_data()
                               << QStringList{u"Archives found:   7"_s, u"PASS  run.py"_s,
                                              u"Result: OK - the newest backup restores cleanly"_s}
                               << QStringList{u"FAIL"_s};
+    // Host paths in the maintenance and troubleshooting runbooks map into the sandbox.
+    QTest::newRow("find and config")
+        << u"bot-core"_s
+        << u"find /opt/bot-core/logs -name '*.log' | wc -l && docker-compose config --quiet"_s << 0
+        << QStringList{u"5\n"_s} << QStringList{};
     // The EchoPilot emergency and security runbooks: simulated processes and firewall.
     QTest::newRow("ps") << u"echopilot"_s << u"ps aux | grep [g]unicorn"_s << 0
                         << QStringList{u"gunicorn -w 4 -b 0.0.0.0:5000 run:app"_s}

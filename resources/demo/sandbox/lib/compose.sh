@@ -6,10 +6,10 @@
 PROJECT=bot-core
 COMPOSE_STATE="$STATE/compose.state"
 # name|image|command|ports|has a health check
-SERVICES='mongodb|mongo:7.0|"docker-entrypoint.s…"|27017/tcp|yes
-rust-core-engine|bot-core/rust-core-engine:1.8.2|"/app/rust-core-engi…"|0.0.0.0:8080->8080/tcp|yes
-python-ai-service|bot-core/python-ai-service:1.8.2|"uvicorn main:app --…"|0.0.0.0:8000->8000/tcp|yes
-nextjs-ui-dashboard|bot-core/nextjs-ui-dashboard:1.8.2|"docker-entrypoint.s…"|0.0.0.0:3000->3000/tcp|no
+SERVICES='mongodb|mongo:7.0|"docker-entrypoint.s..."|27017/tcp|yes
+rust-core-engine|bot-core/rust-core-engine:1.8.2|"/app/rust-core-engi..."|0.0.0.0:8080->8080/tcp|yes
+python-ai-service|bot-core/python-ai-service:1.8.2|"uvicorn main:app --..."|0.0.0.0:8000->8000/tcp|yes
+nextjs-ui-dashboard|bot-core/nextjs-ui-dashboard:1.8.2|"docker-entrypoint.s..."|0.0.0.0:3000->3000/tcp|no
 grafana|grafana/grafana:10.2.2|"/run.sh"|0.0.0.0:3001->3000/tcp|no'
 
 service_names() { printf '%s\n' "$SERVICES" | cut -d'|' -f1; }
