@@ -93,6 +93,8 @@ int main(int argc, char **argv)
     }
 
     window.show();
+    if (const auto sshError = demo.sshError())
+        window.setStatusMessage(sshError->message);
     if (parser.isSet(demoOpt)) {
         // The demo's key goes into the demo keychain service before the first probe asks
         // for it; without a keychain the keyed endpoints say so and the rest still runs.

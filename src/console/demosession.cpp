@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console/demosession.h"
 
+#include "core/logging.h"
 #include "core/paths.h"
+#include "demo/demosandbox.h"
+#include "demo/demosshd.h"
 #include "demo/simulatorprocess.h"
 #include "secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -22,10 +26,56 @@ namespace ph {
 DemoSession::DemoSession(QObject *parent)
     : QObject(parent)
     , m_sim(new SimulatorProcess(this))
+    , m_sshd(new DemoSshd(this))
 {
 }
 
-DemoSession::~DemoSession() = default;
+DemoSession::~DemoSession()
+{
+    stop();
+}
+
+void DemoSession::stop()
+{
+    m_sshd->stop();
+    m_sim->stop();
+}
+
+Result<void> DemoSession::startHost(const QString &root)
+{
+    m_sandbox = root + u"/sandbox"_s;
+    if (auto unpacked = DemoSandbox::unpack(m_sandbox); !unpacked)
+        return unpacked;
+    // The workspace names the deployments ${demo.root}/echopilot and ${demo.root}/bot-core;
+    // they lead into the sandbox, which is rebuilt on every start while the rest of the
+    // demo folder (its database, its keys) stays.
+    const QList<std::pair<QString, QString>> links{
+        {root + u"/echopilot"_s, DemoSandbox::echoPilotDir(m_sandbox)},
+        {root + u"/bot-core"_s, DemoSandbox::botCoreDir(m_sandbox)}};
+    for (const auto &[link, target] : links) {
+        const QFileInfo existing(link);
+        if (existing.isSymLink())
+            QFile::remove(link);
+        else if (existing.exists())
+            return fail(u"demo.sandbox"_s,
+                        QCoreApplication::translate("DemoSession",
+                                                    "%1 is in the way of the demo host's sandbox; "
+                                                    "move it away to use SSH steps in the demo.")
+                            .arg(QDir::toNativeSeparators(link)));
+        if (!QFile::link(target, link))
+            return fail(u"demo.sandbox"_s,
+                        QCoreApplication::translate("DemoSession", "Could not link %1 to %2.")
+                            .arg(link, target));
+    }
+    // What the stand-ins and the EchoPilot scripts read on the demo host.
+    m_sshd->setEnvironment({
+        {u"DATABASE_URL"_s, DemoSandbox::databaseUrl()},
+        {u"ECHOPILOT_BASE_URL"_s, m_sim->baseUrl(u"echopilot"_s).toString()},
+        {u"ECHOPILOT_LOG_DIR"_s, DemoSandbox::logDir(m_sandbox)},
+        {u"PILOTHOUSE_DEMO_SANDBOX"_s, m_sandbox},
+    });
+    return m_sshd->start(root + u"/ssh"_s, m_sandbox);
+}
 
 Result<Console::Options> DemoSession::start()
 {
@@ -37,6 +87,13 @@ Result<Console::Options> DemoSession::start()
     initDemoResources();
     const QString root = paths::dataDir() + u"/demo"_s;
     QDir().mkpath(root);
+    // The host comes before the workspace, whose variables name its port and key. The
+    // demo is still worth opening without it: the dashboards need only the simulator.
+    m_sshError.reset();
+    if (auto host = startHost(root); !host) {
+        qCWarning(lcSim) << "demo host unavailable:" << host.error().toString();
+        m_sshError = host.error();
+    }
     const QString file = root + u"/demo.workspace.jsonc"_s;
     QFile in(u":/demo/demo.workspace.jsonc"_s);
     QFile out(file);
@@ -63,11 +120,14 @@ Result<Console::Options> DemoSession::start()
     for (auto it = ports.cbegin(); it != ports.cend(); ++it)
         options.variables.insert(u"sim."_s + it.key(), QString::number(it.value()));
     options.variables.insert(u"demo.root"_s, root);
-    // The demo SSH host arrives with the runbooks; until then the port is a placeholder.
-    options.variables.insert(u"demo.ssh_port"_s, u"22"_s);
-    const QString user = qEnvironmentVariable("USER", u"demo"_s);
+    options.variables.insert(u"demo.sandbox"_s, m_sandbox);
+    // Without the demo's sshd the host points at port 1, where nothing listens, rather
+    // than at port 22, where the machine's own sshd may answer.
+    options.variables.insert(u"demo.ssh_port"_s,
+                             QString::number(m_sshd->isRunning() ? m_sshd->port() : 1));
+    const QString user = DemoSshd::user();
     options.variables.insert(u"demo.user"_s, user.isEmpty() ? u"demo"_s : user);
-    options.variables.insert(u"demo.identity"_s, root + u"/id_ed25519"_s);
+    options.variables.insert(u"demo.identity"_s, root + u"/ssh/id_ed25519"_s);
     return options;
 }
 

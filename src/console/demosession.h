@@ -6,15 +6,22 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace ph {
 
+class DemoSshd;
 class SecretStore;
 class SimulatorProcess;
 
 /**
- * Demo mode: the simulator as a child that dies with the console, the bundled demo
- * workspace pointed at its ports, and the demo's dashboard key under a keychain service
- * of its own ("pilothouse-demo"), so demo entries never mix with real ones.
+ * Demo mode: the simulator and the demo host (a private sshd over a sandbox of stand-in
+ * tools) as children that die with the console, the bundled demo workspace pointed at
+ * their ports and folders, and the demo's dashboard key under a keychain service of its
+ * own ("pilothouse-demo"), so demo entries never mix with real ones.
+ *
+ * Without a usable sshd the demo still starts; sshError() says why SSH steps are
+ * unavailable, for the window to show.
  */
 class DemoSession : public QObject
 {
@@ -26,15 +33,28 @@ public:
     explicit DemoSession(QObject *parent = nullptr);
     ~DemoSession() override;
 
-    /// Starts the simulator and writes the demo workspace; returns how to open it.
+    /// Starts the simulator and the demo host and writes the demo workspace; returns how
+    /// to open it.
     Result<Console::Options> start();
+    /// Stops the demo host and the simulator (the destructor does too).
+    void stop();
     SimulatorProcess *simulator() const { return m_sim; }
+    DemoSshd *sshd() const { return m_sshd; }
+    /// Why the demo's SSH steps cannot run (no sshd, it did not start), or nothing.
+    std::optional<Error> sshError() const { return m_sshError; }
+    /// The sandbox the demo host's sessions work in.
+    QString sandboxRoot() const { return m_sandbox; }
     /// Stores the demo dashboard key in the demo keychain service.
     void provisionKey(SecretStore *store, const QString &workspaceName, QObject *context,
                       std::function<void(Result<void>)> done);
 
 private:
+    Result<void> startHost(const QString &root);
+
     SimulatorProcess *m_sim;
+    DemoSshd *m_sshd;
+    QString m_sandbox;
+    std::optional<Error> m_sshError;
 };
 
 } // namespace ph
