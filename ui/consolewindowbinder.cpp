@@ -7,6 +7,8 @@
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/remote/remoteaudit.h"
+#include "ui/remote/remoteview.h"
 
 #include <QTimer>
 
@@ -32,6 +34,13 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+
+    // The Remote view reads SSH secrets from the console's keychain service and writes
+    // its audit events to the console's database.
+    window->remoteView()->setSecretStore(console->secrets());
+    auto *audit =
+        new RemoteAudit(console->database(), RemoteAudit::keychainStore(console->secrets()), this);
+    window->remoteView()->setAudit(audit);
 
     // The engine follows the OS's network information; the status bar mirrors it.
     auto *networkPoll = new QTimer(this);
