@@ -5,6 +5,8 @@
 #include "core/logging.h"
 #include "safety/commandclassifier.h"
 #include "secrets/secretstore.h"
+#include "ssh/fanout.h"
+#include "ssh/sshsessionpool.h"
 #include "ui/dialogs/confirmdestructivedialog.h"
 #include "ui/dialogs/hostkeydialog.h"
 #include "ui/remote/commandedit.h"
@@ -19,10 +21,12 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -69,6 +73,11 @@ RemoteView::RemoteView(QWidget *parent)
     , m_save(new QPushButton(tr("&Save output…"), this))
     , m_tabs(new QTabWidget(this))
     , m_status(new QLabel(this))
+    , m_pool(new SshSessionPool({}, this))
+    , m_fanOut(new FanOut(m_pool, this))
+    , m_matrixPage(new QWidget(this))
+    , m_matrix(new QTableWidget(m_matrixPage))
+    , m_retry(new QPushButton(tr("Retry &failed hosts"), m_matrixPage))
 {
     setObjectName(u"remoteView"_s);
     qRegisterMetaType<ph::CommandResult>();
@@ -104,6 +113,60 @@ RemoteView::RemoteView(QWidget *parent)
             showStatus(saved.error().message, true);
         Q_EMIT outputSaved(m_savingTo, saved.has_value());
     });
+    m_fanOut->setUnknownHostKeyPolicy(FanOut::UnknownHostKeyPolicy::Ask);
+    connect(m_fanOut, &FanOut::hostStarted, this,
+            [this](int index, const QString &) { onGroupHostStarted(index); });
+    connect(m_fanOut, &FanOut::stdoutReceived, this, [this](int index, const QByteArray &data) {
+        if (index < 0 || index >= m_groupHosts.size())
+            return;
+        m_groupStdoutHashes.at(index)->addData(data);
+        if (OutputPane *p = pane(m_groupHosts.at(index).name))
+            p->appendStdout(data);
+    });
+    connect(m_fanOut, &FanOut::stderrReceived, this, [this](int index, const QByteArray &data) {
+        if (index < 0 || index >= m_groupHosts.size())
+            return;
+        m_groupStderrHashes.at(index)->addData(data);
+        if (OutputPane *p = pane(m_groupHosts.at(index).name))
+            p->appendStderr(data);
+    });
+    connect(m_fanOut, &FanOut::hostKeyUnknown, this,
+            [this](int index, const QString &address, int port, const QString &type,
+                   const QString &fingerprint) {
+                if (index < 0 || index >= m_groupHosts.size())
+                    return;
+                auto *dialog = new HostKeyDialog(m_groupHosts.at(index).name, address, port, type,
+                                                 fingerprint, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &HostKeyDialog::decided, this,
+                        [this, index](HostKeyDecision d) { m_fanOut->answerHostKey(index, d); });
+                dialog->open();
+            });
+    connect(m_fanOut, &FanOut::hostKeyDecided, this,
+            [this](int index, const QString &keyType, const QString &fingerprint,
+                   HostKeyDecision decision) {
+                if (index < 0 || index >= m_groupHosts.size())
+                    return;
+                const Host &h = m_groupHosts.at(index);
+                AuditEvent event;
+                event.kind = AuditKind::HostKey;
+                event.environment = h.environment;
+                event.host = h.name;
+                QJsonObject detail;
+                detail[u"decision"_s] = HostKeyDialog::decisionName(decision);
+                detail[u"address"_s] = h.address;
+                detail[u"port"_s] = h.port;
+                detail[u"key_type"_s] = keyType;
+                detail[u"fingerprint"_s] = fingerprint;
+                event.detail = detail;
+                record(event);
+            });
+    connect(m_fanOut, &FanOut::hostFinished, this, &RemoteView::onGroupHostFinished);
+    connect(m_fanOut, &FanOut::finished, this, [this] {
+        updateButtons();
+        Q_EMIT groupFinished();
+    });
+    connect(m_retry, &QPushButton::clicked, this, &RemoteView::retryFailedHosts);
     onSelectionChanged();
 }
 
@@ -111,6 +174,7 @@ RemoteView::~RemoteView()
 {
     // Each session's destructor stops its command and joins its thread.
     m_sessions.clear();
+    m_fanOut->cancel();
 }
 
 void RemoteView::buildUi()
@@ -161,6 +225,25 @@ void RemoteView::buildUi()
     placeholder->setWordWrap(true);
     placeholder->setAlignment(Qt::AlignCenter);
     m_tabs->addTab(placeholder, tr("Output"));
+
+    m_matrixPage->setObjectName(u"outcomeMatrixPage"_s);
+    m_matrix->setObjectName(u"outcomeMatrix"_s);
+    m_matrix->setColumnCount(5);
+    m_matrix->setHorizontalHeaderLabels(
+        {tr("Host"), tr("Outcome"), tr("Exit status"), tr("Time"), tr("Why")});
+    m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_matrix->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_matrix->verticalHeader()->hide();
+    m_matrix->horizontalHeader()->setStretchLastSection(true);
+    m_retry->setObjectName(u"retryFailedButton"_s);
+    m_retry->setToolTip(tr("Run the command again on every host that did not end with exit 0"));
+    auto *ml = new QVBoxLayout(m_matrixPage);
+    ml->addWidget(m_matrix, 1);
+    auto *mb = new QHBoxLayout;
+    mb->addStretch(1);
+    mb->addWidget(m_retry);
+    ml->addLayout(mb);
+    m_matrixPage->hide();
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_tree);
@@ -234,6 +317,7 @@ void RemoteView::setAudit(RemoteAudit *audit)
 void RemoteView::setSessionOptions(const SshSessionOptions &options)
 {
     m_sessionOptions = options;
+    m_pool->setOptions(options);
 }
 
 bool RemoteView::selectTarget(const QString &hostOrGroup, const QString &environment)
@@ -327,6 +411,8 @@ QList<Host> RemoteView::targetHosts() const
 
 bool RemoteView::isRunning() const
 {
+    if (m_fanOut->isRunning() || m_groupStarting)
+        return true;
     for (const auto &s : m_sessions) {
         if (s->job != 0 || s->starting)
             return true;
@@ -339,6 +425,12 @@ void RemoteView::updateButtons()
     const bool running = isRunning();
     m_run->setEnabled(m_target.kind != Target::Kind::None);
     m_cancel->setEnabled(running);
+    bool anyFailed = false;
+    if (!m_fanOut->isRunning() && !m_groupStarting) {
+        for (const FanOutHostResult &r : m_fanOut->results())
+            anyFailed = anyFailed || r.outcome != HostOutcome::Ok;
+    }
+    m_retry->setEnabled(anyFailed);
     m_save->setEnabled(qobject_cast<OutputPane *>(m_tabs->currentWidget()) != nullptr);
 }
 
@@ -366,6 +458,8 @@ void RemoteView::runCommand(const QString &command)
         return;
     }
     QStringList busy;
+    if (m_target.kind == Target::Kind::Group && (m_fanOut->isRunning() || m_groupStarting))
+        busy << tr("the last group command");
     for (const Host &h : hosts) {
         if (auto s = m_sessions.value(h.name); s && (s->job != 0 || s->starting))
             busy << h.name;
@@ -438,6 +532,10 @@ void RemoteView::confirmThenStart(const QList<Host> &hosts, const QString &comma
 
 void RemoteView::start(const QList<Host> &hosts, const QString &command, ConfirmedBy confirmedBy)
 {
+    if (m_target.kind == Target::Kind::Group) {
+        startGroup(hosts, command, confirmedBy);
+        return;
+    }
     for (const Host &h : hosts)
         startOn(h, command, confirmedBy);
     // The first host's tab comes forward; the others fill in behind it.
@@ -500,7 +598,26 @@ void RemoteView::withCredentials(Session *s, std::function<void(Result<void>)> r
         ready({});
         return;
     }
-    const Host &h = s->host;
+    const QString name = s->host.name;
+    readCredentials(s->host,
+                    [this, name, ready](Result<SshCredentials> creds, QStringList secrets) {
+                        auto it = m_sessions.constFind(name);
+                        if (it == m_sessions.cend())
+                            return;
+                        if (!creds) {
+                            ready(tl::unexpected(creds.error()));
+                            return;
+                        }
+                        Session *s = it->get();
+                        s->session->setCredentials(*creds);
+                        s->secrets = secrets;
+                        s->credentialsReady = true;
+                        ready({});
+                    });
+}
+
+void RemoteView::readCredentials(const Host &h, CredentialsCallback done)
+{
     SshCredentials creds;
     if (h.auth == u"key"_s) {
         creds.methods = {SshCredentials::Method::KeyFile};
@@ -512,16 +629,15 @@ void RemoteView::withCredentials(Session *s, std::function<void(Result<void>)> r
     }
     const bool needsSecret = h.auth != u"agent"_s && !h.secretRef.trimmed().isEmpty();
     if (!needsSecret) {
-        s->session->setCredentials(creds);
-        s->credentialsReady = true;
-        ready({});
+        done(creds, {});
         return;
     }
     if (!m_secrets) {
-        ready(fail(u"keychain.unavailable"_s,
-                   tr("%1 logs in with a secret from the keychain, and no keychain is "
-                      "available.")
-                       .arg(h.name)));
+        done(fail(u"keychain.unavailable"_s,
+                  tr("%1 logs in with a secret from the keychain, and no keychain is "
+                     "available.")
+                      .arg(h.name)),
+             {});
         return;
     }
     // Same entry naming as the Credentials dialog, so a value set there is found here.
@@ -529,27 +645,223 @@ void RemoteView::withCredentials(Session *s, std::function<void(Result<void>)> r
                               ? h.secretRef.trimmed()
                               : SecretStore::entryName(m_workspace.name, h.secretRef.trimmed());
     const QString name = h.name;
-    m_secrets->read(entry, this, [this, name, creds, entry, ready](Result<QString> value) mutable {
-        auto it = m_sessions.constFind(name);
-        if (it == m_sessions.cend())
-            return;
-        Session *s = it->get();
+    const QString auth = h.auth;
+    m_secrets->read(entry, this, [name, auth, creds, entry, done](Result<QString> value) mutable {
         if (value) {
-            if (s->host.auth == u"password"_s)
+            if (auth == u"password"_s)
                 creds.password = *value;
             else
                 creds.passphrase = *value;
-            s->secrets = {*value};
-        } else if (!(s->host.auth == u"key"_s && value.error().code == u"keychain.not_found"_s)) {
-            // A key may well have no passphrase; anything else is a real problem.
-            ready(fail(value.error().code, tr("Could not read %1 from the keychain for %2: %3")
-                                               .arg(entry, name, value.error().message)));
+            done(creds, {*value});
             return;
         }
-        s->session->setCredentials(creds);
-        s->credentialsReady = true;
-        ready({});
+        // A key may well have no passphrase; anything else is a real problem.
+        if (auth == u"key"_s && value.error().code == u"keychain.not_found"_s) {
+            done(creds, {});
+            return;
+        }
+        done(fail(value.error().code, tr("Could not read %1 from the keychain for %2: %3")
+                                          .arg(entry, name, value.error().message)),
+             {});
     });
+}
+
+void RemoteView::startGroup(const QList<Host> &hosts, const QString &command,
+                            ConfirmedBy confirmedBy)
+{
+    m_groupHosts = hosts;
+    m_groupName = m_target.name;
+    m_groupCommand = command;
+    m_groupConfirmedBy = confirmedBy;
+    m_groupCredentials = QList<SshCredentials>(hosts.size());
+    m_groupSecrets.clear();
+    m_groupStarting = true;
+    m_matrix->setRowCount(0);
+    m_matrix->setRowCount(int(hosts.size()));
+    for (int i = 0; i < hosts.size(); ++i) {
+        FanOutHostResult pending;
+        pending.name = hosts.at(i).name;
+        setMatrixRow(i, pending);
+        paneFor(hosts.at(i).name);
+    }
+    if (m_tabs->indexOf(m_matrixPage) < 0)
+        m_tabs->insertTab(0, m_matrixPage, tr("Outcome"));
+    m_tabs->setTabText(0, tr("Outcome: %1").arg(m_groupName));
+    m_tabs->setCurrentWidget(m_matrixPage);
+    updateButtons();
+
+    // Secrets first (each read answers once), then every host starts together.
+    auto remaining = std::make_shared<int>(int(hosts.size()));
+    auto failure = std::make_shared<std::optional<Error>>();
+    for (int i = 0; i < hosts.size(); ++i) {
+        readCredentials(hosts.at(i), [this, i, remaining, failure](Result<SshCredentials> creds,
+                                                                   QStringList secrets) {
+            if (i < m_groupCredentials.size()) {
+                if (creds)
+                    m_groupCredentials[i] = *creds;
+                else if (!*failure)
+                    *failure = creds.error();
+                m_groupSecrets += secrets;
+            }
+            if (--*remaining > 0)
+                return;
+            m_groupStarting = false;
+            if (*failure) {
+                showStatus(tr("Not run: %1").arg((*failure)->message), true);
+                for (const Host &h : std::as_const(m_groupHosts)) {
+                    if (OutputPane *p = pane(h.name))
+                        p->appendNotice(tr("Not run: %1").arg((*failure)->message), true);
+                }
+                updateButtons();
+                return;
+            }
+            launchGroup();
+        });
+    }
+}
+
+void RemoteView::launchGroup()
+{
+    QList<FanOutHost> hosts;
+    for (int i = 0; i < m_groupHosts.size(); ++i) {
+        const Host &h = m_groupHosts.at(i);
+        hosts.append(
+            FanOutHost{h.name, SshTarget::fromHost(h), m_groupCredentials.at(i), h.environment});
+    }
+    m_groupStdoutHashes.clear();
+    m_groupStderrHashes.clear();
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        m_groupStdoutHashes.append(
+            std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256));
+        m_groupStderrHashes.append(
+            std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256));
+    }
+    CommandOptions options;
+    // One root login in the group is enough to need a terminal for Cancel to work.
+    for (const Host &h : std::as_const(m_groupHosts))
+        options.pty = options.pty || usesPty(h);
+    m_fanOut->setCommandOptions(options);
+    m_fanOut->start(m_groupCommand, hosts);
+    updateButtons();
+}
+
+void RemoteView::retryFailedHosts()
+{
+    if (m_fanOut->isRunning() || m_groupStarting)
+        return;
+    if (m_fanOut->retryFailed() > 0)
+        m_tabs->setCurrentWidget(m_matrixPage);
+    updateButtons();
+}
+
+void RemoteView::onGroupHostStarted(int index)
+{
+    if (index < 0 || index >= m_groupHosts.size())
+        return;
+    const Host &h = m_groupHosts.at(index);
+    m_groupStdoutHashes.at(index)->reset();
+    m_groupStderrHashes.at(index)->reset();
+    OutputPane *p = paneFor(h.name);
+    p->beginCommand(m_groupCommand,
+                    m_fanOut->commandOptions().pty
+                        ? tr("Runs on a terminal because a login of the group is root, so "
+                             "Cancel can end it; errors appear with the output.")
+                        : QString());
+    m_model->setHostState(h.name, HostTreeModel::ConnectionState::Connecting);
+    setMatrixRow(index, m_fanOut->result(index));
+}
+
+void RemoteView::setMatrixRow(int index, const FanOutHostResult &r)
+{
+    auto cell = [this, index](int column, const QString &text) {
+        auto *item = new QTableWidgetItem(text);
+        m_matrix->setItem(index, column, item);
+        return item;
+    };
+    cell(0, r.name);
+    QTableWidgetItem *outcome = cell(1, hostOutcomeText(r.outcome));
+    outcome->setData(Qt::UserRole, hostOutcomeName(r.outcome));
+    QColor colour;
+    if (r.outcome == HostOutcome::Ok)
+        colour = QColor(0x1e, 0x7b, 0x34);
+    else if (r.isDone())
+        colour = QColor(0xb0, 0x00, 0x20);
+    if (colour.isValid()) {
+        outcome->setForeground(colour);
+        QFont bold = outcome->font();
+        bold.setBold(true);
+        outcome->setFont(bold);
+    }
+    cell(2, r.isDone() && r.exitStatus >= 0 ? QString::number(r.exitStatus) : QString());
+    cell(3, r.isDone() ? tr("%1 s").arg(QLocale().toString(r.durationMs / 1000.0, 'f', 1))
+                       : QString());
+    QTableWidgetItem *why = cell(4, r.error.message);
+    why->setToolTip(r.error.message);
+    m_matrix->resizeColumnsToContents();
+}
+
+void RemoteView::onGroupHostFinished(int index, const FanOutHostResult &r)
+{
+    if (index < 0 || index >= m_groupHosts.size())
+        return;
+    const Host &h = m_groupHosts.at(index);
+    setMatrixRow(index, r);
+
+    CommandResult result;
+    result.exitStatus = r.exitStatus;
+    result.signal = r.signal;
+    result.cancelled = r.outcome == HostOutcome::Cancelled;
+    result.timedOut = r.outcome == HostOutcome::TimedOut;
+    result.failed = r.outcome == HostOutcome::Unreachable || r.outcome == HostOutcome::AuthFailed ||
+                    r.outcome == HostOutcome::HostKeyRefused ||
+                    (r.outcome == HostOutcome::Failed && r.exitStatus < 0 && r.signal.isEmpty());
+    result.error = r.error;
+    result.stdoutBytes = r.stdoutBytes;
+    result.stderrBytes = r.stderrBytes;
+    if (OutputPane *p = pane(h.name))
+        p->finishCommand(result, r.durationMs);
+
+    switch (r.outcome) {
+    case HostOutcome::Unreachable:
+    case HostOutcome::AuthFailed:
+    case HostOutcome::HostKeyRefused:
+        m_model->setHostState(h.name, HostTreeModel::ConnectionState::Failed, r.error.message);
+        break;
+    default:
+        m_model->setHostState(h.name, HostTreeModel::ConnectionState::Connected);
+        break;
+    }
+    if (r.error.code == u"ssh.hostkey_changed"_s)
+        onConnectionFailed(h.name, r.error);
+
+    AuditEvent event;
+    event.kind = AuditKind::Command;
+    event.environment = h.environment;
+    event.host = h.name;
+    event.command = m_groupCommand;
+    if (!result.failed && !result.cancelled && !result.timedOut && r.exitStatus >= 0)
+        event.exitStatus = r.exitStatus;
+    const bool ran = r.stdoutBytes + r.stderrBytes > 0 || event.exitStatus.has_value();
+    if (ran)
+        event.outputSha256 = QString::fromLatin1(m_groupStdoutHashes.at(index)->result().toHex());
+    event.confirmedBy = m_groupConfirmedBy;
+    QJsonObject detail;
+    detail[u"outcome"_s] = hostOutcomeName(r.outcome);
+    detail[u"group"_s] = m_groupName;
+    detail[u"address"_s] = h.address;
+    detail[u"port"_s] = h.port;
+    detail[u"attempt"_s] = r.attempts;
+    detail[u"stdout_bytes"_s] = double(r.stdoutBytes);
+    detail[u"stderr_bytes"_s] = double(r.stderrBytes);
+    if (ran)
+        detail[u"stderr_sha256"_s] =
+            QString::fromLatin1(m_groupStderrHashes.at(index)->result().toHex());
+    if (!r.error.code.isEmpty())
+        detail[u"error"_s] = r.error.code;
+    event.detail = detail;
+    record(event, m_groupSecrets);
+    updateButtons();
+    Q_EMIT commandFinished(h.name, result);
 }
 
 RemoteView::Session *RemoteView::sessionFor(const Host &host)
@@ -732,6 +1044,7 @@ void RemoteView::cancelAll()
         if (s->job != 0)
             s->session->cancel(s->job);
     }
+    m_fanOut->cancel();
 }
 
 void RemoteView::saveOutput(const QString &host, const QString &path)

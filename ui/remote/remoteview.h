@@ -18,24 +18,29 @@
 class QLabel;
 class QPushButton;
 class QTabWidget;
+class QTableWidget;
 class QTreeView;
 
 namespace ph {
 
 class CommandEdit;
+class FanOut;
 class HostTreeModel;
 class OutputPane;
 class RemoteAudit;
 class SecretStore;
+class SshSessionPool;
 struct Classification;
+struct FanOutHostResult;
 
 /**
  * The Remote view: the workspace's hosts by environment and group with their connection
  * state, a command line with history and live marking of destructive parts, and one output
  * tab per host.
  *
- * A command runs on the selected host, or on every host of the selected group at once,
- * over one SshSession per host kept while the view lives. Destructive commands need the
+ * A command runs on the selected host over one SshSession per host kept while the view
+ * lives, or on every host of the selected group at once through FanOut, whose outcome
+ * matrix (with "Retry failed hosts") becomes the first tab. Destructive commands need the
  * confirmation dialog first; unknown host keys are asked about, changed ones refused. Every
  * command, confirmation, refusal and host-key decision goes to the audit log.
  */
@@ -82,15 +87,22 @@ public:
     /// Writes the whole output of @p host's tab to @p path, off the GUI thread.
     void saveOutput(const QString &host, const QString &path);
 
+    /// Runs the group command again on the hosts that did not succeed.
+    void retryFailedHosts();
+
     HostTreeModel *model() const { return m_model; }
     CommandEdit *commandEdit() const { return m_command; }
     OutputPane *pane(const QString &host) const;
+    /// The outcome matrix of the last group command (one row per host).
+    QTableWidget *outcomeMatrix() const { return m_matrix; }
 
 Q_SIGNALS:
     void targetChanged();
     /// A command on @p host ended (also when it never started).
     void commandFinished(const QString &host, const ph::CommandResult &result);
     void outputSaved(const QString &path, bool ok);
+    /// Every host of a group command (or of its retry) has finished.
+    void groupFinished();
 
 private:
     struct Session
@@ -117,6 +129,13 @@ private:
     void start(const QList<Host> &hosts, const QString &command, ConfirmedBy confirmedBy);
     void startOn(const Host &host, const QString &command, ConfirmedBy confirmedBy);
     void withCredentials(Session *s, std::function<void(Result<void>)> ready);
+    using CredentialsCallback = std::function<void(Result<SshCredentials>, QStringList secrets)>;
+    void readCredentials(const Host &host, CredentialsCallback done);
+    void startGroup(const QList<Host> &hosts, const QString &command, ConfirmedBy confirmedBy);
+    void launchGroup();
+    void onGroupHostStarted(int index);
+    void onGroupHostFinished(int index, const FanOutHostResult &result);
+    void setMatrixRow(int index, const FanOutHostResult &result);
     Session *sessionFor(const Host &host);
     OutputPane *paneFor(const QString &host);
     void finishJob(const QString &host, const CommandResult &result);
@@ -147,6 +166,23 @@ private:
     QLabel *m_status;
     QFutureWatcher<Result<void>> m_saveWatcher;
     QString m_savingTo;
+
+    // Group commands: FanOut over a pool of its own, so its sessions and the single-host
+    // ones never answer each other's host-key questions.
+    SshSessionPool *m_pool;
+    FanOut *m_fanOut;
+    QWidget *m_matrixPage;
+    QTableWidget *m_matrix;
+    QPushButton *m_retry;
+    QList<Host> m_groupHosts;
+    QList<SshCredentials> m_groupCredentials;
+    QStringList m_groupSecrets;
+    QString m_groupCommand;
+    QString m_groupName;
+    ConfirmedBy m_groupConfirmedBy = ConfirmedBy::None;
+    bool m_groupStarting = false;
+    QList<std::shared_ptr<QCryptographicHash>> m_groupStdoutHashes;
+    QList<std::shared_ptr<QCryptographicHash>> m_groupStderrHashes;
 };
 
 } // namespace ph

@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTreeView>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void unknownHostKeyAsked_data();
     void unknownHostKeyAsked();
     void saveOutputWritesEverything();
+    void groupRunShowsMatrixAndRetries();
 
 private:
     void writeWorkspace();
@@ -202,11 +204,12 @@ void TestRemoteView::treeGroupsHosts()
     const QModelIndex staging = model.index(0, 0);
     QCOMPARE(staging.data(HostTreeModel::NameRole).toString(), u"staging"_s);
     // Groups sorted, then the ungrouped host.
-    QCOMPARE(model.rowCount(staging), 3);
-    QCOMPARE(model.index(0, 0, staging).data(HostTreeModel::NameRole).toString(), u"fleet"_s);
-    QCOMPARE(model.index(1, 0, staging).data(HostTreeModel::NameRole).toString(), u"web"_s);
-    QCOMPARE(model.index(2, 0, staging).data(HostTreeModel::NameRole).toString(), u"lonely"_s);
-    const QModelIndex fleet = model.index(0, 0, staging);
+    QCOMPARE(model.rowCount(staging), 4);
+    QCOMPARE(model.index(0, 0, staging).data(HostTreeModel::NameRole).toString(), u"broken"_s);
+    QCOMPARE(model.index(1, 0, staging).data(HostTreeModel::NameRole).toString(), u"fleet"_s);
+    QCOMPARE(model.index(2, 0, staging).data(HostTreeModel::NameRole).toString(), u"web"_s);
+    QCOMPARE(model.index(3, 0, staging).data(HostTreeModel::NameRole).toString(), u"lonely"_s);
+    const QModelIndex fleet = model.index(1, 0, staging);
     QCOMPARE(model.rowCount(fleet), 2);
     QVERIFY(model.index(0, 0).data(Qt::DisplayRole).toString() == u"staging"_s);
     QVERIFY(model.index(1, 0).data(Qt::DisplayRole).toString().contains(u"PRODUCTION"_s));
@@ -214,7 +217,7 @@ void TestRemoteView::treeGroupsHosts()
     // A host in two groups shows one state in both places, the reason as tooltip.
     model.setHostState(u"box"_s, HostTreeModel::ConnectionState::Failed, u"no route"_s);
     int shown = 0;
-    for (const QModelIndex &group : {fleet, model.index(1, 0, staging)}) {
+    for (const QModelIndex &group : {fleet, model.index(2, 0, staging)}) {
         for (int r = 0; r < model.rowCount(group); ++r) {
             const QModelIndex host = model.index(r, 0, group);
             if (host.data(HostTreeModel::NameRole).toString() != u"box"_s)
@@ -536,6 +539,59 @@ void TestRemoteView::saveOutputWritesEverything()
     auto *status = view->findChild<QLabel *>(u"remoteStatus"_s);
     QVERIFY(status->isVisible());
     QVERIFY(status->text().contains(u"out.txt"_s));
+}
+
+void TestRemoteView::groupRunShowsMatrixAndRetries()
+{
+    auto view = makeView(m_knownHosts);
+    QVERIFY(view->selectTarget(u"broken"_s, u"staging"_s));
+    QCOMPARE(view->target().kind, RemoteView::Target::Kind::Group);
+    auto *retry = view->findChild<QPushButton *>(u"retryFailedButton"_s);
+    QVERIFY(retry);
+    const qsizetype before = auditRecords().size();
+
+    // Fails the first time it runs anywhere, succeeds from then on.
+    QTemporaryDir scratch;
+    const QString counter = scratch.filePath(u"count"_s);
+    // (Appending, not ">", which would be a destructive truncation needing a confirmation.)
+    const QString command =
+        u"echo x >> %1; n=$(wc -l < %1); echo try-$n; test $n -ge 2"_s.arg(counter);
+    QSignalSpy done(view.get(), &RemoteView::groupFinished);
+    view->runCommand(command);
+    QVERIFY(done.wait(30000));
+
+    QTableWidget *matrix = view->outcomeMatrix();
+    QCOMPARE(matrix->rowCount(), 2);
+    auto outcome = [matrix](int row) {
+        return matrix->item(row, 1)->data(Qt::UserRole).toString();
+    };
+    QCOMPARE(matrix->item(0, 0)->text(), u"box-two"_s);
+    QCOMPARE(outcome(0), u"failed"_s);
+    QCOMPARE(matrix->item(0, 2)->text(), u"1"_s);
+    QCOMPARE(matrix->item(1, 0)->text(), u"dead"_s);
+    QCOMPARE(outcome(1), u"unreachable"_s);
+    QVERIFY(!matrix->item(1, 4)->text().isEmpty()); // why
+    QCOMPARE(view->model()->hostState(u"dead"_s), HostTreeModel::ConnectionState::Failed);
+    QVERIFY(view->pane(u"box-two"_s)->visibleText().contains(u"try-1"_s));
+    QVERIFY(view->pane(u"dead"_s));
+    QVERIFY(retry->isEnabled());
+
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(done.wait(30000));
+    QCOMPARE(outcome(0), u"ok"_s);
+    QCOMPARE(outcome(1), u"unreachable"_s);
+    QVERIFY(view->pane(u"box-two"_s)->visibleText().contains(u"try-2"_s));
+    QVERIFY(retry->isEnabled()); // dead is still down
+
+    // Every host of every attempt is in the audit log.
+    QTRY_VERIFY_WITH_TIMEOUT(auditRecords().size() == before + 4, 10000);
+    int commands = 0;
+    for (const AuditRecord &r : auditRecords().mid(before)) {
+        QCOMPARE(r.event.kind, AuditKind::Command);
+        QCOMPARE(r.event.detail.value(u"group"_s).toString(), u"broken"_s);
+        ++commands;
+    }
+    QCOMPARE(commands, 4);
 }
 
 QTEST_MAIN(TestRemoteView)
