@@ -49,7 +49,7 @@ CommandEdit::CommandEdit(const QString &historyKey, QWidget *parent)
     setTabChangesFocus(true);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setPlaceholderText(tr("Command to run — Enter runs it, Up and Down recall earlier ones"));
+    setPlaceholderText(tr("Command — Enter runs it, Up/Down for history"));
     connect(this, &QPlainTextEdit::textChanged, this, &CommandEdit::reclassify);
 }
 

@@ -73,8 +73,8 @@ void HostTreeModel::setWorkspace(const Workspace &workspace)
                 byGroup[g].append(h);
         }
         for (auto it = byGroup.cbegin(); it != byGroup.cend(); ++it) {
-            auto *groupItem = label(tr("%1 (%n host(s))", nullptr, int(it->size())).arg(it.key()),
-                                    GroupItem, it.key(), env.name);
+            auto *groupItem =
+                label(tr("%1 (%2)").arg(it.key()).arg(it->size()), GroupItem, it.key(), env.name);
             for (const Host &h : *it)
                 groupItem->appendRow(hostRow(h));
             envItem->appendRow({groupItem, label({}, GroupItem, it.key(), env.name)});

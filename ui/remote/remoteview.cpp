@@ -87,7 +87,12 @@ RemoteView::RemoteView(QWidget *parent)
             &RemoteView::onSelectionChanged);
     connect(m_command, &CommandEdit::submitted, this, &RemoteView::runCommand);
     connect(m_command, &CommandEdit::classified, this, &RemoteView::onClassified);
-    connect(m_run, &QPushButton::clicked, this, [this] { runCommand(m_command->command()); });
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (m_command->command().trimmed().isEmpty())
+            m_command->setFocus(); // nothing to run yet: the box is where to type it
+        else
+            runCommand(m_command->command());
+    });
     connect(m_cancel, &QPushButton::clicked, this, &RemoteView::cancelAll);
     connect(m_save, &QPushButton::clicked, this, [this] {
         auto *pane = qobject_cast<OutputPane *>(m_tabs->currentWidget());
@@ -356,9 +361,9 @@ void RemoteView::onSelectionChanged()
         break;
     case Target::Kind::Group: {
         const QList<Host> hosts = targetHosts();
-        m_targetLabel->setText(
-            tr("Target: group %1 (%2) — %n host(s), all at once", nullptr, int(hosts.size()))
-                .arg(t.name, where));
+        m_targetLabel->setText(tr("Target: group %1 (%2) — all %3 hosts at once")
+                                   .arg(t.name, where)
+                                   .arg(hosts.size()));
         break;
     }
     }

@@ -17,6 +17,7 @@
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -80,6 +81,9 @@ private Q_SLOTS:
     void unknownHostKeyAsked();
     void saveOutputWritesEverything();
     void groupRunShowsMatrixAndRetries();
+    void productionNeedsTypedName();
+    // Last: it gives the server a new host key.
+    void changedHostKeyRefused();
 
 private:
     void writeWorkspace();
@@ -592,6 +596,56 @@ void TestRemoteView::groupRunShowsMatrixAndRetries()
         ++commands;
     }
     QCOMPARE(commands, 4);
+}
+
+void TestRemoteView::productionNeedsTypedName()
+{
+    auto view = makeView(m_knownHosts);
+    QVERIFY(view->selectTarget(u"prod-box"_s));
+    auto *target = view->findChild<QLabel *>(u"targetLabel"_s);
+    QVERIFY(target->text().contains(u"PRODUCTION"_s));
+    QSignalSpy finished(view.get(), &RemoteView::commandFinished);
+    view->runCommand(u"pkill -f gunicorn-that-does-not-exist"_s);
+    ConfirmDestructiveDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = visibleChild<ConfirmDestructiveDialog>(view.get())));
+    QVERIFY(dialog->needsTypedName());
+    QCOMPARE(dialog->request().environment, u"production"_s);
+    QVERIFY(!dialog->findChild<QPushButton *>(u"confirmButton"_s)->isEnabled());
+    dialog->reject();
+    QTRY_VERIFY(!visibleChild<ConfirmDestructiveDialog>(view.get()));
+    QCOMPARE(finished.size(), 0);
+}
+
+void TestRemoteView::changedHostKeyRefused()
+{
+    const QString oldFingerprint = m_sshd.hostKeyFingerprint();
+    QVERIFY(m_sshd.regenerateHostKey());
+    QVERIFY(m_sshd.hostKeyFingerprint() != oldFingerprint);
+    auto view = makeView(m_knownHosts); // still holds the old key
+    QVERIFY(view->selectTarget(u"box"_s));
+    const qsizetype before = auditRecords().size();
+
+    const CommandResult result = runAndWait(*view, u"box"_s, u"echo must-not-run"_s);
+    QVERIFY(result.failed);
+    QCOMPARE(result.error.code, u"ssh.hostkey_changed"_s);
+    // A refusal to read, with both fingerprints, and no dialog that could accept the key.
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = visibleChild<QMessageBox>(view.get())));
+    QCOMPARE(box->objectName(), u"hostKeyRefusal"_s);
+    QVERIFY(box->informativeText().contains(oldFingerprint));
+    QVERIFY(box->informativeText().contains(m_sshd.hostKeyFingerprint()));
+    QVERIFY(!visibleChild<HostKeyDialog>(view.get()));
+    QVERIFY(!view->pane(u"box"_s)->visibleText().contains(u"\nmust-not-run"_s));
+    QCOMPARE(view->model()->hostState(u"box"_s), HostTreeModel::ConnectionState::Failed);
+
+    QTRY_VERIFY_WITH_TIMEOUT(auditRecords().size() >= before + 2, 10000);
+    bool refused = false;
+    for (const AuditRecord &r : auditRecords().mid(before)) {
+        if (r.event.kind == AuditKind::HostKey)
+            refused = r.event.detail.value(u"decision"_s).toString() == u"refused-changed"_s;
+    }
+    QVERIFY(refused);
+    box->close();
 }
 
 QTEST_MAIN(TestRemoteView)
