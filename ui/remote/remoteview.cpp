@@ -179,7 +179,12 @@ RemoteView::~RemoteView()
 {
     // Each session's destructor stops its command and joins its thread.
     m_sessions.clear();
+    // The fan-out hands its sessions back to the pool as it goes, so it must go first
+    // (children would be deleted in creation order: the pool before it).
+    m_fanOut->disconnect(this);
     m_fanOut->cancel();
+    delete m_fanOut;
+    m_fanOut = nullptr;
 }
 
 void RemoteView::buildUi()
