@@ -15,6 +15,8 @@
 #include "ui/backups/backupspanel.h"
 #include "ui/payouts/payoutspanel.h"
 #include "ui/settings/knownhostspage.h"
+#include "ui/remote/remoteaudit.h"
+#include "ui/remote/remoteview.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -132,6 +134,13 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
                                  [view](Result<QString> key) { view->setStoredSealKey(key); });
         view->show();
     });
+
+    // The Remote view reads SSH secrets from the console's keychain service and writes
+    // its audit events to the console's database.
+    window->remoteView()->setSecretStore(console->secrets());
+    auto *audit =
+        new RemoteAudit(console->database(), RemoteAudit::keychainStore(console->secrets()), this);
+    window->remoteView()->setAudit(audit);
 
     // The engine follows the OS's network information; the status bar mirrors it.
     auto *networkPoll = new QTimer(this);

@@ -7,6 +7,7 @@
 #include "ui/dashboards/slopanel.h"
 #include "ui/backups/backupspanel.h"
 #include "ui/payouts/payoutspanel.h"
+#include "ui/remote/remoteview.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_queues(new QueuePanel(this))
     , m_payouts(new PayoutsPanel(this))
     , m_backups(new BackupsPanel(this))
+    , m_remote(new RemoteView(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
     , m_productionLabel(new QLabel(this))
@@ -69,9 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(placeholderPage(
         tr("Runbooks"), tr("The daily, weekly and monthly runbooks as checklist wizards: due and "
                            "overdue runs, guided steps, and signed-off reports.")));
-    m_pages->addWidget(placeholderPage(
-        tr("Remote"), tr("Hosts by environment and group, commands over SSH with live output, "
-                         "fan-out to groups, and confirmation before anything destructive.")));
+    m_pages->addWidget(m_remote);
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
     // The production marking: a strip that cannot be missed whenever production is shown.
@@ -223,6 +223,7 @@ QString MainWindow::currentEnvironment() const
 void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &warnings)
 {
     m_workspace = workspace;
+    m_remote->setWorkspace(workspace);
     const QString previous = currentEnvironment();
     {
         const QSignalBlocker block(m_envSwitcher);
@@ -270,6 +271,7 @@ void MainWindow::setEnvironment(const QString &name)
     }
     const Environment *env = m_workspace.environment(name);
     m_backups->setJobs(jobs, name, env && env->production, m_workspace.settings.scratchTargets);
+    m_remote->setEnvironment(name);
 }
 
 void MainWindow::updateProductionMarking()

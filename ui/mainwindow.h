@@ -19,6 +19,7 @@ class HealthView;
 class QueuePanel;
 class PayoutsPanel;
 class BackupsPanel;
+class RemoteView;
 class SloPanel;
 
 /**
@@ -51,6 +52,7 @@ public:
     QueuePanel *queuePanel() const { return m_queues; }
     PayoutsPanel *payoutsPanel() const { return m_payouts; }
     BackupsPanel *backupsPanel() const { return m_backups; }
+    RemoteView *remoteView() const { return m_remote; }
     QString currentEnvironment() const;
     void showPage(Page page);
     Page currentPage() const;
@@ -88,6 +90,7 @@ private:
     QueuePanel *m_queues;
     PayoutsPanel *m_payouts;
     BackupsPanel *m_backups;
+    RemoteView *m_remote;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;
     QLabel *m_productionLabel;

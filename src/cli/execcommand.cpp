@@ -633,6 +633,28 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
                 auditFailed = true;
         }
     });
+    QObject::connect(&fan, &FanOut::hostKeyDecided, &fan,
+                     [&](int index, const QString &keyType, const QString &fingerprint,
+                         HostKeyDecision decision) {
+                         // Refusals are recorded with the host's outcome below.
+                         if (decision == HostKeyDecision::Reject)
+                             return;
+                         const FanOutHostResult r = fan.result(index);
+                         AuditEvent key;
+                         key.kind = AuditKind::HostKey;
+                         key.environment = r.environment;
+                         key.host = r.name;
+                         key.detail =
+                             QJsonObject{{u"decision"_s, decision == HostKeyDecision::AcceptAndSave
+                                                             ? u"accepted-and-saved"_s
+                                                             : u"accepted-once"_s},
+                                         {u"key_type"_s, keyType},
+                                         {u"fingerprint"_s, fingerprint},
+                                         {u"confirmed_by"_s, u"--accept-new-host-key"_s},
+                                         {u"source"_s, u"cli exec"_s}};
+                         if (!log.append(key))
+                             auditFailed = true;
+                     });
     QEventLoop loop;
     QObject::connect(&fan, &FanOut::finished, &loop, &QEventLoop::quit);
     fan.start(opt.command, targets);

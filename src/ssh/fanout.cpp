@@ -162,14 +162,15 @@ void FanOut::cancel()
         slot.result.error = Error{u"fanout.cancelled"_s, tr("Cancelled before it started."), {}};
         Q_EMIT hostFinished(index, slot.result);
     }
-    for (Slot &slot : m_slots) {
+    for (int i = 0; i < m_slots.size(); ++i) {
+        Slot &slot = m_slots[i];
         if (!slot.session || slot.job == 0)
             continue;
         slot.session->cancel(slot.job);
         // A session waiting for a host-key answer would otherwise wait for ever.
         if (slot.awaitingHostKey) {
             slot.awaitingHostKey = false;
-            slot.session->acceptHostKey(HostKeyDecision::Reject);
+            decideHostKey(i, HostKeyDecision::Reject);
         }
     }
     checkAllDone();
@@ -183,7 +184,16 @@ void FanOut::answerHostKey(int index, HostKeyDecision decision)
     if (!slot.awaitingHostKey || !slot.session)
         return;
     slot.awaitingHostKey = false;
+    decideHostKey(index, decision);
+}
+
+void FanOut::decideHostKey(int index, HostKeyDecision decision)
+{
+    Slot &slot = m_slots[index];
+    if (!slot.session)
+        return;
     slot.session->acceptHostKey(decision);
+    Q_EMIT hostKeyDecided(index, slot.offeredKeyType, slot.offeredFingerprint, decision);
 }
 
 QList<FanOutHostResult> FanOut::results() const
@@ -247,15 +257,17 @@ void FanOut::launch(int index)
                     Slot &s = m_slots[index];
                     if (!s.session || s.job == 0)
                         return;
+                    s.offeredKeyType = keyType;
+                    s.offeredFingerprint = fingerprint;
                     switch (m_cancelling ? UnknownHostKeyPolicy::Refuse : m_hostKeyPolicy) {
                     case UnknownHostKeyPolicy::Refuse:
-                        s.session->acceptHostKey(HostKeyDecision::Reject);
+                        decideHostKey(index, HostKeyDecision::Reject);
                         break;
                     case UnknownHostKeyPolicy::AcceptOnce:
-                        s.session->acceptHostKey(HostKeyDecision::AcceptOnce);
+                        decideHostKey(index, HostKeyDecision::AcceptOnce);
                         break;
                     case UnknownHostKeyPolicy::AcceptAndSave:
-                        s.session->acceptHostKey(HostKeyDecision::AcceptAndSave);
+                        decideHostKey(index, HostKeyDecision::AcceptAndSave);
                         break;
                     case UnknownHostKeyPolicy::Ask:
                         s.awaitingHostKey = true;

@@ -132,6 +132,10 @@ Q_SIGNALS:
     void stderrReceived(int index, const QByteArray &data);
     void hostKeyUnknown(int index, const QString &host, int port, const QString &keyType,
                         const QString &fingerprint);
+    /// An unknown host key was accepted or rejected, by policy or by answerHostKey(), for
+    /// the audit log. (A changed key never gets here: it ends as HostKeyRefused.)
+    void hostKeyDecided(int index, const QString &keyType, const QString &fingerprint,
+                        ph::HostKeyDecision decision);
     void hostFinished(int index, const ph::FanOutHostResult &result);
     void finished();
 
@@ -143,12 +147,15 @@ private:
         QPointer<SshSession> session;
         quint64 job = 0;
         bool awaitingHostKey = false;
+        QString offeredKeyType; ///< of the unknown key being decided
+        QString offeredFingerprint;
         QElapsedTimer clock;
         QList<QMetaObject::Connection> connections;
     };
 
     void launchMore();
     void launch(int index);
+    void decideHostKey(int index, HostKeyDecision decision);
     void finishHost(int index, const CommandResult &result);
     void detach(Slot &slot);
     void checkAllDone();

@@ -330,6 +330,15 @@ void TestCliExec::unknownHostKeyRefusedUnlessAccepted()
     const CliRun accepted = runCli(args, m_keyInput);
     QCOMPARE(accepted.exitCode, 0);
     QVERIFY(QFile::exists(marker));
+    bool acceptRecorded = false;
+    for (const AuditRecord &r : auditRecords()) {
+        acceptRecorded =
+            acceptRecorded ||
+            (r.event.kind == AuditKind::HostKey &&
+             r.event.detail.value(u"fingerprint"_s).toString() == m_sshd[1]->hostKeyFingerprint() &&
+             r.event.detail.value(u"decision"_s).toString() == u"accepted-and-saved"_s);
+    }
+    QVERIFY(acceptRecorded);
     // Saved like OpenSSH's accept-new: the next run needs no flag.
     QVERIFY(readFile(knownHosts).contains(m_sshd[1]->knownHostsLine().section(u' ', 2).toUtf8()));
     args.removeAt(1);

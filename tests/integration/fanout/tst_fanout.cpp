@@ -314,6 +314,7 @@ void TestFanOut::unknownHostKey()
     fan.setUnknownHostKeyPolicy(FanOut::UnknownHostKeyPolicy(policy));
     const SshdFixture &sshd = *m_sshd[3];
     QSignalSpy asked(&fan, &FanOut::hostKeyUnknown);
+    QSignalSpy decided(&fan, &FanOut::hostKeyDecided);
     QSignalSpy finished(&fan, &FanOut::finished);
     connect(&fan, &FanOut::hostKeyUnknown, this,
             [&](int index) { fan.answerHostKey(index, HostKeyDecision(answer)); });
@@ -331,6 +332,12 @@ void TestFanOut::unknownHostKey()
     } else {
         QCOMPARE(asked.size(), 0);
     }
+    QCOMPARE(decided.size(), 1);
+    QCOMPARE(decided.at(0).at(1).toString(), u"ssh-ed25519"_s);
+    QCOMPARE(decided.at(0).at(2).toString(), sshd.hostKeyFingerprint());
+    const auto decision = decided.at(0).at(3).value<HostKeyDecision>();
+    QCOMPARE(decision == HostKeyDecision::Reject, r.outcome != HostOutcome::Ok);
+    QCOMPARE(decision == HostKeyDecision::AcceptAndSave, saved);
     if (r.outcome == HostOutcome::Ok)
         QCOMPARE(r.stdoutData, QByteArray("hi\n"));
     else
