@@ -2,21 +2,21 @@
 #include "ui/consolewindowbinder.h"
 
 #include "audit/sealkey.h"
+#include "console/auditrecorder.h"
 #include "console/console.h"
 #include "probes/probeengine.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshconfigimport.h"
 #include "ui/audit/auditview.h"
+#include "ui/backups/backupspanel.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/dialogs/sshconfigimportdialog.h"
 #include "ui/mainwindow.h"
-#include "ui/backups/backupspanel.h"
 #include "ui/payouts/payoutspanel.h"
-#include "ui/settings/knownhostspage.h"
-#include "ui/remote/remoteaudit.h"
 #include "ui/remote/remoteview.h"
+#include "ui/settings/knownhostspage.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -138,9 +138,9 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     // The Remote view reads SSH secrets from the console's keychain service and writes
     // its audit events to the console's database.
     window->remoteView()->setSecretStore(console->secrets());
-    auto *audit =
-        new RemoteAudit(console->database(), RemoteAudit::keychainStore(console->secrets()), this);
-    window->remoteView()->setAudit(audit);
+    window->remoteView()->setAudit(console->auditRecorder());
+    connect(window->backupsPanel(), &BackupsPanel::auditEvent, console->auditRecorder(),
+            &AuditRecorder::record);
 
     // The engine follows the OS's network information; the status bar mirrors it.
     auto *networkPoll = new QTimer(this);

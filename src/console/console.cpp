@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console/console.h"
 
+#include "console/auditrecorder.h"
 #include "console/historywriter.h"
 #include "console/hostcommands.h"
 #include "core/logging.h"
@@ -71,6 +72,7 @@ Result<void> Console::open(const Options &options)
     m_fetcher->setKeyProvider(m_keys.get());
     m_sshPool = new SshSessionPool({}, this);
     m_hostCommands = new HostCommands(m_secrets, m_sshPool, this);
+    m_audit = new AuditRecorder(m_db, AuditRecorder::keychainStore(m_secrets), this);
 
     m_writer = new HistoryWriter(m_db);
     m_writer->moveToThread(&m_storageThread);

@@ -24,6 +24,7 @@ class ProbeSink;
 class SecretStoreKeyProvider;
 class ServiceFetcher;
 class HostCommands;
+class AuditRecorder;
 class SshSessionPool;
 class SecretStore;
 class WorkspaceWatcher;
@@ -70,6 +71,8 @@ public:
     /// Commands on the workspace's hosts by name, over pooled SSH sessions.
     HostCommands *hostCommands() const { return m_hostCommands; }
     SshSessionPool *sshPool() const { return m_sshPool; }
+    /// Appends audit events off the GUI thread, in order; the seal key comes from the keychain.
+    AuditRecorder *auditRecorder() const { return m_audit; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
     std::shared_ptr<Database> database() const { return m_db; }
 
@@ -94,6 +97,7 @@ private:
     ServiceFetcher *m_fetcher = nullptr;
     SshSessionPool *m_sshPool = nullptr;
     HostCommands *m_hostCommands = nullptr;
+    AuditRecorder *m_audit = nullptr;
     ProbeNotifications *m_notifications = nullptr;
     std::shared_ptr<Database> m_db;
     QThread m_storageThread;

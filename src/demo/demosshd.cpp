@@ -203,6 +203,10 @@ Result<void> DemoSshd::writeConfig(const QString &sandbox)
 {
     QMap<QString, QString> environment = m_environment;
     environment.insert(u"PATH"_s, sandbox + u"/bin:/usr/local/bin:/usr/bin:/bin"_s);
+    // The login shell would otherwise read the user's real ~/.bashrc on every command: slow
+    // when it starts a version manager, and not what the demo host's user would have.
+    if (!environment.contains(u"HOME"_s))
+        environment.insert(u"HOME"_s, sandbox);
     QString setEnv;
     for (auto it = environment.cbegin(); it != environment.cend(); ++it) {
         // sshd splits the line at spaces outside double quotes; a value that could break

@@ -238,7 +238,9 @@ QByteArray SimData::metrics(quint64 m, MetricsFlavour flavour) const
         out += "# HELP trades_failed_total Trades the exchange rejected.\n"
                "# TYPE trades_failed_total counter\n"
                "trades_failed_total " +
-               QByteArray::number(2 + s % 5 + m / 4) + '\n';
+               // A healthy engine: a few rejections from before, none now. Any new failure
+               // is a P0, so the demo must not invent them.
+               QByteArray::number(2 + s % 5) + '\n';
         break;
     case MetricsFlavour::PythonAi:
         out += "# HELP ai_predictions_total Predictions served.\n"

@@ -2,6 +2,7 @@
 #include "ui/remote/remoteview.h"
 
 #include "audit/secretmask.h"
+#include "console/auditrecorder.h"
 #include "core/logging.h"
 #include "safety/commandclassifier.h"
 #include "secrets/secretstore.h"
@@ -12,7 +13,6 @@
 #include "ui/remote/commandedit.h"
 #include "ui/remote/hosttreemodel.h"
 #include "ui/remote/outputpane.h"
-#include "ui/remote/remoteaudit.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -312,13 +312,13 @@ void RemoteView::setSecretStore(SecretStore *store)
     m_secrets = store;
 }
 
-void RemoteView::setAudit(RemoteAudit *audit)
+void RemoteView::setAudit(AuditRecorder *audit)
 {
     if (m_audit)
         disconnect(m_audit, nullptr, this, nullptr);
     m_audit = audit;
     if (audit) {
-        connect(audit, &RemoteAudit::failed, this, [this](const Error &error) {
+        connect(audit, &AuditRecorder::failed, this, [this](const Error &error) {
             showStatus(tr("Not recorded in the audit log: %1").arg(error.message), true);
         });
     }

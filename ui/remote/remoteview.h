@@ -27,7 +27,7 @@ class CommandEdit;
 class FanOut;
 class HostTreeModel;
 class OutputPane;
-class RemoteAudit;
+class AuditRecorder;
 class SecretStore;
 class SshSessionPool;
 struct Classification;
@@ -71,7 +71,7 @@ public:
     /// Where SSH passphrases and passwords are read from; not owned.
     void setSecretStore(SecretStore *store);
     /// Where audit events go; not owned. Without one nothing is recorded, and the view says so.
-    void setAudit(RemoteAudit *audit);
+    void setAudit(AuditRecorder *audit);
     /// known_hosts files and timeouts for sessions made from now on.
     void setSessionOptions(const SshSessionOptions &options);
 
@@ -151,7 +151,7 @@ private:
     Target m_target;
     SshSessionOptions m_sessionOptions;
     QPointer<SecretStore> m_secrets;
-    QPointer<RemoteAudit> m_audit;
+    QPointer<AuditRecorder> m_audit;
     QHash<QString, std::shared_ptr<Session>> m_sessions;
 
     HostTreeModel *m_model;

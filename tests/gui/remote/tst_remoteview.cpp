@@ -10,7 +10,7 @@
 #include "ui/remote/commandhistory.h"
 #include "ui/remote/hosttreemodel.h"
 #include "ui/remote/outputpane.h"
-#include "ui/remote/remoteaudit.h"
+#include "console/auditrecorder.h"
 #include "ui/remote/remoteview.h"
 #include "workspace/workspaceloader.h"
 
@@ -96,7 +96,7 @@ private:
     QTemporaryDir m_dir;
     Workspace m_workspace;
     std::shared_ptr<Database> m_db;
-    std::unique_ptr<RemoteAudit> m_audit;
+    std::unique_ptr<AuditRecorder> m_audit;
     QString m_knownHosts;
     QString m_emptyKnownHosts;
 };
@@ -140,7 +140,7 @@ void TestRemoteView::init()
     keys.store = [](const QString &) {
         return Result<void>();
     };
-    m_audit = std::make_unique<RemoteAudit>(m_db, keys);
+    m_audit = std::make_unique<AuditRecorder>(m_db, keys);
 }
 
 void TestRemoteView::cleanup()

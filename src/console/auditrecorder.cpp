@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/remote/remoteaudit.h"
+#include "console/auditrecorder.h"
 
 #include "audit/auditlog.h"
 #include "secrets/secretstore.h"
@@ -30,12 +30,12 @@ Result<T> takeAnswer(std::future<Result<T>> &answer, F unavailable)
 
 } // namespace
 
-/// Lives on RemoteAudit's thread; everything here may block.
-class RemoteAuditWorker : public QObject
+/// Lives on AuditRecorder's thread; everything here may block.
+class AuditRecorderWorker : public QObject
 {
     Q_OBJECT
 public:
-    RemoteAuditWorker(std::shared_ptr<Database> database, SealKeyStore keys)
+    AuditRecorderWorker(std::shared_ptr<Database> database, SealKeyStore keys)
         : m_database(std::move(database))
         , m_keys(std::move(keys))
     {
@@ -83,19 +83,19 @@ private:
     std::optional<QByteArray> m_key;
 };
 
-RemoteAudit::RemoteAudit(std::shared_ptr<Database> database, SealKeyStore keys, QObject *parent)
+AuditRecorder::AuditRecorder(std::shared_ptr<Database> database, SealKeyStore keys, QObject *parent)
     : QObject(parent)
-    , m_worker(new RemoteAuditWorker(std::move(database), std::move(keys)))
+    , m_worker(new AuditRecorderWorker(std::move(database), std::move(keys)))
 {
     qRegisterMetaType<ph::Error>();
     m_thread.setObjectName(u"pilothouse-remote-audit"_s);
     m_worker->moveToThread(&m_thread);
-    connect(m_worker, &RemoteAuditWorker::recorded, this, &RemoteAudit::recorded);
-    connect(m_worker, &RemoteAuditWorker::failed, this, &RemoteAudit::failed);
+    connect(m_worker, &AuditRecorderWorker::recorded, this, &AuditRecorder::recorded);
+    connect(m_worker, &AuditRecorderWorker::failed, this, &AuditRecorder::failed);
     m_thread.start();
 }
 
-RemoteAudit::~RemoteAudit()
+AuditRecorder::~AuditRecorder()
 {
     // Events already queued are still written: they run before the release and the quit.
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->release(); });
@@ -104,18 +104,18 @@ RemoteAudit::~RemoteAudit()
     delete m_worker;
 }
 
-void RemoteAudit::record(const AuditEvent &event)
+void AuditRecorder::record(const AuditEvent &event)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, event] { worker->append(event); });
 }
 
-SealKeyStore RemoteAudit::keychainStore(SecretStore *store)
+SealKeyStore AuditRecorder::keychainStore(SecretStore *store)
 {
     const QPointer<SecretStore> guarded(store);
     const auto waitFor = std::chrono::milliseconds(store ? store->timeoutMs() + 2000 : 0);
     auto unavailable = [] {
         return Error{u"keychain.unavailable"_s,
-                     QCoreApplication::translate("RemoteAudit",
+                     QCoreApplication::translate("AuditRecorder",
                                                  "The keychain did not answer, so the audit "
                                                  "log's seal key could not be read."),
                      {}};
@@ -162,4 +162,4 @@ SealKeyStore RemoteAudit::keychainStore(SecretStore *store)
 
 } // namespace ph
 
-#include "remoteaudit.moc"
+#include "auditrecorder.moc"

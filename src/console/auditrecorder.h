@@ -14,20 +14,20 @@ namespace ph {
 
 class Database;
 class SecretStore;
-class RemoteAuditWorker;
+class AuditRecorderWorker;
 
 /**
- * Writes the Remote view's audit events (commands, confirmations, refusals, host-key
- * decisions) to the audit log on a thread of its own, in the order they were recorded, so
- * the GUI never waits for SQLite or the keychain. The seal key is fetched once, on first
- * use.
+ * Writes the console's audit events (commands, confirmations, refusals, host-key
+ * decisions from the Remote, Backups and checklist pages) to the audit log on a thread of its own,
+ * in the order they were recorded, so the GUI never waits for SQLite or the keychain. The seal key
+ * is fetched once, on first use.
  */
-class RemoteAudit : public QObject
+class AuditRecorder : public QObject
 {
     Q_OBJECT
 public:
-    RemoteAudit(std::shared_ptr<Database> database, SealKeyStore keys, QObject *parent = nullptr);
-    ~RemoteAudit() override;
+    AuditRecorder(std::shared_ptr<Database> database, SealKeyStore keys, QObject *parent = nullptr);
+    ~AuditRecorder() override;
 
     /// Queues @p event; recorded() or failed() follows.
     void record(const AuditEvent &event);
@@ -45,7 +45,7 @@ Q_SIGNALS:
 
 private:
     QThread m_thread;
-    RemoteAuditWorker *m_worker;
+    AuditRecorderWorker *m_worker;
 };
 
 } // namespace ph
