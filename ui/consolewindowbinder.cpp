@@ -3,6 +3,7 @@
 
 #include "console/console.h"
 #include "probes/probeengine.h"
+#include "ui/alerts/alertsview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
@@ -24,6 +25,7 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(console, &Console::storageFailed, window, &MainWindow::showWorkspaceError);
     connect(console, &Console::resultReady, window, &MainWindow::applyResult);
     connect(console, &Console::environmentChanged, window, &MainWindow::setEnvironment);
+    window->alertsView()->setCenter(console->alerts());
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);
     connect(window, &MainWindow::environmentChanged, console, &Console::setEnvironment);
     connect(window, &MainWindow::refreshRequested, console, &Console::checkNow);

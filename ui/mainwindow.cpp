@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "ui/alerts/alertsview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/queuepanel.h"
@@ -32,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_health(new HealthView(this))
     , m_slo(new SloPanel(this))
     , m_queues(new QueuePanel(this))
+    , m_alerts(new AlertsView(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
     , m_productionLabel(new QLabel(this))
@@ -63,9 +65,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(placeholderPage(
         tr("Payouts"), tr("Partner payouts from the CSV export with exact totals per partner, "
                           "currency and period, and the 30-day FinOps summary.")));
-    m_pages->addWidget(placeholderPage(
-        tr("Alerts"), tr("P0–P2 alerts from each profile's rules, acknowledgement with an owner, "
-                         "escalation, and a link to each alert's response runbook.")));
+    m_pages->addWidget(m_alerts);
+    connect(m_alerts, &AlertsView::activeCountChanged, this, [this](int n) {
+        m_nav->item(AlertsPage)->setText(n > 0 ? tr("Alerts (%1)").arg(n) : tr("Alerts"));
+    });
+    connect(m_alerts, &AlertsView::runbookRequested, this, [this] { showPage(RunbooksPage); });
     m_pages->addWidget(placeholderPage(
         tr("Runbooks"), tr("The daily, weekly and monthly runbooks as checklist wizards: due and "
                            "overdue runs, guided steps, and signed-off reports.")));
@@ -225,6 +229,12 @@ void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &war
                                            Qt::ForegroundRole);
         }
     }
+    QSet<QString> production;
+    for (const Environment &e : workspace.environments) {
+        if (e.production)
+            production.insert(e.name);
+    }
+    m_alerts->setProductionEnvironments(production);
     m_errorBanner->setVisible(!warnings.isEmpty());
     if (!warnings.isEmpty()) {
         m_errorLabel->setText(tr("Workspace loaded with warnings:\n%1").arg(warnings.join(u'\n')));

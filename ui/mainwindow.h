@@ -15,6 +15,7 @@ class QFrame;
 
 namespace ph {
 
+class AlertsView;
 class HealthView;
 class QueuePanel;
 class SloPanel;
@@ -47,6 +48,7 @@ public:
     HealthView *healthView() const { return m_health; }
     SloPanel *sloPanel() const { return m_slo; }
     QueuePanel *queuePanel() const { return m_queues; }
+    AlertsView *alertsView() const { return m_alerts; }
     QString currentEnvironment() const;
     void showPage(Page page);
     Page currentPage() const;
@@ -79,6 +81,7 @@ private:
     HealthView *m_health;
     SloPanel *m_slo;
     QueuePanel *m_queues;
+    AlertsView *m_alerts;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;
     QLabel *m_productionLabel;

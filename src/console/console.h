@@ -15,6 +15,7 @@ class QTimer;
 
 namespace ph {
 
+class AlertCenter;
 class Database;
 class HistoryWriter;
 class Notifier;
@@ -63,6 +64,8 @@ public:
     SecretStore *secrets() const { return m_secrets; }
     ProbeEngine *engine() const { return m_engine; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
+    /// Live alerts of the probed services, shared by the window and the command line.
+    AlertCenter *alerts() const { return m_alerts; }
 
 Q_SIGNALS:
     void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<SecretStoreKeyProvider> m_keys;
     ProbeEngine *m_engine;
     ProbeNotifications *m_notifications = nullptr;
+    AlertCenter *m_alerts;
     std::shared_ptr<Database> m_db;
     QThread m_storageThread;
     HistoryWriter *m_writer = nullptr;
