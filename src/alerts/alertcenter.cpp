@@ -19,8 +19,9 @@ AlertCenter::AlertCenter(QObject *parent)
     connect(m_engine, &AlertEngine::alertResolved, this, &AlertCenter::alertResolved);
     connect(m_engine, &AlertEngine::alertAcknowledged, this, &AlertCenter::alertAcknowledged);
     connect(m_engine, &AlertEngine::alertEscalated, this, &AlertCenter::alertEscalated);
-    for (auto signal : {&AlertEngine::alertRaised, &AlertEngine::alertResolved,
-                        &AlertEngine::alertAcknowledged, &AlertEngine::alertEscalated})
+    for (auto signal :
+         {&AlertEngine::alertRaised, &AlertEngine::alertResolved, &AlertEngine::alertUpdated,
+          &AlertEngine::alertAcknowledged, &AlertEngine::alertEscalated})
         connect(m_engine, signal, this, &AlertCenter::alertsChanged);
 }
 

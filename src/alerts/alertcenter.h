@@ -83,7 +83,7 @@ public Q_SLOTS:
     void setOffline(bool offline);
 
 Q_SIGNALS:
-    /// Something in activeAlerts() or recentlyResolved() changed.
+    /// Something in activeAlerts() or recentlyResolved() changed (also a latest value).
     void alertsChanged();
     void alertRaised(const ph::Alert &alert);
     void alertResolved(const ph::Alert &alert);

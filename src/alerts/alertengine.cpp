@@ -244,7 +244,12 @@ void AlertEngine::evaluateGroup(const QString &service, const QString &metric, c
         return;
     RuleState &state = m_states[key(winner->id, service)];
     if (state.active) {
-        state.alert.value = input.value;
+        if (state.alert.value != input.value) {
+            state.alert.value = input.value;
+            // The title quotes the value; a stale figure in it would contradict the details.
+            state.alert.title = winner->title(service, input.value);
+            Q_EMIT alertUpdated(state.alert);
+        }
         return;
     }
     fire(*winner, state, input.value, at, louderWasActive);

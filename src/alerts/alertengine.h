@@ -120,6 +120,8 @@ public:
 Q_SIGNALS:
     void alertRaised(const ph::Alert &alert);
     void alertResolved(const ph::Alert &alert);
+    /// An active alert's latest value (and the title that quotes it) changed.
+    void alertUpdated(const ph::Alert &alert);
     void alertAcknowledged(const ph::Alert &alert);
     /// An unacknowledged P0 went unanswered too long: the war room shows it.
     void alertEscalated(const ph::Alert &alert);

@@ -155,7 +155,7 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         case EnvironmentCol:
             return m_production.contains(a.environment) ? tr("Production environment") : QString();
         case TitleCol:
-            return a.inputDescription;
+            return tr("%1\nInput: %2").arg(a.title, a.inputDescription);
         }
         break;
     case Qt::BackgroundRole:

@@ -132,6 +132,8 @@ AlertsView::AlertsView(QWidget *parent)
     upper->addWidget(detailsBox);
     upper->setStretchFactor(0, 3);
     upper->setStretchFactor(1, 2);
+    // Titles carry the figures; give the table the room and keep the details readable.
+    upper->setSizes({720, 360});
 
     auto *resolvedBox = new QWidget(this);
     auto *rl = new QVBoxLayout(resolvedBox);

@@ -245,13 +245,17 @@ void TestAlertEngine::highestTierOnly()
 void TestAlertEngine::duplicatesUpdateOneAlert()
 {
     QSignalSpy raised(m_engine.get(), &AlertEngine::alertRaised);
+    QSignalSpy updated(m_engine.get(), &AlertEngine::alertUpdated);
     for (int i = 0; i < 5; ++i)
         feed(Engine, u"memory.percent"_s, 96 + i * 0.5, i * 15);
+    feed(Engine, u"memory.percent"_s, 98, 75); // the same value again: nothing to update
     QCOMPARE(raised.size(), 1);
+    QCOMPARE(updated.size(), 4);
     QCOMPARE(m_notifier.calls().size(), 1);
     const QList<Alert> active = m_engine->activeAlerts();
     QCOMPARE(active.size(), 1);
     QCOMPARE(active.first().value, 98.0);
+    QVERIFY2(active.first().title.contains(u"98 %"_s), qPrintable(active.first().title));
     QCOMPARE(active.first().since, T0);
 }
 
