@@ -7,6 +7,11 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace ph {
@@ -106,6 +111,11 @@ QString AlertCenter::defaultOwner()
         if (!v.isEmpty())
             return v;
     }
+#ifdef Q_OS_UNIX
+    // Sessions started by a service manager or a container often have no USER set.
+    if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name)
+        return QString::fromLocal8Bit(pw->pw_name);
+#endif
     return {};
 }
 

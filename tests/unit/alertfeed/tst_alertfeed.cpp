@@ -102,6 +102,7 @@ private Q_SLOTS:
     void muteSuppressesUntilExpiry();
     void otherEnvironmentFreezes();
     void badThresholdsRejected();
+    void defaultOwnerIsTheOsUser();
 
 private:
     ProbeResult result(const QString &service, const QString &endpoint, Verdict verdict, int status,
@@ -661,6 +662,24 @@ void TestAlertFeed::badThresholdsRejected()
     apply(Echo, u"slo"_s, Verdict::Pass, 200,
           "{\"availability\":0.9995,\"p95_ms\":600,\"p99_ms\":1000,\"webhook_success\":0.995}", 15);
     QCOMPARE(activeRules(), QStringList{u"echopilot.slo_p95.p1"_s});
+}
+
+void TestAlertFeed::defaultOwnerIsTheOsUser()
+{
+    const QByteArray saved = qgetenv("USER");
+    qputenv("USER", "night-shift");
+    QCOMPARE(AlertCenter::defaultOwner(), u"night-shift"_s);
+    qunsetenv("USER");
+    const QByteArray logname = qgetenv("LOGNAME");
+    qunsetenv("LOGNAME");
+    // Without USER or LOGNAME the account database still knows who runs the console.
+    QVERIFY(!AlertCenter::defaultOwner().isEmpty());
+    for (const auto &[name, value] : {std::pair{"USER", saved}, std::pair{"LOGNAME", logname}}) {
+        if (value.isNull())
+            qunsetenv(name);
+        else
+            qputenv(name, value);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAlertFeed)
