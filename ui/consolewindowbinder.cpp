@@ -8,6 +8,7 @@
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/payouts/payoutspanel.h"
 
 #include <QTimer>
 
@@ -24,6 +25,7 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(console, &Console::workspaceFailed, window, &MainWindow::showWorkspaceError);
     connect(console, &Console::storageFailed, window, &MainWindow::showWorkspaceError);
     connect(console, &Console::resultReady, window, &MainWindow::applyResult);
+    window->payoutsPanel()->setFetcher(console->fetcher());
     connect(console, &Console::environmentChanged, window, &MainWindow::setEnvironment);
     window->alertsView()->setCenter(console->alerts());
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);

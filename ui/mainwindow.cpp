@@ -6,6 +6,7 @@
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dashboards/slopanel.h"
+#include "ui/payouts/payoutspanel.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -33,6 +34,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_health(new HealthView(this))
     , m_slo(new SloPanel(this))
     , m_queues(new QueuePanel(this))
+    , m_payouts(new PayoutsPanel(this))
     , m_alerts(new AlertsView(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
@@ -62,9 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(placeholderPage(
         tr("Backups"), tr("Archives of every backup job with their age, the RPO and retention "
                           "verdicts, verification and confirmed restores.")));
-    m_pages->addWidget(placeholderPage(
-        tr("Payouts"), tr("Partner payouts from the CSV export with exact totals per partner, "
-                          "currency and period, and the 30-day FinOps summary.")));
+    m_pages->addWidget(m_payouts);
     m_pages->addWidget(m_alerts);
     connect(m_alerts, &AlertsView::activeCountChanged, this, [this](int n) {
         m_nav->item(AlertsPage)->setText(n > 0 ? tr("Alerts (%1)").arg(n) : tr("Alerts"));
@@ -262,6 +262,7 @@ void MainWindow::setEnvironment(const QString &name)
     m_health->model()->setServices(services);
     m_slo->setServices(services, m_workspace.thresholds);
     m_queues->setServices(services, m_workspace.thresholds);
+    m_payouts->setServices(services);
 }
 
 void MainWindow::updateProductionMarking()
@@ -298,6 +299,7 @@ void MainWindow::applyResult(const ProbeResult &result)
     m_health->model()->applyResult(result);
     m_slo->applyResult(result);
     m_queues->applyResult(result);
+    m_payouts->applyResult(result);
 }
 
 void MainWindow::setOnline(bool online)

@@ -18,6 +18,7 @@ namespace ph {
 class AlertsView;
 class HealthView;
 class QueuePanel;
+class PayoutsPanel;
 class SloPanel;
 
 /**
@@ -48,6 +49,7 @@ public:
     HealthView *healthView() const { return m_health; }
     SloPanel *sloPanel() const { return m_slo; }
     QueuePanel *queuePanel() const { return m_queues; }
+    PayoutsPanel *payoutsPanel() const { return m_payouts; }
     AlertsView *alertsView() const { return m_alerts; }
     QString currentEnvironment() const;
     void showPage(Page page);
@@ -81,6 +83,7 @@ private:
     HealthView *m_health;
     SloPanel *m_slo;
     QueuePanel *m_queues;
+    PayoutsPanel *m_payouts;
     AlertsView *m_alerts;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;

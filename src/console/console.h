@@ -23,6 +23,7 @@ class ProbeEngine;
 class ProbeNotifications;
 class ProbeSink;
 class SecretStoreKeyProvider;
+class ServiceFetcher;
 class SecretStore;
 class WorkspaceWatcher;
 
@@ -63,6 +64,8 @@ public:
 
     SecretStore *secrets() const { return m_secrets; }
     ProbeEngine *engine() const { return m_engine; }
+    /// One-off fetches of endpoints the probes do not poll (payouts export, partners).
+    ServiceFetcher *fetcher() const { return m_fetcher; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
     /// Live alerts of the probed services, shared by the window and the command line.
     AlertCenter *alerts() const { return m_alerts; }
@@ -85,6 +88,7 @@ private:
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<SecretStoreKeyProvider> m_keys;
     ProbeEngine *m_engine;
+    ServiceFetcher *m_fetcher = nullptr;
     ProbeNotifications *m_notifications = nullptr;
     AlertCenter *m_alerts;
     std::shared_ptr<Database> m_db;
