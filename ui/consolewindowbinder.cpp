@@ -9,6 +9,7 @@
 #include "ssh/sshconfigimport.h"
 #include "ui/audit/auditview.h"
 #include "ui/backups/backupspanel.h"
+#include "ui/alerts/alertsview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
@@ -57,6 +58,7 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     window->payoutsPanel()->setFetcher(console->fetcher());
     window->backupsPanel()->setHostCommands(console->hostCommands());
     connect(console, &Console::environmentChanged, window, &MainWindow::setEnvironment);
+    window->alertsView()->setCenter(console->alerts());
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);
     connect(window, &MainWindow::environmentChanged, console, &Console::setEnvironment);
     connect(window, &MainWindow::refreshRequested, console, &Console::checkNow);

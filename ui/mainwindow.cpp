@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "ui/alerts/alertsview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/queuepanel.h"
@@ -38,6 +39,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_payouts(new PayoutsPanel(this))
     , m_backups(new BackupsPanel(this))
     , m_remote(new RemoteView(this))
+    , m_alerts(new AlertsView(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
     , m_productionLabel(new QLabel(this))
@@ -65,9 +67,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_queues);
     m_pages->addWidget(m_backups);
     m_pages->addWidget(m_payouts);
-    m_pages->addWidget(placeholderPage(
-        tr("Alerts"), tr("P0–P2 alerts from each profile's rules, acknowledgement with an owner, "
-                         "escalation, and a link to each alert's response runbook.")));
+    m_pages->addWidget(m_alerts);
+    connect(m_alerts, &AlertsView::activeCountChanged, this, [this](int n) {
+        m_nav->item(AlertsPage)->setText(n > 0 ? tr("Alerts (%1)").arg(n) : tr("Alerts"));
+    });
+    connect(m_alerts, &AlertsView::runbookRequested, this, [this] { showPage(RunbooksPage); });
     m_pages->addWidget(placeholderPage(
         tr("Runbooks"), tr("The daily, weekly and monthly runbooks as checklist wizards: due and "
                            "overdue runs, guided steps, and signed-off reports.")));
@@ -236,6 +240,12 @@ void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &war
                                            Qt::ForegroundRole);
         }
     }
+    QSet<QString> production;
+    for (const Environment &e : workspace.environments) {
+        if (e.production)
+            production.insert(e.name);
+    }
+    m_alerts->setProductionEnvironments(production);
     m_errorBanner->setVisible(!warnings.isEmpty());
     if (!warnings.isEmpty()) {
         m_errorLabel->setText(tr("Workspace loaded with warnings:\n%1").arg(warnings.join(u'\n')));

@@ -15,6 +15,7 @@ class QFrame;
 
 namespace ph {
 
+class AlertsView;
 class HealthView;
 class QueuePanel;
 class PayoutsPanel;
@@ -53,6 +54,7 @@ public:
     PayoutsPanel *payoutsPanel() const { return m_payouts; }
     BackupsPanel *backupsPanel() const { return m_backups; }
     RemoteView *remoteView() const { return m_remote; }
+    AlertsView *alertsView() const { return m_alerts; }
     QString currentEnvironment() const;
     void showPage(Page page);
     Page currentPage() const;
@@ -91,6 +93,7 @@ private:
     PayoutsPanel *m_payouts;
     BackupsPanel *m_backups;
     RemoteView *m_remote;
+    AlertsView *m_alerts;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;
     QLabel *m_productionLabel;

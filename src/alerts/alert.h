@@ -19,6 +19,7 @@ struct Alert
     QString ruleId;
     Severity severity = Severity::P2;
     QString service;
+    QString environment; ///< the service's environment, empty when not known
     QString metric;
     QString title;
     QString inputDescription; ///< which input feeds the rule
@@ -29,6 +30,7 @@ struct Alert
     double threshold = 0;
     QString owner; ///< who acknowledged it; empty = nobody yet
     QDateTime ackAt;
+    QString note; ///< what the owner wrote when acknowledging; may be empty
     bool escalated = false;
     QDateTime escalatedAt;
     QDateTime resolvedAt; ///< invalid while active

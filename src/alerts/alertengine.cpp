@@ -93,6 +93,11 @@ void AlertEngine::setServiceProfile(const QString &service, const QString &profi
     m_profiles.insert(service, profile);
 }
 
+void AlertEngine::setServiceEnvironment(const QString &service, const QString &environment)
+{
+    m_environments.insert(service, environment);
+}
+
 void AlertEngine::start(std::chrono::milliseconds interval)
 {
     m_timer.start(interval);
@@ -239,7 +244,12 @@ void AlertEngine::evaluateGroup(const QString &service, const QString &metric, c
         return;
     RuleState &state = m_states[key(winner->id, service)];
     if (state.active) {
-        state.alert.value = input.value;
+        if (state.alert.value != input.value) {
+            state.alert.value = input.value;
+            // The title quotes the value; a stale figure in it would contradict the details.
+            state.alert.title = winner->title(service, input.value);
+            Q_EMIT alertUpdated(state.alert);
+        }
         return;
     }
     fire(*winner, state, input.value, at, louderWasActive);
@@ -253,6 +263,7 @@ void AlertEngine::fire(const AlertRule &rule, RuleState &state, double value, co
     a.ruleId = rule.id;
     a.severity = rule.severity;
     a.service = state.service;
+    a.environment = m_environments.value(state.service);
     a.metric = rule.metric;
     a.title = rule.title(state.service, value);
     a.inputDescription = rule.inputDescription;
@@ -335,7 +346,8 @@ void AlertEngine::tick(const QDateTime &now)
         if (!s.active || a.severity != Severity::P0 || a.isAcknowledged() || a.escalated)
             continue;
         const auto input = m_inputs.constFind(key(s.service, s.metric));
-        if (input == m_inputs.cend() || input->stale)
+        if (input == m_inputs.cend() || input->stale ||
+            input->lastFreshAt.secsTo(now) > m_quietAfter.count())
             continue; // we cannot see whether it still holds: do not shout about it
         if (a.firedAt.secsTo(now) < m_escalationDelay.count())
             continue;
@@ -347,7 +359,8 @@ void AlertEngine::tick(const QDateTime &now)
     }
 }
 
-Result<void> AlertEngine::acknowledge(const QString &alertId, const QString &owner)
+Result<void> AlertEngine::acknowledge(const QString &alertId, const QString &owner,
+                                      const QString &note)
 {
     const QString who = owner.trimmed();
     if (who.isEmpty())
@@ -362,6 +375,7 @@ Result<void> AlertEngine::acknowledge(const QString &alertId, const QString &own
         }
         s.alert.owner = who;
         s.alert.ackAt = now();
+        s.alert.note = note.trimmed();
         Q_EMIT alertAcknowledged(s.alert);
         return {};
     }
@@ -388,6 +402,11 @@ bool AlertEngine::isMuted(Severity severity) const
 {
     const auto it = m_mutedUntil.constFind(severity);
     return it != m_mutedUntil.cend() && now() < *it;
+}
+
+QDateTime AlertEngine::mutedUntil(Severity severity) const
+{
+    return isMuted(severity) ? m_mutedUntil.value(severity) : QDateTime();
 }
 
 QList<Alert> AlertEngine::activeAlerts() const

@@ -36,7 +36,8 @@ class Notifier;
  * never further than quietAfter() past the input's last fresh observation, so an input that
  * silently stopped (or a laptop that slept) cannot fire an alert.
  *
- * An active P0 that nobody acknowledged within escalationDelay() of firing escalates once:
+ * An active P0 that nobody acknowledged within escalationDelay() of firing escalates once
+ * (while its input is fresh, i.e. not stale and heard from within quietAfter()):
  * escalated flag, a second desktop notification and alertEscalated(). Desktop notifications
  * go out for new P0 and P1 alerts only, unless that severity is muted; a lower tier that
  * replaces a higher one on the same metric does not notify again.
@@ -70,6 +71,10 @@ public:
     /// Which profile ("botcore", "echopilot", ...) a service has; unknown services only get
     /// rules of profile "any".
     void setServiceProfile(const QString &service, const QString &profile);
+    /// Which environment a service belongs to; alerts raised afterwards carry it.
+    void setServiceEnvironment(const QString &service, const QString &environment);
+    /// Where desktop notifications go from now on; null = nowhere. Not owned.
+    void setNotifier(Notifier *notifier) { m_notifier = notifier; }
 
     std::chrono::seconds escalationDelay() const { return m_escalationDelay; }
     void setEscalationDelay(std::chrono::seconds delay) { m_escalationDelay = delay; }
@@ -93,13 +98,17 @@ public:
     /// Advances pending rules and escalations to @p now.
     void tick(const QDateTime &now);
 
-    /// Acknowledges an active alert; the owner is who takes it. Stops its escalation.
-    Result<void> acknowledge(const QString &alertId, const QString &owner);
+    /// Acknowledges an active alert; the owner is who takes it, @p note is optional.
+    /// Stops its escalation.
+    Result<void> acknowledge(const QString &alertId, const QString &owner,
+                             const QString &note = {});
 
     /// No desktop notifications of @p severity until @p until (alerts still raise).
     void mute(Severity severity, const QDateTime &until);
     void unmute(Severity severity);
     bool isMuted(Severity severity) const;
+    /// When the mute of @p severity ends; invalid when it is not muted (or the mute ended).
+    QDateTime mutedUntil(Severity severity) const;
 
     /// Active alerts, most severe first, then oldest first.
     QList<Alert> activeAlerts() const;
@@ -111,6 +120,8 @@ public:
 Q_SIGNALS:
     void alertRaised(const ph::Alert &alert);
     void alertResolved(const ph::Alert &alert);
+    /// An active alert's latest value (and the title that quotes it) changed.
+    void alertUpdated(const ph::Alert &alert);
     void alertAcknowledged(const ph::Alert &alert);
     /// An unacknowledged P0 went unanswered too long: the war room shows it.
     void alertEscalated(const ph::Alert &alert);
@@ -155,6 +166,7 @@ private:
     QList<AlertRule> m_rules;
     QMap<QString, double> m_overrides;
     QHash<QString, QString> m_profiles;
+    QHash<QString, QString> m_environments;
     QHash<QString, InputState> m_inputs; // key: service + '\n' + metric
     QHash<QString, RuleState> m_states;  // key: rule id + '\n' + service
     QList<Alert> m_resolved;

@@ -19,7 +19,8 @@ struct ProbeResult;
  * "error_rate" (percent), "p95_ms", "trades_failed.rate" (per minute), "backup.ok",
  * "health.ok", "slo.availability" (percent), "slo.p95_ms", "slo.p99_ms",
  * "slo.webhook_success" (percent), "dr.verified", "security.issues",
- * "payments.reconciliation_errors".
+ * "payments.reconciliation_errors", "queue.depth", "queue.processing_rate" (per minute),
+ * "queue.failed_ratio" (percent), "queue.stuck".
  *
  * A stale observation says "no fresh answer for this input" (laptop offline, nothing for
  * two intervals); its value is meaningless and no rule looks at it.

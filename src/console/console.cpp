@@ -2,6 +2,7 @@
 #include "console/console.h"
 
 #include "console/auditrecorder.h"
+#include "alerts/alertcenter.h"
 #include "console/historywriter.h"
 #include "console/hostcommands.h"
 #include "core/logging.h"
@@ -26,11 +27,14 @@ Console::Console(QObject *parent)
     : QObject(parent)
     , m_watcher(new WorkspaceWatcher(this))
     , m_engine(new ProbeEngine(this))
+    , m_alerts(new AlertCenter(this))
     , m_uptimeTimer(new QTimer(this))
     , m_rollUpTimer(new QTimer(this))
 {
     m_storageThread.setObjectName(u"pilothouse-storage"_s);
     connect(m_engine, &ProbeEngine::resultReady, this, &Console::resultReady);
+    // Offline reaches the alerts as stale results, which freeze their inputs.
+    connect(m_engine, &ProbeEngine::resultReady, m_alerts, &AlertCenter::applyResult);
     connect(m_watcher, &WorkspaceWatcher::loaded, this,
             [this](const Workspace &ws, const QStringList &warnings) {
                 m_warnings = warnings;
@@ -83,6 +87,7 @@ Result<void> Console::open(const Options &options)
     m_sink = std::make_unique<QueuedHistorySink>(m_writer);
     m_engine->setSink(m_sink.get());
 
+    m_alerts->setNotifier(options.notifier);
     if (options.notifier) {
         m_notifications = new ProbeNotifications(options.notifier, this);
         m_notifications->watch(m_engine);
@@ -110,6 +115,7 @@ void Console::start()
     probeEnvironment();
     m_uptimeTimer->start();
     m_rollUpTimer->start();
+    m_alerts->start();
     QMetaObject::invokeMethod(m_writer, &HistoryWriter::rollUp, Qt::QueuedConnection);
 }
 
@@ -119,6 +125,7 @@ void Console::stop()
     m_engine->stop();
     m_uptimeTimer->stop();
     m_rollUpTimer->stop();
+    m_alerts->stop();
 }
 
 void Console::applyWorkspace(const Workspace &ws)
@@ -128,6 +135,7 @@ void Console::applyWorkspace(const Workspace &ws)
     if (m_hostCommands)
         m_hostCommands->setWorkspace(ws);
     m_engine->setSettings(ProbeSettings::fromWorkspace(ws.settings));
+    m_alerts->setWorkspace(ws);
     // Keep the environment the user chose if it still exists.
     if (!ws.environment(m_environment))
         m_environment = ws.environments.isEmpty() ? QString() : ws.environments.first().name;
@@ -149,6 +157,10 @@ void Console::probeEnvironment()
 {
     m_engine->stop();
     m_engine->setServices(m_workspace.servicesIn(m_environment));
+    QStringList watched;
+    for (const Service &s : m_workspace.servicesIn(m_environment))
+        watched.append(s.name);
+    m_alerts->setWatchedServices(watched);
     if (m_started) {
         m_engine->start();
         // After the first sweep has been stored, then on the timer.

@@ -15,6 +15,7 @@ class QTimer;
 
 namespace ph {
 
+class AlertCenter;
 class Database;
 class HistoryWriter;
 class Notifier;
@@ -75,6 +76,8 @@ public:
     AuditRecorder *auditRecorder() const { return m_audit; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
     std::shared_ptr<Database> database() const { return m_db; }
+    /// Live alerts of the probed services, shared by the window and the command line.
+    AlertCenter *alerts() const { return m_alerts; }
 
 Q_SIGNALS:
     void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);
@@ -99,6 +102,7 @@ private:
     HostCommands *m_hostCommands = nullptr;
     AuditRecorder *m_audit = nullptr;
     ProbeNotifications *m_notifications = nullptr;
+    AlertCenter *m_alerts;
     std::shared_ptr<Database> m_db;
     QThread m_storageThread;
     HistoryWriter *m_writer = nullptr;

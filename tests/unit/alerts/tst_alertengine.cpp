@@ -33,6 +33,7 @@ private Q_SLOTS:
     void acknowledgeStopsEscalation();
     void unacknowledgedP0EscalatesOnce();
     void badAcknowledgements();
+    void silentInputDoesNotEscalate();
     void p2NeverNotifies();
     void muteSuppressesUntilExpiry();
     void staleFreezesPendingTime();
@@ -244,13 +245,17 @@ void TestAlertEngine::highestTierOnly()
 void TestAlertEngine::duplicatesUpdateOneAlert()
 {
     QSignalSpy raised(m_engine.get(), &AlertEngine::alertRaised);
+    QSignalSpy updated(m_engine.get(), &AlertEngine::alertUpdated);
     for (int i = 0; i < 5; ++i)
         feed(Engine, u"memory.percent"_s, 96 + i * 0.5, i * 15);
+    feed(Engine, u"memory.percent"_s, 98, 75); // the same value again: nothing to update
     QCOMPARE(raised.size(), 1);
+    QCOMPARE(updated.size(), 4);
     QCOMPARE(m_notifier.calls().size(), 1);
     const QList<Alert> active = m_engine->activeAlerts();
     QCOMPARE(active.size(), 1);
     QCOMPARE(active.first().value, 98.0);
+    QVERIFY2(active.first().title.contains(u"98 %"_s), qPrintable(active.first().title));
     QCOMPARE(active.first().since, T0);
 }
 
@@ -282,16 +287,21 @@ void TestAlertEngine::acknowledgeStopsEscalation()
 {
     QSignalSpy acked(m_engine.get(), &AlertEngine::alertAcknowledged);
     QSignalSpy escalated(m_engine.get(), &AlertEngine::alertEscalated);
+    m_engine->setServiceEnvironment(Engine, u"production"_s);
     const Alert a = fireServiceDown();
     QVERIFY(!a.id.isEmpty());
+    QCOMPARE(a.environment, u"production"_s);
 
     m_now = at(121 + 120);
-    const Result<void> r = m_engine->acknowledge(a.id, u"  alice "_s);
+    const Result<void> r =
+        m_engine->acknowledge(a.id, u"  alice "_s, u" restarting the engine \n"_s);
     QVERIFY2(r.has_value(), qPrintable(r ? QString() : r.error().toString()));
     QCOMPARE(acked.size(), 1);
     const Alert took = m_engine->alert(a.id);
     QCOMPARE(took.owner, u"alice"_s);
     QCOMPARE(took.ackAt, at(241));
+    QCOMPARE(took.note, u"restarting the engine"_s);
+    QCOMPARE(acked.first().first().value<Alert>().note, u"restarting the engine"_s);
 
     for (int s = 240; s <= 1200; s += 60) {
         feed(Engine, u"service.up"_s, 0, s);
@@ -300,6 +310,21 @@ void TestAlertEngine::acknowledgeStopsEscalation()
     QCOMPARE(escalated.size(), 0);
     QVERIFY(!m_engine->alert(a.id).escalated);
     QCOMPARE(m_notifier.calls().size(), 1);
+}
+
+void TestAlertEngine::silentInputDoesNotEscalate()
+{
+    QSignalSpy escalated(m_engine.get(), &AlertEngine::alertEscalated);
+    const Alert a = fireServiceDown(); // fired at 121 s, last heard of at 121 s
+    QVERIFY(!a.id.isEmpty());
+    m_engine->tick(at(121 + 300));
+    QCOMPARE(escalated.size(), 0);
+    QCOMPARE(m_notifier.calls().size(), 1);
+
+    feed(Engine, u"service.up"_s, 0, 430); // heard of again, still down
+    m_engine->tick(at(431));
+    QCOMPARE(escalated.size(), 1);
+    QCOMPARE(m_notifier.calls().size(), 2);
 }
 
 void TestAlertEngine::unacknowledgedP0EscalatesOnce()
@@ -388,6 +413,8 @@ void TestAlertEngine::muteSuppressesUntilExpiry()
     m_engine->mute(Severity::P1, at(600));
     QVERIFY(m_engine->isMuted(Severity::P1));
     QVERIFY(!m_engine->isMuted(Severity::P0));
+    QCOMPARE(m_engine->mutedUntil(Severity::P1), at(600));
+    QVERIFY(!m_engine->mutedUntil(Severity::P0).isValid());
 
     feed(Engine, u"disk.percent"_s, 85, 10);
     QCOMPARE(raised.size(), 1);
@@ -403,6 +430,7 @@ void TestAlertEngine::muteSuppressesUntilExpiry()
 
     feed(u"ai"_s, u"error_rate"_s, 7, 600); // the mute has run out
     QVERIFY(!m_engine->isMuted(Severity::P1));
+    QVERIFY(!m_engine->mutedUntil(Severity::P1).isValid());
     QCOMPARE(m_notifier.calls().size(), 2);
     QCOMPARE(m_notifier.calls().last().urgency, Notifier::Urgency::Normal);
     QCOMPARE(raised.size(), 4);
