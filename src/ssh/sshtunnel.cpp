@@ -58,6 +58,8 @@ SshTunnel::~SshTunnel()
 
 QString SshTunnel::viaName() const
 {
+    if (!m_viaName.isEmpty())
+        return m_viaName;
     return m_session ? m_session->hopName() : QString();
 }
 

@@ -36,8 +36,10 @@ public:
 
     QString remoteHost() const { return m_remoteHost; }
     int remotePort() const { return m_remotePort; }
-    /// The session's host as shown in messages, e.g. "[10.0.0.5]:22".
+    /// How messages name the host the tunnel goes through; default: the session's
+    /// "[address]:port". A workspace host name reads better where there is one.
     QString viaName() const;
+    void setViaName(const QString &name) { m_viaName = name; }
 
     /// Connects the session if needed, checks the remote end and starts listening;
     /// opened() or failed() follows exactly once.
@@ -69,6 +71,7 @@ private:
     QPointer<SshSession> m_session;
     QString m_remoteHost;
     int m_remotePort = 0;
+    QString m_viaName;
     TunnelListener *m_listener = nullptr;
     QSet<quint64> m_connections;
     quint64 m_checkId = 0;
