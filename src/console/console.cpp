@@ -8,6 +8,7 @@
 #include "probes/probesettings.h"
 #include "probes/secretstorekeyprovider.h"
 #include "secrets/secretstore.h"
+#include "ssh/sshtunnelprovider.h"
 #include "storage/database.h"
 #include "workspace/workspaceloader.h"
 #include "workspace/workspacewatcher.h"
@@ -22,11 +23,13 @@ Console::Console(QObject *parent)
     : QObject(parent)
     , m_watcher(new WorkspaceWatcher(this))
     , m_engine(new ProbeEngine(this))
+    , m_tunnels(new SshTunnelProvider(this))
     , m_uptimeTimer(new QTimer(this))
     , m_rollUpTimer(new QTimer(this))
 {
     m_storageThread.setObjectName(u"pilothouse-storage"_s);
     connect(m_engine, &ProbeEngine::resultReady, this, &Console::resultReady);
+    m_engine->setTunnelProvider(m_tunnels);
     connect(m_watcher, &WorkspaceWatcher::loaded, this,
             [this](const Workspace &ws, const QStringList &warnings) {
                 m_warnings = warnings;
@@ -43,6 +46,7 @@ Console::~Console()
 {
     stop();
     m_engine->setSink(nullptr);
+    m_engine->setTunnelProvider(nullptr);
     if (m_writer)
         m_writer->deleteLater(); // runs on the storage thread before it quits
     m_storageThread.quit();
@@ -116,6 +120,7 @@ void Console::applyWorkspace(const Workspace &ws)
 {
     m_workspace = ws;
     m_keys->setWorkspaceName(ws.name);
+    m_tunnels->setWorkspace(ws);
     m_engine->setSettings(ProbeSettings::fromWorkspace(ws.settings));
     // Keep the environment the user chose if it still exists.
     if (!ws.environment(m_environment))

@@ -23,6 +23,7 @@ class ProbeNotifications;
 class ProbeSink;
 class SecretStoreKeyProvider;
 class SecretStore;
+class SshTunnelProvider;
 class WorkspaceWatcher;
 
 /**
@@ -63,6 +64,8 @@ public:
     SecretStore *secrets() const { return m_secrets; }
     ProbeEngine *engine() const { return m_engine; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
+    /// Opens the SSH tunnels the probes of services with `via` go through.
+    SshTunnelProvider *tunnels() const { return m_tunnels; }
 
 Q_SIGNALS:
     void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);
@@ -82,6 +85,7 @@ private:
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<SecretStoreKeyProvider> m_keys;
     ProbeEngine *m_engine;
+    SshTunnelProvider *m_tunnels;
     ProbeNotifications *m_notifications = nullptr;
     std::shared_ptr<Database> m_db;
     QThread m_storageThread;

@@ -42,8 +42,14 @@ void SshTunnelProvider::clear()
     const auto waiting = std::exchange(m_waiting, {});
     for (auto it = waiting.begin(); it != waiting.end(); ++it) {
         for (const Waiter &waiter : it.value()) {
-            if (waiter.context)
-                waiter.done(fail(u"ssh.tunnel"_s, tr("tunnel: the workspace was reloaded.")));
+            if (!waiter.context)
+                continue;
+            // Queued like every answer, so callers that reset along with the workspace
+            // (the probe runner) can tell it is stale.
+            const Error error{u"ssh.tunnel"_s, tr("tunnel: the workspace was reloaded."), {}};
+            QMetaObject::invokeMethod(
+                waiter.context, [done = waiter.done, error] { done(tl::unexpected(error)); },
+                Qt::QueuedConnection);
         }
     }
     // Tunnels first: they use the sessions.

@@ -163,6 +163,7 @@ private Q_SLOTS:
     void probeSendsRealHostThroughSshd();
     void probeOfUnreachableViaFailsClearly_data();
     void probeOfUnreachableViaFailsClearly();
+    void probeOfViaServiceWithoutProvider();
 
 private:
     std::unique_ptr<SshSession> session(const QString &keyFile = {});
@@ -493,6 +494,20 @@ void TestSshTunnel::probeOfUnreachableViaFailsClearly()
     QVERIFY2(r.error.contains(u"tunnel via "_s + via + u": "_s), qPrintable(r.error));
     QVERIFY2(r.error.contains(errorPart), qPrintable(r.error));
     QCOMPARE(provider.openTunnelCount(), 0);
+}
+
+void TestSshTunnel::probeOfViaServiceWithoutProvider()
+{
+    ProbeSweep sweep;
+    sweep.setNetworkOnline(true);
+    QSignalSpy done(&sweep, &ProbeSweep::finished);
+    sweep.start({viaService(u"svc"_s, m_sim.baseUrl(u"echopilot"_s), u"web1"_s, true)});
+    // Answered at once, like any other configuration error.
+    QVERIFY(!done.isEmpty() || done.wait(waitMs));
+    QCOMPARE(sweep.results().size(), 1);
+    const ProbeResult &r = sweep.results().first();
+    QCOMPARE(r.verdict, Verdict::Fail);
+    QVERIFY2(r.error.contains(u"tunnel via web1: "_s), qPrintable(r.error));
 }
 
 QTEST_GUILESS_MAIN(TestSshTunnel)
