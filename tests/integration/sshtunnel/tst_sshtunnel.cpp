@@ -4,6 +4,7 @@
 // and stopped (by PID) by this test.
 #include "demo/simulatorprocess.h"
 #include "probes/probesweep.h"
+#include "probes/tunnelprovider.h"
 #include "ssh/sshsession.h"
 #include "ssh/sshtunnel.h"
 #include "ssh/sshtunnelprovider.h"
@@ -17,6 +18,10 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -164,6 +169,8 @@ private Q_SLOTS:
     void probeOfUnreachableViaFailsClearly_data();
     void probeOfUnreachableViaFailsClearly();
     void probeOfViaServiceWithoutProvider();
+    void httpsThroughTunnelChecksRealName_data();
+    void httpsThroughTunnelChecksRealName();
 
 private:
     std::unique_ptr<SshSession> session(const QString &keyFile = {});
@@ -508,6 +515,114 @@ void TestSshTunnel::probeOfViaServiceWithoutProvider()
     const ProbeResult &r = sweep.results().first();
     QCOMPARE(r.verdict, Verdict::Fail);
     QVERIFY2(r.error.contains(u"tunnel via web1: "_s), qPrintable(r.error));
+}
+
+namespace {
+
+// Sends every tunnel to one fixed local port: isolates the probe's rewrite from SSH.
+class FixedTunnels : public TunnelProvider
+{
+public:
+    quint16 port = 0;
+    QStringList asked;
+
+    void localPort(const QString &via, const QString &host, int remotePort, QObject *context,
+                   Callback done) override
+    {
+        asked << via + u' ' + host + u':' + QString::number(remotePort);
+        QMetaObject::invokeMethod(
+            context, [done, p = port] { done(p); }, Qt::QueuedConnection);
+    }
+};
+
+bool makeCertificate(const QString &dir, const QString &name)
+{
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                   u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-keyout"_s,
+                   dir + u"/key.pem"_s, u"-out"_s, dir + u"/cert.pem"_s, u"-subj"_s,
+                   u"/CN="_s + name, u"-addext"_s, u"subjectAltName=DNS:"_s + name});
+    return openssl.waitForFinished(30000) && openssl.exitCode() == 0;
+}
+
+} // namespace
+
+void TestSshTunnel::httpsThroughTunnelChecksRealName_data()
+{
+    QTest::addColumn<QString>("certificateName");
+    QTest::addColumn<bool>("passes");
+    QTest::newRow("certificate of the real name") << u"backend.test"_s << true;
+    QTest::newRow("certificate of another name") << u"other.test"_s << false;
+}
+
+void TestSshTunnel::httpsThroughTunnelChecksRealName()
+{
+    QFETCH(QString, certificateName);
+    QFETCH(bool, passes);
+    QVERIFY(makeCertificate(m_dir->path(), certificateName));
+    QFile keyFile(m_dir->filePath(u"key.pem"_s));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QList<QSslCertificate> certificates =
+        QSslCertificate::fromPath(m_dir->filePath(u"cert.pem"_s));
+    QCOMPARE(certificates.size(), 1);
+
+    QSslServer server;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(certificates.first());
+    tls.setPrivateKey(QSslKey(&keyFile, QSsl::Ec));
+    server.setSslConfiguration(tls);
+    QByteArray host;
+    int requests = 0;
+    connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&] {
+        while (auto *socket = static_cast<QSslSocket *>(server.nextPendingConnection())) {
+            connect(socket, &QSslSocket::readyRead, socket, [&, socket] {
+                const QByteArray head = socket->readAll();
+                for (const QByteArray &line : head.split('\n')) {
+                    if (line.toLower().startsWith("host:"))
+                        host = line.mid(5).trimmed();
+                }
+                ++requests;
+                socket->write(
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+
+    FixedTunnels tunnels;
+    tunnels.port = server.serverPort();
+    Service service;
+    service.name = u"secure"_s;
+    service.baseUrl = QUrl(u"https://backend.test:8443"_s);
+    service.via = u"web1"_s;
+    service.caFile = m_dir->filePath(u"cert.pem"_s);
+    EndpointSpec health;
+    health.name = u"health"_s;
+    health.path = u"/health"_s;
+    service.endpoints = {health};
+
+    ProbeSweep sweep;
+    sweep.setNetworkOnline(true);
+    sweep.setTunnelProvider(&tunnels);
+    QSignalSpy done(&sweep, &ProbeSweep::finished);
+    sweep.start({service});
+    QVERIFY(!done.isEmpty() || done.wait(waitMs));
+    QCOMPARE(tunnels.asked, QStringList{u"web1 backend.test:8443"_s});
+    const ProbeResult &r = sweep.results().first();
+    QCOMPARE(r.url, u"https://backend.test:8443/health"_s);
+    if (passes) {
+        QVERIFY2(r.verdict == Verdict::Pass, qPrintable(r.error));
+        QCOMPARE(requests, 1);
+        QCOMPARE(host, QByteArray("backend.test:8443"));
+    } else {
+        QVERIFY(r.verdict != Verdict::Pass);
+        QCOMPARE(requests, 0);
+        QVERIFY2(r.error.contains(u"host name"_s, Qt::CaseInsensitive) ||
+                     r.error.contains(u"TLS"_s, Qt::CaseInsensitive),
+                 qPrintable(r.error));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSshTunnel)
