@@ -55,6 +55,7 @@ void SshTunnelProvider::clear()
     // Tunnels first: they use the sessions.
     qDeleteAll(std::exchange(m_tunnels, {}));
     qDeleteAll(std::exchange(m_sessions, {}));
+    m_unknownKeys.clear();
 }
 
 int SshTunnelProvider::openTunnelCount() const
@@ -89,10 +90,12 @@ Result<SshSession *> SshTunnelProvider::sessionFor(const QString &hostName, int 
     session->setCredentials(m_credentialsFor(*host));
     if (jump)
         session->setJumpSession(jump);
-    connect(session, &SshSession::hostKeyUnknown, session,
-            [session, hostName](const QString &, int, const QString &, const QString &fingerprint) {
+    connect(session, &SshSession::hostKeyUnknown, this,
+            [this, session, hostName](const QString &, int, const QString &keyType,
+                                      const QString &fingerprint) {
                 qCInfo(lcSsh) << "tunnel: unknown host key of" << hostName << fingerprint
                               << "refused; accept it from the Remote view first";
+                m_unknownKeys.insert(hostName, keyType + u' ' + fingerprint);
                 session->acceptHostKey(HostKeyDecision::Reject);
             });
     m_sessions.insert(hostName, session);
@@ -129,9 +132,21 @@ void SshTunnelProvider::localPort(const QString &via, const QString &host, int p
     delete m_tunnels.take(key);
     m_tunnels.insert(key, tunnel);
     connect(tunnel, &SshTunnel::opened, this, [this, key](quint16 local) { deliver(key, local); });
-    connect(tunnel, &SshTunnel::failed, this, [this, key, tunnel](const Error &error) {
+    connect(tunnel, &SshTunnel::failed, this, [this, key, tunnel, via](const Error &error) {
         if (m_tunnels.value(key) == tunnel)
             m_tunnels.take(key)->deleteLater();
+        if (error.code == u"ssh.hostkey_rejected"_s && !m_unknownKeys.isEmpty()) {
+            // Nobody was asked: say what to do instead of "not accepted".
+            const QString host = m_unknownKeys.constBegin().key();
+            deliver(key, fail(error.code,
+                              tr("tunnel via %1: the host key of %2 is not known yet (%3). "
+                                 "Connect to %2 once from the Remote view to check and "
+                                 "accept it.")
+                                  .arg(via, host, m_unknownKeys.value(host)),
+                              error.message));
+            m_unknownKeys.clear();
+            return;
+        }
         deliver(key, tl::unexpected(error));
     });
     auto *timer = new QTimer(tunnel);

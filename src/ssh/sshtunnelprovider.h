@@ -71,6 +71,7 @@ private:
     QHash<QString, SshSession *> m_sessions; ///< by workspace host name; owned
     QHash<QString, SshTunnel *> m_tunnels;   ///< by "via|host|port"; owned
     QHash<QString, QList<Waiter>> m_waiting; ///< by tunnel key, while it opens
+    QHash<QString, QString> m_unknownKeys;   ///< host name -> fingerprint refused unasked
 };
 
 } // namespace ph

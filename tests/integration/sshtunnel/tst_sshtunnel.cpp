@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -483,8 +484,11 @@ void TestSshTunnel::probeOfUnreachableViaFailsClearly_data()
     QTest::addColumn<QString>("via");
     QTest::addColumn<bool>("closedPort");
     QTest::addColumn<QString>("errorPart");
-    QTest::newRow("service down") << u"web1"_s << true << u"could not open a connection"_s;
-    QTest::newRow("unknown host") << u"nowhere"_s << false << u"no host nowhere"_s;
+    QTest::addColumn<bool>("keyKnown");
+    QTest::newRow("service down") << u"web1"_s << true << u"could not open a connection"_s << true;
+    QTest::newRow("unknown host") << u"nowhere"_s << false << u"no host nowhere"_s << true;
+    QTest::newRow("host key not known")
+        << u"web1"_s << false << u"host key of web1 is not known yet"_s << false;
 }
 
 void TestSshTunnel::probeOfUnreachableViaFailsClearly()
@@ -492,6 +496,9 @@ void TestSshTunnel::probeOfUnreachableViaFailsClearly()
     QFETCH(QString, via);
     QFETCH(bool, closedPort);
     QFETCH(QString, errorPart);
+    QFETCH(bool, keyKnown);
+    if (!keyKnown)
+        QVERIFY(QFile::resize(m_knownHosts, 0));
     const QUrl base(u"http://127.0.0.1:%1"_s.arg(closedPort ? freePort() : m_simPort));
     SshTunnelProvider provider;
     const QList<ProbeResult> results = sweep(provider, {viaService(u"svc"_s, base, via, false)});
@@ -501,6 +508,8 @@ void TestSshTunnel::probeOfUnreachableViaFailsClearly()
     QVERIFY2(r.error.contains(u"tunnel via "_s + via + u": "_s), qPrintable(r.error));
     QVERIFY2(r.error.contains(errorPart), qPrintable(r.error));
     QCOMPARE(provider.openTunnelCount(), 0);
+    if (!keyKnown) // refused unasked, and nothing was saved
+        QCOMPARE(QFileInfo(m_knownHosts).size(), 0);
 }
 
 void TestSshTunnel::probeOfViaServiceWithoutProvider()
