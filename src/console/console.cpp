@@ -13,6 +13,7 @@
 #include "probes/servicefetcher.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshsessionpool.h"
+#include "ssh/sshtunnelprovider.h"
 #include "storage/database.h"
 #include "workspace/workspaceloader.h"
 #include "workspace/workspacewatcher.h"
@@ -27,6 +28,7 @@ Console::Console(QObject *parent)
     : QObject(parent)
     , m_watcher(new WorkspaceWatcher(this))
     , m_engine(new ProbeEngine(this))
+    , m_tunnels(new SshTunnelProvider(this))
     , m_alerts(new AlertCenter(this))
     , m_uptimeTimer(new QTimer(this))
     , m_rollUpTimer(new QTimer(this))
@@ -35,6 +37,7 @@ Console::Console(QObject *parent)
     connect(m_engine, &ProbeEngine::resultReady, this, &Console::resultReady);
     // Offline reaches the alerts as stale results, which freeze their inputs.
     connect(m_engine, &ProbeEngine::resultReady, m_alerts, &AlertCenter::applyResult);
+    m_engine->setTunnelProvider(m_tunnels);
     connect(m_watcher, &WorkspaceWatcher::loaded, this,
             [this](const Workspace &ws, const QStringList &warnings) {
                 m_warnings = warnings;
@@ -51,6 +54,7 @@ Console::~Console()
 {
     stop();
     m_engine->setSink(nullptr);
+    m_engine->setTunnelProvider(nullptr);
     if (m_writer)
         m_writer->deleteLater(); // runs on the storage thread before it quits
     m_storageThread.quit();
@@ -134,6 +138,7 @@ void Console::applyWorkspace(const Workspace &ws)
     m_keys->setWorkspaceName(ws.name);
     if (m_hostCommands)
         m_hostCommands->setWorkspace(ws);
+    m_tunnels->setWorkspace(ws);
     m_engine->setSettings(ProbeSettings::fromWorkspace(ws.settings));
     m_alerts->setWorkspace(ws);
     // Keep the environment the user chose if it still exists.

@@ -28,6 +28,7 @@ class HostCommands;
 class AuditRecorder;
 class SshSessionPool;
 class SecretStore;
+class SshTunnelProvider;
 class WorkspaceWatcher;
 
 /**
@@ -78,6 +79,8 @@ public:
     std::shared_ptr<Database> database() const { return m_db; }
     /// Live alerts of the probed services, shared by the window and the command line.
     AlertCenter *alerts() const { return m_alerts; }
+    /// Opens the SSH tunnels the probes of services with `via` go through.
+    SshTunnelProvider *tunnels() const { return m_tunnels; }
 
 Q_SIGNALS:
     void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);
@@ -101,6 +104,7 @@ private:
     SshSessionPool *m_sshPool = nullptr;
     HostCommands *m_hostCommands = nullptr;
     AuditRecorder *m_audit = nullptr;
+    SshTunnelProvider *m_tunnels;
     ProbeNotifications *m_notifications = nullptr;
     AlertCenter *m_alerts;
     std::shared_ptr<Database> m_db;

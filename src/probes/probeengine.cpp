@@ -173,4 +173,9 @@ void ProbeEngine::publish(ProbeResult &result, Verdict previous)
     }
 }
 
+void ProbeEngine::setTunnelProvider(TunnelProvider *provider)
+{
+    m_runner->setTunnelProvider(provider);
+}
+
 } // namespace ph

@@ -17,6 +17,7 @@
 namespace ph {
 
 class KeyProvider;
+class TunnelProvider;
 class NetworkWatch;
 class ProbeRunner;
 class ProbeSink;
@@ -43,6 +44,8 @@ public:
     ProbeSettings settings() const { return m_settings; }
     /// Not owned; the key provider must outlive the engine or be reset first.
     void setKeyProvider(KeyProvider *provider);
+    /// Not owned; opens tunnels for services with a `via`.
+    void setTunnelProvider(TunnelProvider *provider);
     /// Not owned; receives every result and change. nullptr = none.
     void setSink(ProbeSink *sink) { m_sink = sink; }
     /// For tests: the time used for scheduling, staleness and checkedAt (UTC).

@@ -3,6 +3,7 @@
 
 #include "core/logging.h"
 #include "probes/keyprovider.h"
+#include "probes/tunnelprovider.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -78,6 +79,7 @@ void ProbeRunner::setTargets(QList<ProbeTarget> targets)
 {
     cancelAll();
     m_targets = std::move(targets);
+    m_tunnelPorts.clear();
 }
 
 void ProbeRunner::enqueue(int index)
@@ -91,6 +93,7 @@ void ProbeRunner::cancelAll()
 {
     m_queue.clear();
     m_waitingForKey.clear();
+    ++m_generation; // tunnels still opening report to nobody
     for (size_t i = 0; i < m_slots.size(); ++i) {
         Slot &slot = m_slots[i];
         if (!slot.reply)
@@ -122,12 +125,12 @@ void ProbeRunner::start(int index)
         return;
     }
     if (t.keyEntry.isEmpty()) {
-        startRequest(index, {});
+        beginRequest(index, {});
         return;
     }
     const auto cached = m_keys.constFind(t.keyEntry);
     if (cached != m_keys.constEnd()) {
-        startRequest(index, cached->toUtf8());
+        beginRequest(index, cached->toUtf8());
         return;
     }
     if (!m_keyProvider) {
@@ -142,6 +145,42 @@ void ProbeRunner::start(int index)
         m_keyProvider->key(entry, this,
                            [this, entry](Result<QString> key) { keyArrived(entry, key); });
     }
+}
+
+void ProbeRunner::beginRequest(int index, const QByteArray &key)
+{
+    const ProbeTarget &t = m_targets.at(index);
+    if (t.via.isEmpty()) {
+        startRequest(index, key);
+        return;
+    }
+    if (const auto port = m_tunnelPorts.constFind(index); port != m_tunnelPorts.constEnd()) {
+        const quint16 local = *port;
+        m_tunnelPorts.erase(port);
+        startRequest(index, key, local);
+        return;
+    }
+    if (!m_tunnelProvider) {
+        finishWithoutRequest(index, ProbeTransport::Config,
+                             tr("tunnel via %1: SSH tunnels are not available here").arg(t.via));
+        return;
+    }
+    const QUrl url = t.request.url();
+    const int port = url.port(url.scheme() == u"https"_s ? 443 : 80);
+    const quint64 generation = m_generation;
+    m_tunnelProvider->localPort(
+        t.via, url.host(), port, this, [this, index, generation](Result<quint16> local) {
+            if (generation != m_generation)
+                return;
+            if (!local) {
+                finishWithoutRequest(index, ProbeTransport::Network, local.error().message);
+                return;
+            }
+            // Back through the queue: a free slot is not certain now.
+            m_tunnelPorts.insert(index, *local);
+            m_queue.push_front(index);
+            pump();
+        });
 }
 
 void ProbeRunner::keyArrived(const QString &entry, const Result<QString> &key)
@@ -182,9 +221,28 @@ QNetworkAccessManager *ProbeRunner::nextManager()
     return manager;
 }
 
-void ProbeRunner::startRequest(int index, const QByteArray &key)
+void ProbeRunner::startRequest(int index, const QByteArray &key, quint16 tunnelPort)
 {
     const ProbeTarget &t = m_targets.at(index);
+    QNetworkRequest request = t.request;
+    if (!key.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("X-Dash-Key"), key);
+    if (tunnelPort != 0) {
+        // The tunnel's end is 127.0.0.1, but the server still sees its own name, and TLS
+        // still checks the certificate against it.
+        QUrl url = request.url();
+        QString authority = url.host(QUrl::FullyEncoded);
+        if (authority.contains(u':'))
+            authority = u'[' + authority + u']';
+        if (url.port() != -1)
+            authority += u':' + QString::number(url.port());
+        request.setRawHeader(QByteArrayLiteral("Host"), authority.toLatin1());
+        if (url.scheme() == u"https"_s)
+            request.setPeerVerifyName(url.host());
+        url.setHost(u"127.0.0.1"_s);
+        url.setPort(tunnelPort);
+        request.setUrl(url);
+    }
     const int s = m_free.back();
     m_free.pop_back();
     Slot &slot = m_slots[size_t(s)];
@@ -198,16 +256,8 @@ void ProbeRunner::startRequest(int index, const QByteArray &key)
     slot.tlsErrors.clear();
 
     QNetworkAccessManager *manager = nextManager();
-    QNetworkReply *reply = nullptr;
-    if (key.isEmpty()) {
-        reply = t.method == "GET" ? manager->get(t.request)
-                                  : manager->sendCustomRequest(t.request, t.method);
-    } else {
-        QNetworkRequest request = t.request;
-        request.setRawHeader(QByteArrayLiteral("X-Dash-Key"), key);
-        reply = t.method == "GET" ? manager->get(request)
-                                  : manager->sendCustomRequest(request, t.method);
-    }
+    QNetworkReply *reply =
+        t.method == "GET" ? manager->get(request) : manager->sendCustomRequest(request, t.method);
     slot.reply = reply;
     reply->setReadBufferSize(ReadBufferBytes);
     slot.clock.start();

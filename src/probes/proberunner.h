@@ -21,6 +21,7 @@ class QNetworkReply;
 namespace ph {
 
 class KeyProvider;
+class TunnelProvider;
 
 /**
  * Runs checks of ProbeTargets with bounded concurrency. The engine and one-shot sweeps
@@ -42,6 +43,8 @@ public:
     const ProbeSettings &settings() const { return m_settings; }
     /// Not owned; must outlive the runner or be reset to nullptr first.
     void setKeyProvider(KeyProvider *provider);
+    /// Not owned; opens the tunnels of targets with a `via`. nullptr = such targets fail.
+    void setTunnelProvider(TunnelProvider *provider) { m_tunnelProvider = provider; }
     void setNetworkOnline(bool online) { m_online = online; }
     bool isNetworkOnline() const { return m_online; }
 
@@ -83,7 +86,8 @@ private:
 
     void pump();
     void start(int index);
-    void startRequest(int index, const QByteArray &key);
+    void beginRequest(int index, const QByteArray &key);
+    void startRequest(int index, const QByteArray &key, quint16 tunnelPort = 0);
     void onReadyRead(int slot);
     bool drain(Slot &slot);
     void onFinished(int slot);
@@ -95,6 +99,8 @@ private:
 
     ProbeSettings m_settings;
     KeyProvider *m_keyProvider = nullptr;
+    TunnelProvider *m_tunnelProvider = nullptr;
+    QHash<int, quint16> m_tunnelPorts; ///< target index -> local port, for the next start
     bool m_online = true;
     bool m_pumping = false;
     QList<ProbeTarget> m_targets;

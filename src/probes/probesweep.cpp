@@ -96,4 +96,9 @@ void ProbeSweep::onResult(int index, const ProbeResult &result)
     }
 }
 
+void ProbeSweep::setTunnelProvider(TunnelProvider *provider)
+{
+    m_runner->setTunnelProvider(provider);
+}
+
 } // namespace ph

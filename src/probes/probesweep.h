@@ -11,6 +11,7 @@
 namespace ph {
 
 class KeyProvider;
+class TunnelProvider;
 class NetworkWatch;
 class ProbeRunner;
 
@@ -30,6 +31,8 @@ public:
     void setSettings(const ProbeSettings &settings) { m_settings = settings; }
     /// Not owned; must outlive the sweep.
     void setKeyProvider(KeyProvider *provider);
+    /// Not owned; opens tunnels for services with a `via`.
+    void setTunnelProvider(TunnelProvider *provider);
     void setNetworkOnline(bool online);
 
     /// Starts a sweep; finished() follows once, also for an empty list (queued).

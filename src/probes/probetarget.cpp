@@ -80,6 +80,7 @@ QList<ProbeTarget> buildProbeTargets(const QList<Service> &services, const Probe
             if (!mapped.isEmpty())
                 t.expect.statusPointer = mapped;
             t.configError = serviceError;
+            t.via = service.via;
             if (spec.needsKey) {
                 t.keyEntry = service.dashboardKeyRef;
                 if (t.keyEntry.isEmpty() && t.configError.isEmpty()) {

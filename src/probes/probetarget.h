@@ -24,6 +24,7 @@ struct ProbeTarget
     QNetworkRequest request;
     QByteArray method = QByteArrayLiteral("GET");
     QString keyEntry;    ///< non-empty: send X-Dash-Key read from this keychain entry
+    QString via;         ///< non-empty: sent through a tunnel on this workspace host
     QString configError; ///< non-empty: the endpoint cannot be probed; fails with this
     ProbeExpectation expect;
     int intervalMs = 0; ///< resolved: never 0

@@ -4,6 +4,7 @@
 #include "ssh/sshworker.h"
 #include "workspace/workspace.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -12,12 +13,52 @@ namespace ph {
 
 SshTarget SshTarget::fromHost(const Host &host)
 {
-    return SshTarget{host.address.isEmpty() ? host.name : host.address, host.port, host.user};
+    return SshTarget{host.address.isEmpty() ? host.name : host.address, host.port, host.user,
+                     host.jump};
+}
+
+Result<QList<Host>> SshTarget::jumpChain(const Workspace &workspace, const QString &hostName)
+{
+    // Longer chains than this are almost certainly a mistake, and each hop adds latency.
+    constexpr int maxHops = 4;
+    const Host *host = workspace.host(hostName);
+    if (!host) {
+        return fail(u"ssh.jump"_s,
+                    QCoreApplication::translate("SshSession", "The workspace has no host %1.")
+                        .arg(hostName));
+    }
+    QList<Host> chain;
+    QStringList seen{host->name};
+    QString next = host->jump;
+    while (!next.isEmpty()) {
+        const Host *jump = workspace.host(next);
+        if (!jump) {
+            return fail(u"ssh.jump"_s,
+                        QCoreApplication::translate(
+                            "SshSession", "Host %1 is reached through the jump host %2, which "
+                                          "the workspace does not define.")
+                            .arg(seen.constLast(), next));
+        }
+        if (seen.contains(jump->name) || chain.size() >= maxHops) {
+            seen.append(jump->name);
+            return fail(u"ssh.jump"_s, QCoreApplication::translate(
+                                           "SshSession", "The jump hosts of %1 form a loop or a "
+                                                         "chain longer than %2 hops: %3.")
+                                           .arg(hostName)
+                                           .arg(maxHops)
+                                           .arg(seen.join(u" \u2192 "_s)));
+        }
+        seen.append(jump->name);
+        chain.prepend(*jump);
+        next = jump->jump;
+    }
+    return chain;
 }
 
 SshSession::SshSession(const SshTarget &target, const SshSessionOptions &options, QObject *parent)
     : QObject(parent)
     , m_target(target)
+    , m_link(std::make_shared<ForwardLink>())
     , m_shared(std::make_shared<SshShared>())
 {
     qRegisterMetaType<ph::CommandResult>();
@@ -27,6 +68,8 @@ SshSession::SshSession(const SshTarget &target, const SshSessionOptions &options
     m_thread->setObjectName(u"ssh:"_s + target.host);
     m_worker = new SshWorker(target, options, m_shared);
     m_worker->moveToThread(m_thread);
+    m_link->worker = m_worker;
+    m_link->hopName = KnownHosts::hostName(target.host, target.port);
     connect(m_worker, &SshWorker::hostKeyUnknown, this, &SshSession::hostKeyUnknown);
     connect(m_worker, &SshWorker::connected, this, &SshSession::connected);
     connect(m_worker, &SshWorker::connectionFailed, this, &SshSession::connectionFailed);
@@ -34,6 +77,9 @@ SshSession::SshSession(const SshTarget &target, const SshSessionOptions &options
     connect(m_worker, &SshWorker::stdoutReceived, this, &SshSession::stdoutReceived);
     connect(m_worker, &SshWorker::stderrReceived, this, &SshSession::stderrReceived);
     connect(m_worker, &SshWorker::finished, this, &SshSession::finished);
+    connect(m_worker, &SshWorker::forwardOpened, this, &SshSession::forwardOpened);
+    connect(m_worker, &SshWorker::forwardFailed, this, &SshSession::forwardFailed);
+    connect(m_worker, &SshWorker::forwardClosed, this, &SshSession::forwardClosed);
     m_thread->start();
 }
 
@@ -41,10 +87,52 @@ SshSession::~SshSession()
 {
     // Stops a running command at its next check, then lets the worker hang up cleanly.
     m_shared->shuttingDown = true;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->disconnectFromHost(); });
+    {
+        // Sessions jumping through this one get no new forwards from now on.
+        QMutexLocker lock(&m_link->mutex);
+        m_link->worker = nullptr;
+    }
+    // Blocking, so the worker's timers and notifiers are stopped on their own thread
+    // before it quits; a running command or connect ends at its next check.
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->disconnectFromHost(); },
+        Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_worker;
+    // Forwards posted but never seen by the worker must not leave anyone waiting.
+    m_link->failUnhandled(Error{
+        u"ssh.disconnected"_s, tr("The SSH session to %1 was closed.").arg(m_link->hopName), {}});
+}
+
+QString SshSession::hopName() const
+{
+    return m_link->hopName;
+}
+
+void SshSession::setJumpSession(SshSession *jump)
+{
+    std::shared_ptr<ForwardLink> link = jump ? jump->m_link : nullptr;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, link] { worker->setJump(link); });
+}
+
+quint64 SshSession::openForward(qintptr socketDescriptor, const QString &remoteHost, int remotePort)
+{
+    auto request = std::make_shared<ForwardRequest>();
+    request->id = m_shared->nextJob++;
+    request->host = remoteHost;
+    request->port = remotePort;
+    request->fd = int(socketDescriptor);
+    const quint64 id = request->id;
+    if (!m_link->post(request)) {
+        const Error error{u"ssh.disconnected"_s,
+                          tr("The SSH session to %1 was closed.").arg(m_link->hopName),
+                          {}};
+        request->resolve(ForwardRequest::State::Failed, error);
+        QMetaObject::invokeMethod(
+            this, [this, id, error] { Q_EMIT forwardFailed(id, error); }, Qt::QueuedConnection);
+    }
+    return id;
 }
 
 void SshSession::setCredentials(const SshCredentials &credentials)

@@ -16,8 +16,10 @@ class QThread;
 namespace ph {
 
 class SshWorker;
+struct ForwardLink;
 struct Host;
 struct SshShared;
+struct Workspace;
 
 /// Where to connect and as whom.
 struct SshTarget
@@ -25,9 +27,18 @@ struct SshTarget
     QString host; ///< address or name to connect to; also the known_hosts name
     int port = 22;
     QString user;
+    /// Workspace name of the jump host this target is reached through; empty = direct.
+    /// Informational: the connection goes through whatever SshSession::setJumpSession() set.
+    QString jump;
 
-    /// The target of a workspace host (its address, port and user).
+    /// The target of a workspace host (its address, port, user and jump host name).
     static SshTarget fromHost(const Host &host);
+    /**
+     * The jump hosts in front of workspace host @p hostName, the first one connected to
+     * first and the last one right in front of the host; empty for a direct host. Fails
+     * with a message naming the host when a jump host is unknown or the chain loops.
+     */
+    static Result<QList<Host>> jumpChain(const Workspace &workspace, const QString &hostName);
 };
 
 /// How to authenticate. Secrets come from the caller (who reads them from the keychain)
@@ -102,6 +113,15 @@ enum class HostKeyDecision
  * connection (no new handshake per command). Host keys are checked before any
  * authentication: an unknown key pauses the session at hostKeyUnknown() until
  * acceptHostKey(); a changed key fails with "ssh.hostkey_changed".
+ *
+ * Jump hosts: setJumpSession() makes the connection run through a direct-tcpip channel of
+ * another session (its thread pumps a socket pair that this session's libssh uses as its
+ * socket). A chain A → B → target is B.setJumpSession(A), target.setJumpSession(B). Each
+ * hop checks its own host key (an unknown jump key is asked on the jump session's
+ * hostKeyUnknown()), and a failing hop is named in the target's error.
+ *
+ * Forwards: openForward() connects a local socket to a host:port as seen from this host;
+ * SshTunnel builds a local listener on it.
  */
 class SshSession : public QObject
 {
@@ -112,6 +132,14 @@ public:
     ~SshSession() override;
 
     SshTarget target() const { return m_target; }
+    /// "[host]:port" or "host", as in known_hosts and in messages.
+    QString hopName() const;
+    /**
+     * Connect through @p jump from the next connection attempt on (nullptr = directly).
+     * @p jump connects on demand; it need not outlive this session, but when it goes,
+     * this session's connection breaks.
+     */
+    void setJumpSession(SshSession *jump);
     /// Used by the next connection attempt.
     void setCredentials(const SshCredentials &credentials);
     /// Connects, checks the host key and authenticates; run() does this on demand.
@@ -123,6 +151,14 @@ public:
     void cancel(quint64 job);
     void disconnectFromHost();
     bool isConnected() const;
+
+    /**
+     * Connects the local stream socket @p socketDescriptor (ownership passes to the
+     * session, which closes it) to @p remoteHost:@p remotePort through a direct-tcpip
+     * channel, connecting first if needed. Returns an id for forwardOpened(),
+     * forwardFailed() (the socket is then closed) and forwardClosed().
+     */
+    quint64 openForward(qintptr socketDescriptor, const QString &remoteHost, int remotePort);
 
     /// The command line run() sends for @p command under @p options (sudo wrapping).
     static QString remoteCommand(const QString &command, const CommandOptions &options);
@@ -138,9 +174,13 @@ Q_SIGNALS:
     void stdoutReceived(quint64 job, const QByteArray &data);
     void stderrReceived(quint64 job, const QByteArray &data);
     void finished(quint64 job, const ph::CommandResult &result);
+    void forwardOpened(quint64 id);
+    void forwardFailed(quint64 id, const ph::Error &error);
+    void forwardClosed(quint64 id);
 
 private:
     SshTarget m_target;
+    std::shared_ptr<ForwardLink> m_link;
     QThread *m_thread = nullptr;
     SshWorker *m_worker = nullptr;
     std::shared_ptr<SshShared> m_shared;

@@ -9,13 +9,19 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QSocketNotifier>
+#include <QTimer>
 #include <QtEndian>
 
 #include <libssh/callbacks.h>
 #include <libssh/libssh.h>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <vector>
 
@@ -29,6 +35,10 @@ constexpr int readChunk = 64 * 1024;
 constexpr int idleWaitMs = 50;
 // Time a cancelled command gets to die from Ctrl-C before its channel is closed (hang-up).
 constexpr int stopGraceMs = 1500;
+// A safety net for forwards: libssh may hold data that no socket signals.
+constexpr int pumpTickMs = 100;
+// Bytes read from a forward's channel before its local socket must take some.
+constexpr qsizetype maxPendingToLocal = 256 * 1024;
 
 QString libsshError(ssh_session session)
 {
@@ -75,6 +85,62 @@ void onExitSignal(ssh_session, ssh_channel, const char *signal, int, const char 
 
 } // namespace
 
+void ForwardRequest::resolve(State to, const Error &why)
+{
+    QMutexLocker lock(&mutex);
+    if (to == State::Failed || to == State::Closed) {
+        if (fd >= 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    }
+    if (state == State::Failed || state == State::Closed)
+        return;
+    if (state == State::Open && to == State::Failed)
+        to = State::Closed;
+    state = to;
+    error = why;
+    changed.wakeAll();
+}
+
+int ForwardRequest::takeFd()
+{
+    QMutexLocker lock(&mutex);
+    if (state != State::Pending)
+        return -1;
+    return std::exchange(fd, -1);
+}
+
+ForwardRequest::State ForwardRequest::waitResolved(const std::atomic<bool> &abort)
+{
+    QMutexLocker lock(&mutex);
+    // Sliced, so a session shutting down stops waiting promptly.
+    while (state == State::Pending && !abort)
+        changed.wait(&mutex, QDeadlineTimer(100));
+    return state;
+}
+
+bool ForwardLink::post(const std::shared_ptr<ForwardRequest> &request)
+{
+    QMutexLocker lock(&mutex);
+    if (!worker)
+        return false;
+    std::erase_if(posted, [](const std::weak_ptr<ForwardRequest> &p) { return p.expired(); });
+    posted.push_back(request);
+    QMetaObject::invokeMethod(worker, [w = worker, request] { w->addForward(request); });
+    return true;
+}
+
+void ForwardLink::failUnhandled(const Error &error)
+{
+    QMutexLocker lock(&mutex);
+    for (const std::weak_ptr<ForwardRequest> &weak : posted) {
+        if (const std::shared_ptr<ForwardRequest> request = weak.lock())
+            request->resolve(ForwardRequest::State::Failed, error);
+    }
+    posted.clear();
+}
+
 SshWorker::SshWorker(const SshTarget &target, const SshSessionOptions &options,
                      std::shared_ptr<SshShared> shared)
     : m_target(target)
@@ -85,6 +151,10 @@ SshWorker::SshWorker(const SshTarget &target, const SshSessionOptions &options,
 
 SshWorker::~SshWorker()
 {
+    failForwards(Error{u"ssh.disconnected"_s,
+                       tr("The SSH session to %1 was closed.")
+                           .arg(KnownHosts::hostName(m_target.host, m_target.port)),
+                       {}});
     closeSession();
 }
 
@@ -140,6 +210,15 @@ Result<void> SshWorker::openAndCheckHostKey()
     ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &timeoutMicros);
     ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS, noFile);
     ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, noFile);
+    if (m_jump) {
+        // HOST and PORT above still name the target: known_hosts is looked up by them.
+        const Result<int> fd = socketThroughJump();
+        if (!fd)
+            return tl::unexpected(fd.error());
+        // From here on libssh owns the socket and closes it on disconnect.
+        socket_t socket = *fd;
+        ssh_options_set(m_session, SSH_OPTIONS_FD, &socket);
+    }
 
     qCDebug(lcSsh) << "connecting to" << where;
     if (ssh_connect(m_session) != SSH_OK) {
@@ -353,6 +432,7 @@ void SshWorker::connectionDone(const Result<void> &result)
         closeSession();
         qCInfo(lcSsh) << "connection to" << m_target.host << "failed:" << result.error().code;
         Q_EMIT connectionFailed(result.error());
+        failForwards(result.error());
         failQueued(result.error());
         return;
     }
@@ -360,7 +440,284 @@ void SshWorker::connectionDone(const Result<void> &result)
     m_shared->connected = true;
     qCDebug(lcSsh) << "connected to" << m_target.host;
     Q_EMIT connected();
+    const QList<std::shared_ptr<ForwardRequest>> waiting = std::exchange(m_pendingForwards, {});
+    for (const std::shared_ptr<ForwardRequest> &request : waiting)
+        openForward(request);
     processQueue();
+}
+
+Result<int> SshWorker::socketThroughJump()
+{
+    const QString where = KnownHosts::hostName(m_target.host, m_target.port);
+    const QString jumpName = m_jump->hopName;
+    int pair[2] = {-1, -1};
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) {
+        return fail(u"ssh.jump"_s,
+                    tr("Could not connect to %1 through the jump host %2: no socket could be "
+                       "created.")
+                        .arg(where, jumpName),
+                    QString::fromLocal8Bit(strerror(errno)));
+    }
+    auto request = std::make_shared<ForwardRequest>();
+    request->host = m_target.host;
+    request->port = m_target.port;
+    request->fd = pair[1];
+    if (!m_jump->post(request)) {
+        request->resolve(ForwardRequest::State::Failed);
+        ::close(pair[0]);
+        return fail(u"ssh.jump"_s,
+                    tr("Could not connect to %1: its jump host %2 is no longer connected.")
+                        .arg(where, jumpName));
+    }
+    const ForwardRequest::State state = request->waitResolved(m_shared->shuttingDown);
+    if (state == ForwardRequest::State::Open)
+        return pair[0];
+    ::close(pair[0]);
+    if (state == ForwardRequest::State::Pending) {
+        request->resolve(ForwardRequest::State::Failed);
+        return fail(u"ssh.disconnected"_s,
+                    tr("The connection to %1 was closed before it was made.").arg(where));
+    }
+    Error why;
+    {
+        QMutexLocker lock(&request->mutex);
+        why = request->error;
+    }
+    // The hop's own code (e.g. a changed host key) stays, so callers can tell the cases apart.
+    return fail(why.code.isEmpty() ? u"ssh.jump"_s : why.code,
+                tr("Could not connect to %1 through the jump host %2: %3")
+                    .arg(where, jumpName, why.message),
+                why.detail);
+}
+
+void SshWorker::addForward(const std::shared_ptr<ForwardRequest> &request)
+{
+    if (m_shared->shuttingDown) {
+        const Error error{u"ssh.disconnected"_s,
+                          tr("The SSH session to %1 is closing.")
+                              .arg(KnownHosts::hostName(m_target.host, m_target.port)),
+                          {}};
+        request->resolve(ForwardRequest::State::Failed, error);
+        Q_EMIT forwardFailed(request->id, error);
+        return;
+    }
+    if (m_state == State::Connected && m_session && ssh_is_connected(m_session)) {
+        openForward(request);
+        return;
+    }
+    m_pendingForwards.append(request);
+    if (m_state == State::Disconnected)
+        connectToHost();
+}
+
+void SshWorker::openForward(const std::shared_ptr<ForwardRequest> &request)
+{
+    const QString where = KnownHosts::hostName(m_target.host, m_target.port);
+    const QByteArray host = request->host.toUtf8();
+    ssh_channel channel = ssh_channel_new(m_session);
+    if (!channel || ssh_channel_open_forward(channel, host.constData(), request->port, "127.0.0.1",
+                                             0) != SSH_OK) {
+        const QString reason = libsshError(m_session);
+        const Error error{u"ssh.forward"_s,
+                          tr("%1 could not open a connection to %2:%3 (%4).")
+                              .arg(where, request->host, QString::number(request->port), reason),
+                          reason};
+        if (channel)
+            ssh_channel_free(channel);
+        qCInfo(lcSsh) << "forward through" << where << "failed:" << reason;
+        request->resolve(ForwardRequest::State::Failed, error);
+        Q_EMIT forwardFailed(request->id, error);
+        return;
+    }
+    const int fd = request->takeFd();
+    if (fd < 0) { // given up while the channel opened
+        ssh_channel_close(channel);
+        ssh_channel_free(channel);
+        return;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+
+    auto forward = std::make_unique<Forward>();
+    forward->id = request->id;
+    forward->channel = channel;
+    forward->fd = fd;
+    forward->readable = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    forward->writable = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+    forward->writable->setEnabled(false);
+    connect(forward->readable, &QSocketNotifier::activated, this, &SshWorker::pumpForwards);
+    connect(forward->writable, &QSocketNotifier::activated, this, &SshWorker::pumpForwards);
+    m_forwards.push_back(std::move(forward));
+    request->resolve(ForwardRequest::State::Open);
+    Q_EMIT forwardOpened(request->id);
+    updatePumpWatch();
+    pumpForwards();
+}
+
+void SshWorker::updatePumpWatch()
+{
+    if (m_forwards.empty() || !m_session) {
+        if (m_sessionNotifier)
+            m_sessionNotifier->setEnabled(false);
+        if (m_pumpTimer)
+            m_pumpTimer->stop();
+        return;
+    }
+    if (!m_event) {
+        m_event = ssh_event_new();
+        if (m_event)
+            ssh_event_add_session(m_event, m_session);
+    }
+    if (!m_sessionNotifier) {
+        m_sessionNotifier = new QSocketNotifier(ssh_get_fd(m_session), QSocketNotifier::Read, this);
+        connect(m_sessionNotifier, &QSocketNotifier::activated, this, &SshWorker::sessionReadable);
+    }
+    m_sessionNotifier->setEnabled(true);
+    if (!m_pumpTimer) {
+        m_pumpTimer = new QTimer(this);
+        m_pumpTimer->setInterval(pumpTickMs);
+        connect(m_pumpTimer, &QTimer::timeout, this, &SshWorker::pumpForwards);
+    }
+    if (!m_pumpTimer->isActive())
+        m_pumpTimer->start();
+}
+
+void SshWorker::sessionReadable()
+{
+    if (!m_session)
+        return;
+    if (m_event)
+        ssh_event_dopoll(m_event, 0);
+    pumpForwards();
+    if (m_session && !ssh_is_connected(m_session)) {
+        qCInfo(lcSsh) << "connection to" << m_target.host << "lost";
+        const bool wasOpen = m_state == State::Connected;
+        closeSession();
+        if (wasOpen)
+            Q_EMIT disconnected();
+    }
+}
+
+void SshWorker::pumpForwards()
+{
+    if (m_pumping || m_forwards.empty())
+        return;
+    m_pumping = true;
+    if (m_pumpBuffer.empty())
+        m_pumpBuffer.resize(readChunk);
+    for (size_t i = 0; i < m_forwards.size();) {
+        if (pumpOne(*m_forwards[i])) {
+            ++i;
+            continue;
+        }
+        std::unique_ptr<Forward> done = std::move(m_forwards[i]);
+        m_forwards.erase(m_forwards.begin() + qsizetype(i));
+        closeForward(*done);
+    }
+    m_pumping = false;
+    updatePumpWatch();
+}
+
+bool SshWorker::pumpOne(Forward &f)
+{
+    char *buffer = m_pumpBuffer.data();
+    bool broken = false;
+
+    // Channel to local socket; stop reading while the socket is not taking data.
+    for (;;) {
+        if (!f.toLocal.isEmpty()) {
+            const ssize_t n =
+                ::send(f.fd, f.toLocal.constData(), size_t(f.toLocal.size()), MSG_NOSIGNAL);
+            if (n > 0) {
+                f.toLocal.remove(0, n);
+            } else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                broken = true; // the local client went away
+                break;
+            }
+            if (f.toLocal.size() >= maxPendingToLocal)
+                break;
+        }
+        if (f.remoteEof)
+            break;
+        const int n = ssh_channel_read_nonblocking(f.channel, buffer, readChunk, 0);
+        if (n > 0) {
+            f.toLocal.append(buffer, n);
+            continue;
+        }
+        if (n == SSH_EOF || ssh_channel_is_eof(f.channel) || ssh_channel_is_closed(f.channel))
+            f.remoteEof = true;
+        else if (n == SSH_ERROR)
+            broken = true;
+        if (f.remoteEof && !f.toLocal.isEmpty())
+            continue; // flush what is left
+        break;
+    }
+    f.writable->setEnabled(!broken && !f.toLocal.isEmpty());
+    if (!broken && f.remoteEof && f.toLocal.isEmpty() && !f.shutWrite) {
+        ::shutdown(f.fd, SHUT_WR);
+        f.shutWrite = true;
+    }
+
+    // Local socket to channel, never more than the peer's window so no write blocks.
+    bool windowFull = false;
+    for (int rounds = 0; !broken && !f.localEof && rounds < 16; ++rounds) {
+        if (!ssh_channel_is_open(f.channel) || ssh_channel_is_closed(f.channel)) {
+            f.localEof = true;
+            break;
+        }
+        const uint32_t window = ssh_channel_window_size(f.channel);
+        if (window == 0) {
+            windowFull = true;
+            break;
+        }
+        const ssize_t n = ::recv(f.fd, buffer, std::min<size_t>(window, readChunk), 0);
+        if (n > 0) {
+            if (ssh_channel_write(f.channel, buffer, uint32_t(n)) == SSH_ERROR)
+                broken = true;
+            continue;
+        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+            break;
+        f.localEof = true; // end of stream, or a reset: either way nothing more comes
+        ssh_channel_send_eof(f.channel);
+    }
+    f.readable->setEnabled(!broken && !f.localEof && !windowFull);
+
+    if (broken)
+        return false;
+    if (f.localEof && f.remoteEof && f.toLocal.isEmpty())
+        return false;
+    return !(ssh_channel_is_closed(f.channel) && f.toLocal.isEmpty());
+}
+
+void SshWorker::closeForward(Forward &f)
+{
+    // Notifiers may be the sender of the signal being handled: delete them later.
+    for (QSocketNotifier *notifier : {f.readable, f.writable}) {
+        if (notifier) {
+            notifier->setEnabled(false);
+            notifier->deleteLater();
+        }
+    }
+    if (f.channel) {
+        if (m_session && ssh_is_connected(m_session) && !ssh_channel_is_closed(f.channel))
+            ssh_channel_close(f.channel);
+        ssh_channel_free(f.channel);
+        f.channel = nullptr;
+    }
+    if (f.fd >= 0) {
+        ::close(f.fd);
+        f.fd = -1;
+    }
+    Q_EMIT forwardClosed(f.id);
+}
+
+void SshWorker::failForwards(const Error &error)
+{
+    const QList<std::shared_ptr<ForwardRequest>> waiting = std::exchange(m_pendingForwards, {});
+    for (const std::shared_ptr<ForwardRequest> &request : waiting) {
+        request->resolve(ForwardRequest::State::Failed, error);
+        Q_EMIT forwardFailed(request->id, error);
+    }
 }
 
 void SshWorker::enqueue(quint64 job, const QString &command, const CommandOptions &options)
@@ -506,12 +863,20 @@ CommandResult SshWorker::execute(const Job &job)
                                  libsshError(m_session)};
             break;
         }
+        // Tunnels and jumped sessions through this one keep flowing while a command runs.
+        pumpForwards();
         if (gotData)
             continue;
         if (ssh_channel_is_eof(channel) || ssh_channel_is_closed(channel))
             break;
-        pollfd pfd{ssh_get_fd(m_session), POLLIN, 0};
-        ::poll(&pfd, 1, idleWaitMs);
+        std::vector<pollfd> fds{pollfd{ssh_get_fd(m_session), POLLIN, 0}};
+        for (const std::unique_ptr<Forward> &f : m_forwards) {
+            const short events = short((f->readable->isEnabled() ? POLLIN : 0) |
+                                       (f->writable->isEnabled() ? POLLOUT : 0));
+            if (events)
+                fds.push_back(pollfd{f->fd, events, 0});
+        }
+        ::poll(fds.data(), nfds_t(fds.size()), idleWaitMs);
     }
 
     const bool finishedNormally = !result.failed && (!stopping || ssh_channel_is_eof(channel));
@@ -571,6 +936,10 @@ void SshWorker::disconnectFromHost()
 {
     const bool wasOpen = m_session != nullptr;
     closeSession();
+    failForwards(Error{u"ssh.disconnected"_s,
+                       tr("The SSH session to %1 was closed.")
+                           .arg(KnownHosts::hostName(m_target.host, m_target.port)),
+                       {}});
     failQueued(Error{
         u"ssh.disconnected"_s, tr("The connection was closed before the command could run."), {}});
     if (wasOpen)
@@ -579,6 +948,23 @@ void SshWorker::disconnectFromHost()
 
 void SshWorker::closeSession()
 {
+    // Forwards need the session to close their channels, so they go first.
+    std::vector<std::unique_ptr<Forward>> forwards = std::exchange(m_forwards, {});
+    for (const std::unique_ptr<Forward> &forward : forwards)
+        closeForward(*forward);
+    if (m_sessionNotifier) {
+        m_sessionNotifier->setEnabled(false);
+        m_sessionNotifier->deleteLater();
+        m_sessionNotifier = nullptr;
+    }
+    if (m_pumpTimer)
+        m_pumpTimer->stop();
+    if (m_event) {
+        if (m_session)
+            ssh_event_remove_session(m_event, m_session);
+        ssh_event_free(m_event);
+        m_event = nullptr;
+    }
     if (m_session) {
         ssh_disconnect(m_session);
         ssh_free(m_session);
