@@ -2,11 +2,13 @@
 #include "ui/consolewindowbinder.h"
 
 #include "console/console.h"
+#include "notify/dbusnotifier.h"
 #include "probes/probeengine.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/runbooks/runbooksview.h"
 
 #include <QTimer>
 
@@ -39,6 +41,11 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(networkPoll, &QTimer::timeout, window,
             [console, window] { window->setOnline(console->engine()->isNetworkOnline()); });
     networkPoll->start();
+
+    // Runbooks: runs live in the console's database; due runbooks notify the desktop.
+    // The notifier is the window's child, so it lives exactly as long as the view using it.
+    window->runbooksView()->setNotifier(new DBusNotifier(window));
+    window->runbooksView()->setDatabase(console->database());
 
     window->setWorkspace(console->workspace(), console->warnings());
     window->setEnvironment(console->environment());

@@ -5,6 +5,7 @@
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dashboards/slopanel.h"
+#include "ui/runbooks/runbooksview.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -32,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_health(new HealthView(this))
     , m_slo(new SloPanel(this))
     , m_queues(new QueuePanel(this))
+    , m_runbooks(new RunbooksView(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
     , m_productionLabel(new QLabel(this))
@@ -66,9 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(placeholderPage(
         tr("Alerts"), tr("P0–P2 alerts from each profile's rules, acknowledgement with an owner, "
                          "escalation, and a link to each alert's response runbook.")));
-    m_pages->addWidget(placeholderPage(
-        tr("Runbooks"), tr("The daily, weekly and monthly runbooks as checklist wizards: due and "
-                           "overdue runs, guided steps, and signed-off reports.")));
+    m_pages->addWidget(m_runbooks);
     m_pages->addWidget(placeholderPage(
         tr("Remote"), tr("Hosts by environment and group, commands over SSH with live output, "
                          "fan-out to groups, and confirmation before anything destructive.")));
@@ -231,6 +231,7 @@ void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &war
     }
     m_workspaceLabel->setText(
         tr("Workspace: %1 (%2)").arg(workspace.name, QFileInfo(workspace.filePath).fileName()));
+    m_runbooks->setWorkspace(workspace);
     const int keep = m_envSwitcher->findData(previous);
     const int index = keep >= 0 ? keep : 0;
     if (m_envSwitcher->count() > 0) {
@@ -252,6 +253,7 @@ void MainWindow::setEnvironment(const QString &name)
     m_health->model()->setServices(services);
     m_slo->setServices(services, m_workspace.thresholds);
     m_queues->setServices(services, m_workspace.thresholds);
+    m_runbooks->setEnvironment(name);
 }
 
 void MainWindow::updateProductionMarking()

@@ -17,6 +17,7 @@ namespace ph {
 
 class HealthView;
 class QueuePanel;
+class RunbooksView;
 class SloPanel;
 
 /**
@@ -47,6 +48,7 @@ public:
     HealthView *healthView() const { return m_health; }
     SloPanel *sloPanel() const { return m_slo; }
     QueuePanel *queuePanel() const { return m_queues; }
+    RunbooksView *runbooksView() const { return m_runbooks; }
     QString currentEnvironment() const;
     void showPage(Page page);
     Page currentPage() const;
@@ -79,6 +81,7 @@ private:
     HealthView *m_health;
     SloPanel *m_slo;
     QueuePanel *m_queues;
+    RunbooksView *m_runbooks;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;
     QLabel *m_productionLabel;

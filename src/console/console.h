@@ -63,6 +63,7 @@ public:
     SecretStore *secrets() const { return m_secrets; }
     ProbeEngine *engine() const { return m_engine; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
+    std::shared_ptr<Database> database() const { return m_db; }
 
 Q_SIGNALS:
     void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);
