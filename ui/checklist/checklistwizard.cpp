@@ -186,6 +186,9 @@ void ChecklistWizard::buildUi()
 
     m_steps->setObjectName(u"stepList"_s);
     m_steps->setMinimumWidth(260);
+    m_steps->setWordWrap(true);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_steps->setSpacing(1);
     m_steps->setAccessibleName(tr("Steps"));
     connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_selected)
@@ -205,7 +208,7 @@ void ChecklistWizard::buildUi()
     m_command->setReadOnly(true);
     m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_command->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_command->setMaximumHeight(120);
+    m_command->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_command->setTabChangesFocus(true);
     m_parameters->setObjectName(u"stepParameters"_s);
     m_parameters->setWordWrap(true);
@@ -328,7 +331,7 @@ void ChecklistWizard::buildUi()
     dl->setContentsMargins(0, 0, 0, 0);
     dl->addWidget(m_stepTitle);
     dl->addWidget(m_target);
-    dl->addWidget(m_explanation, 2);
+    dl->addWidget(m_explanation, 1);
     dl->addWidget(m_command);
     dl->addWidget(m_parameters);
     auto *buttons = new QHBoxLayout;
@@ -342,7 +345,19 @@ void ChecklistWizard::buildUi()
     dl->addWidget(m_notes);
     split->addWidget(detail);
     split->setStretchFactor(1, 1);
+    split->setSizes({340, 900});
     outer->addWidget(split, 1);
+
+    auto *keys = new QLabel(tr("Ctrl+Enter run · Ctrl+D done · Ctrl+K skip · Ctrl+N note · "
+                               "Ctrl+Shift+R retry · Alt+↑/↓ previous/next step · "
+                               "Ctrl+Shift+S sign off"),
+                            this);
+    keys->setObjectName(u"shortcutHelp"_s);
+    keys->setWordWrap(true);
+    QPalette kp = keys->palette();
+    kp.setColor(QPalette::WindowText, kp.color(QPalette::PlaceholderText));
+    keys->setPalette(kp);
+    outer->addWidget(keys);
 
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_back);
@@ -419,7 +434,10 @@ void ChecklistWizard::setRunAvailable(bool available, const QString &why)
 {
     m_runAvailable = available;
     m_runUnavailableWhy = why;
-    refreshButtons();
+    if (m_hasRun)
+        refreshStep();
+    else
+        refreshButtons();
 }
 
 const Step *ChecklistWizard::runbookStep(int index) const
@@ -545,6 +563,13 @@ void ChecklistWizard::refreshStep()
     const bool hasCommand = step && !step->command.isEmpty();
     m_command->setVisible(hasCommand);
     m_command->setPlainText(hasCommand ? step->command : QString());
+    if (hasCommand) {
+        // As tall as the command, up to ten lines; longer ones scroll.
+        const int lines = qBound(1, int(step->command.count(u'\n')) + 1, 10);
+        m_command->setFixedHeight(lines * m_command->fontMetrics().lineSpacing() +
+                                  2 * int(m_command->document()->documentMargin()) +
+                                  2 * m_command->frameWidth() + 4);
+    }
     QList<QTextEdit::ExtraSelection> marks;
     if (hasCommand) {
         const Classification c = classifyStep(*step, m_run, m_workspace);
@@ -607,10 +632,13 @@ void ChecklistWizard::refreshStep()
                       .arg(rec.reason);
         break;
     }
+    if (rec.state == StepState::Pending && step && step->kind != Step::Kind::Manual &&
+        !m_runAvailable && !isReadOnly())
+        verdict = m_runUnavailableWhy;
     m_verdict->setText(verdict);
     QPalette vp = m_verdict->palette();
     vp.setColor(QPalette::WindowText, rec.state == StepState::Pending
-                                          ? palette().color(QPalette::WindowText)
+                                          ? palette().color(QPalette::PlaceholderText)
                                           : stateColor(rec.state));
     m_verdict->setPalette(vp);
 

@@ -37,7 +37,8 @@ QString when(const QDateTime &utc)
 {
     if (!utc.isValid())
         return {};
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    // Weekday and time are what matter for a schedule; seconds are noise.
+    return QLocale().toString(utc.toLocalTime(), u"ddd d MMM, HH:mm"_s);
 }
 
 } // namespace

@@ -125,9 +125,13 @@ void RunbooksView::buildUi()
     m_table->setObjectName(u"runbooksTable"_s);
     m_table->setModel(m_model);
     setupTable(m_table);
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(RunbooksModel::TitleCol,
                                                       QHeaderView::Stretch);
     m_table->horizontalHeader()->setStretchLastSection(false);
+    m_historyTable->setWordWrap(false);
+    m_historyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_table, &QTableView::activated, this, &RunbooksView::startSelected);
     m_historyTable->setObjectName(u"historyTable"_s);
     m_historyTable->setModel(m_history);
