@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/runbooks/runbooksview.h"
 
+#include "audit/auditlog.h"
 #include "notify/notifier.h"
 #include "runbooks/runbookparser.h"
 #include "storage/database.h"
@@ -56,6 +57,8 @@ RunbooksView::RunbooksView(QWidget *parent)
         const RunbookCatalogResult r = m_catalogWatcher.result();
         setRunbooks(r.runbooks, r.problems);
     });
+    connect(&m_auditWatcher, &QFutureWatcher<QString>::finished, this,
+            [this] { m_wizard->setAuditHead(m_auditWatcher.result()); });
     connect(m_wizard, &ChecklistWizard::closeRequested, this, &RunbooksView::showList);
     connect(m_wizard, &ChecklistWizard::signedOff, this, &RunbooksView::refreshHistory);
 
@@ -76,6 +79,8 @@ RunbooksView::~RunbooksView()
     // A catalog scan still running must not deliver into a destroyed view.
     m_catalogWatcher.disconnect(this);
     m_catalogWatcher.waitForFinished();
+    m_auditWatcher.disconnect(this);
+    m_auditWatcher.waitForFinished();
 }
 
 void RunbooksView::buildUi()
@@ -421,6 +426,24 @@ Result<void> RunbooksView::openRunReadOnly(qint64 runId)
     return {};
 }
 
+void RunbooksView::fetchAuditHead(const QDateTime &since)
+{
+    m_wizard->setAuditHead({});
+    if (!m_db)
+        return;
+    // Reading the audit log blocks; the head arrives before anyone exports a report.
+    m_auditWatcher.setFuture(QtConcurrent::run([db = m_db, since]() -> QString {
+        const AuditLog log(db, {});
+        AuditFilter recent;
+        recent.from = since;
+        auto records = log.query(recent);
+        if (records && records->isEmpty())
+            records = log.query();
+        db->releaseThreadConnection();
+        return records && !records->isEmpty() ? records->constLast().hash : QString();
+    }));
+}
+
 void RunbooksView::startSelected()
 {
     const QModelIndex index = m_table->currentIndex();
@@ -462,6 +485,7 @@ bool RunbooksView::isWizardShown() const
 void RunbooksView::showWizard()
 {
     m_problems->hide();
+    fetchAuditHead(m_wizard->run().startedAt());
     m_stack->setCurrentWidget(m_wizard);
     m_wizard->setFocus();
 }

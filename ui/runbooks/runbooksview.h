@@ -85,6 +85,7 @@ private:
     void showWizard();
     void showProblem(const QString &text);
     Runbook runbookFor(const QString &sourcePath, const QString &title) const;
+    void fetchAuditHead(const QDateTime &since);
 
     std::shared_ptr<Database> m_db;
     std::unique_ptr<RunStore> m_store;
@@ -95,6 +96,7 @@ private:
     QSet<QString> m_announced; ///< sourcePath + occurrence, so each period notifies once
     qint64 m_offeredRun = 0;
     QFutureWatcher<RunbookCatalogResult> m_catalogWatcher;
+    QFutureWatcher<QString> m_auditWatcher;
 
     ScheduleBoard *m_board;
     RunbooksModel *m_model;

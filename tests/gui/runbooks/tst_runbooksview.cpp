@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Runbooks page: schedule order and colours, due notifications, the resume offer,
 // starting a run with parameters, and the history opened read-only.
+#include "audit/auditlog.h"
 #include "checklist/runstore.h"
 #include "notify/fakenotifier.h"
 #include "runbooks/runbookparser.h"
@@ -269,6 +270,34 @@ private Q_SLOTS:
         QVERIFY(view.findChild<QPushButton *>(u"exportPdfButton"_s)->isEnabled());
         view.findChild<QPushButton *>(u"backButton"_s)->click();
         QVERIFY(!view.isWizardShown());
+    }
+
+    void reportCarriesTheAuditHead()
+    {
+        const Runbook rb = runbook(u"Audited"_s, {});
+        RunStore store(m_db);
+        auto run = store.start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        const AuditLog log(m_db, QByteArray(AuditLog::kSealKeySize, 'k'));
+        AuditEvent event;
+        event.kind = AuditKind::Checklist;
+        event.environment = u"staging"_s;
+        auto record = log.append(event);
+        QVERIFY2(record, qPrintable(record ? QString() : record.error().toString()));
+
+        RunbooksView view;
+        view.setRunbooks({rb});
+        prepare(view);
+        QVERIFY(view.resumeRun(run->runId()));
+        const QString path = m_dir.filePath(u"audited.md"_s);
+        // The head is read in the background; the report names it once it is there.
+        QTRY_VERIFY([&] {
+            if (!view.wizard()->exportMarkdown(path))
+                return false;
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) &&
+                   QString::fromUtf8(f.readAll()).contains(record->hash);
+        }());
     }
 };
 
