@@ -8,6 +8,7 @@
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/payouts/payoutspanel.h"
 #include "ui/runbooks/runbooksview.h"
 
 #include <QTimer>
@@ -25,6 +26,7 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(console, &Console::workspaceFailed, window, &MainWindow::showWorkspaceError);
     connect(console, &Console::storageFailed, window, &MainWindow::showWorkspaceError);
     connect(console, &Console::resultReady, window, &MainWindow::applyResult);
+    window->payoutsPanel()->setFetcher(console->fetcher());
     connect(console, &Console::environmentChanged, window, &MainWindow::setEnvironment);
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);
     connect(window, &MainWindow::environmentChanged, console, &Console::setEnvironment);

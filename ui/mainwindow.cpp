@@ -5,6 +5,7 @@
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dashboards/slopanel.h"
+#include "ui/payouts/payoutspanel.h"
 #include "ui/runbooks/runbooksview.h"
 
 #include <QAction>
@@ -33,6 +34,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_health(new HealthView(this))
     , m_slo(new SloPanel(this))
     , m_queues(new QueuePanel(this))
+    , m_payouts(new PayoutsPanel(this))
     , m_runbooks(new RunbooksView(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
@@ -62,9 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(placeholderPage(
         tr("Backups"), tr("Archives of every backup job with their age, the RPO and retention "
                           "verdicts, verification and confirmed restores.")));
-    m_pages->addWidget(placeholderPage(
-        tr("Payouts"), tr("Partner payouts from the CSV export with exact totals per partner, "
-                          "currency and period, and the 30-day FinOps summary.")));
+    m_pages->addWidget(m_payouts);
     m_pages->addWidget(placeholderPage(
         tr("Alerts"), tr("P0–P2 alerts from each profile's rules, acknowledgement with an owner, "
                          "escalation, and a link to each alert's response runbook.")));
@@ -253,6 +253,7 @@ void MainWindow::setEnvironment(const QString &name)
     m_health->model()->setServices(services);
     m_slo->setServices(services, m_workspace.thresholds);
     m_queues->setServices(services, m_workspace.thresholds);
+    m_payouts->setServices(services);
     m_runbooks->setEnvironment(name);
 }
 
@@ -290,6 +291,7 @@ void MainWindow::applyResult(const ProbeResult &result)
     m_health->model()->applyResult(result);
     m_slo->applyResult(result);
     m_queues->applyResult(result);
+    m_payouts->applyResult(result);
 }
 
 void MainWindow::setOnline(bool online)

@@ -17,6 +17,7 @@ namespace ph {
 
 class HealthView;
 class QueuePanel;
+class PayoutsPanel;
 class RunbooksView;
 class SloPanel;
 
@@ -48,6 +49,7 @@ public:
     HealthView *healthView() const { return m_health; }
     SloPanel *sloPanel() const { return m_slo; }
     QueuePanel *queuePanel() const { return m_queues; }
+    PayoutsPanel *payoutsPanel() const { return m_payouts; }
     RunbooksView *runbooksView() const { return m_runbooks; }
     QString currentEnvironment() const;
     void showPage(Page page);
@@ -81,6 +83,7 @@ private:
     HealthView *m_health;
     SloPanel *m_slo;
     QueuePanel *m_queues;
+    PayoutsPanel *m_payouts;
     RunbooksView *m_runbooks;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless twin: dispatch a subcommand, return its exit code (PRODUCT.md §9).
 #include "cli/auditcommand.h"
+#include "cli/execcommand.h"
 #include "cli/exitcodes.h"
 #include "cli/probecommand.h"
 #include "cli/runbookcommand.h"
@@ -20,7 +21,8 @@ static void usage(QTextStream &out)
                 "Commands:\n"
                 "  probe     check every endpoint once (--workspace F | --demo, --env E, --json)\n"
                 "  runbook   import FILE | list | show NAME (--json)\n"
-                "  audit     verify the audit log (--database F, --json) | export --csv\n\n"
+                "  audit     verify the audit log (--database F, --json) | export --csv\n"
+                "  exec      run a command on hosts over SSH (--host H... | --group G) -- CMD\n\n"
                 "Exit codes: 0 all good, 1 a check failed, 2 usage or configuration error,\n"
                 "3 needs a person, 4 refused, 5 keychain unavailable.\n"
                 "Run 'pilothouse-cli COMMAND --help' for a command's options.\n");
@@ -52,6 +54,8 @@ int main(int argc, char **argv)
         return ph::cli::runRunbookCommand(args, out, err);
     if (command == u"audit"_s)
         return ph::cli::runAuditCommand(args, out, err);
+    if (command == u"exec"_s)
+        return ph::cli::runExecCommand(args, out, err);
     err << QCoreApplication::translate("main", "Unknown command \"%1\".").arg(command) << '\n';
     usage(err);
     return ph::cli::ExitUsage;

@@ -8,6 +8,7 @@
 #include "probes/probesettings.h"
 #include "probes/secretstorekeyprovider.h"
 #include "secrets/secretstore.h"
+#include "probes/servicefetcher.h"
 #include "storage/database.h"
 #include "workspace/workspaceloader.h"
 #include "workspace/workspacewatcher.h"
@@ -64,6 +65,8 @@ Result<void> Console::open(const Options &options)
     m_secrets = new SecretStore(options.keychainService, this);
     m_keys = std::make_unique<SecretStoreKeyProvider>(m_secrets);
     m_engine->setKeyProvider(m_keys.get());
+    m_fetcher = new ServiceFetcher(this);
+    m_fetcher->setKeyProvider(m_keys.get());
 
     m_writer = new HistoryWriter(m_db);
     m_writer->moveToThread(&m_storageThread);

@@ -22,6 +22,7 @@ class ProbeEngine;
 class ProbeNotifications;
 class ProbeSink;
 class SecretStoreKeyProvider;
+class ServiceFetcher;
 class SecretStore;
 class WorkspaceWatcher;
 
@@ -62,6 +63,8 @@ public:
 
     SecretStore *secrets() const { return m_secrets; }
     ProbeEngine *engine() const { return m_engine; }
+    /// One-off fetches of endpoints the probes do not poll (payouts export, partners).
+    ServiceFetcher *fetcher() const { return m_fetcher; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
     std::shared_ptr<Database> database() const { return m_db; }
 
@@ -83,6 +86,7 @@ private:
     SecretStore *m_secrets = nullptr;
     std::unique_ptr<SecretStoreKeyProvider> m_keys;
     ProbeEngine *m_engine;
+    ServiceFetcher *m_fetcher = nullptr;
     ProbeNotifications *m_notifications = nullptr;
     std::shared_ptr<Database> m_db;
     QThread m_storageThread;

@@ -104,13 +104,17 @@ QByteArray SimData::payoutsCsv(quint64 n) const
         {u"PTR_004"_s, u"Kestrel Media"_s, u"USD"_s, u"held"_s},
     };
     QByteArray csv = QByteArrayLiteral("partner_id,partner_name,period,amount,currency,status\r\n");
+    // Three months, so totals per period and the period filter have something to show.
+    static const char *const periods[] = {"2026-08", "2026-09", "2026-10"};
     quint64 i = 0;
-    for (const Row &row : rows) {
-        const quint64 cents = 10000 + (31 * m_seed + 7 * n + 4567 * i) % 200000;
-        csv += csvField(row.id) + ',' + csvField(row.name) + ",2026-10," +
-               formatCents(cents).toLatin1() + ',' + csvField(row.currency) + ',' +
-               csvField(row.status) + "\r\n";
-        ++i;
+    for (const char *period : periods) {
+        for (const Row &row : rows) {
+            const quint64 cents = 10000 + (31 * m_seed + 7 * n + 4567 * i) % 200000;
+            csv += csvField(row.id) + ',' + csvField(row.name) + ',' + period + ',' +
+                   formatCents(cents).toLatin1() + ',' + csvField(row.currency) + ',' +
+                   csvField(row.status) + "\r\n";
+            ++i;
+        }
     }
     return csv;
 }

@@ -500,7 +500,7 @@ private Q_SLOTS:
         // Second request (n = 1): depth = 5 + (294 + 3) mod 40 = 22.
         QCOMPARE(QJsonDocument::fromJson(runs.at(0).at(1)).object().value(u"depth"_s).toInt(), 22);
         // Payout row 0: 10000 + (31*42) mod 200000 = 11302 cents.
-        QVERIFY(runs.at(0).at(4).contains("PTR_001,Acme Analytics,2026-10,113.02,USD,paid\r\n"));
+        QVERIFY(runs.at(0).at(4).contains("PTR_001,Acme Analytics,2026-08,113.02,USD,paid\r\n"));
     }
 
     void clearStuck()

@@ -1,0 +1,677 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/execcommand.h"
+
+#include "audit/auditlog.h"
+#include "audit/sealkey.h"
+#include "cli/exitcodes.h"
+#include "console/demosession.h"
+#include "core/paths.h"
+#include "safety/commandclassifier.h"
+#include "secrets/secretstore.h"
+#include "ssh/fanout.h"
+#include "ssh/hostspec.h"
+#include "ssh/sshsessionpool.h"
+#include "storage/database.h"
+#include "workspace/workspaceloader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTextStream>
+#include <QTimer>
+
+#include <optional>
+#include <variant>
+
+using namespace Qt::StringLiterals;
+
+namespace ph::cli {
+
+namespace {
+
+const QString kAdHoc = u"ad-hoc"_s;
+constexpr int kMaxConcurrency = 1024;
+constexpr int kKeychainTimeoutMs = 10000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ExecCommand", text);
+}
+
+/// A failure that ends the command with @c code after printing @c message.
+struct Stop
+{
+    int code;
+    QString message;
+};
+
+struct Options
+{
+    QStringList hosts;
+    QString group;
+    QString environment;
+    QString identity;
+    QString knownHosts;
+    int concurrency = FanOut::kDefaultConcurrency;
+    int timeoutMs = 0;
+    bool acceptNewHostKey = false;
+    bool json = false;
+    QStringList confirmations;
+    QString command;
+};
+
+/// The seal key store over the keychain, for obtainSealKey(); blocking (CLI only).
+SealKeyStore keychainSealKeys(SecretStore *store)
+{
+    SealKeyStore keys;
+    keys.load = [store]() -> Result<std::optional<QString>> {
+        auto value = store->readBlocking(kSealKeyEntry, kKeychainTimeoutMs);
+        if (value)
+            return std::optional<QString>(*value);
+        if (value.error().code == u"keychain.not_found"_s)
+            return std::optional<QString>();
+        return tl::unexpected(value.error());
+    };
+    keys.store = [store](const QString &value) -> Result<void> {
+        std::optional<Result<void>> answer;
+        QEventLoop loop;
+        QObject context;
+        store->write(kSealKeyEntry, value, &context, [&](Result<void> done) {
+            answer = std::move(done);
+            loop.quit();
+        });
+        // SecretStore answers every call within its own timeout; this is only a backstop.
+        QTimer::singleShot(kKeychainTimeoutMs * 2, &loop, &QEventLoop::quit);
+        if (!answer)
+            loop.exec();
+        if (!answer) {
+            return fail(u"keychain.timeout"_s,
+                        tr("The keychain did not answer in time while storing the audit log's "
+                           "seal key."));
+        }
+        return *answer;
+    };
+    return keys;
+}
+
+Result<QByteArray> decodeSealKey(const QString &text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(text.trimmed().toLatin1(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != AuditLog::kSealKeySize) {
+        return fail(u"audit.bad_key"_s,
+                    tr("The seal key given for %1 is not the Base64 text of a %2-byte key, as "
+                       "stored in the keychain.")
+                        .arg(kSealKeyEntry)
+                        .arg(AuditLog::kSealKeySize));
+    }
+    return decoded.decoded;
+}
+
+/// The audit log, ready to append; or why not (exit 5 for the keychain, 2 otherwise).
+std::variant<std::unique_ptr<AuditLog>, Stop> openAudit(const QString &databasePath,
+                                                        const std::optional<QString> &stdinKey)
+{
+    QByteArray key;
+    if (stdinKey) {
+        auto decoded = decodeSealKey(*stdinKey);
+        if (!decoded)
+            return Stop{ExitUsage, decoded.error().message};
+        key = *decoded;
+    } else {
+        SecretStore store(u"pilothouse"_s);
+        auto obtained = obtainSealKey(keychainSealKeys(&store));
+        if (!obtained) {
+            const bool keychain = obtained.error().code.startsWith(u"keychain."_s);
+            return Stop{keychain ? int(ExitKeychainUnavailable) : int(ExitUsage),
+                        obtained.error().toString() + u'\n' +
+                            tr("Pilothouse runs no remote command it cannot record in the audit "
+                               "log, and the log's seal key lives in the keychain. For cron, "
+                               "pass the key with --secret-stdin %1.")
+                                .arg(kSealKeyEntry)};
+        }
+        key = *obtained;
+    }
+    auto db = Database::open(databasePath);
+    if (!db)
+        return Stop{ExitUsage, db.error().toString()};
+    return std::make_unique<AuditLog>(*db, key);
+}
+
+QJsonObject hostJson(const FanOutHostResult &r)
+{
+    return QJsonObject{
+        {u"host"_s, r.name},
+        {u"outcome"_s, hostOutcomeName(r.outcome)},
+        {u"exit_status"_s, r.exitStatus >= 0 ? QJsonValue(r.exitStatus) : QJsonValue()},
+        {u"stdout"_s, QString::fromUtf8(r.stdoutData)},
+        {u"stderr"_s, QString::fromUtf8(r.stderrData)},
+        {u"duration_ms"_s, r.durationMs},
+        {u"environment"_s, r.environment},
+        {u"address"_s, HostSpec{r.target.user, r.target.host, r.target.port}.toString()},
+        {u"stdout_bytes"_s, r.stdoutBytes},
+        {u"stderr_bytes"_s, r.stderrBytes},
+        {u"error"_s, r.error.message.isEmpty() ? QJsonValue() : QJsonValue(r.error.message)},
+    };
+}
+
+QString exitText(const FanOutHostResult &r)
+{
+    if (r.exitStatus >= 0)
+        return QString::number(r.exitStatus);
+    return r.signal.isEmpty() ? u"-"_s : u"SIG"_s + r.signal;
+}
+
+void printBlock(const FanOutHostResult &r, QTextStream &out)
+{
+    const QString address = HostSpec{r.target.user, r.target.host, r.target.port}.toString();
+    out << u"=== "_s << r.name;
+    if (address != r.name)
+        out << u" ("_s << address << u')';
+    out << u": "_s << hostOutcomeText(r.outcome);
+    if (r.exitStatus >= 0)
+        out << u", "_s << tr("exit %1").arg(r.exitStatus);
+    out << u", "_s << tr("%1 ms").arg(r.durationMs) << '\n';
+    if (!r.error.message.isEmpty())
+        out << r.error.message << '\n';
+    if (r.stdoutBytes > r.stdoutData.size())
+        out << tr("[stdout: only the last %1 of %2 bytes are shown]")
+                   .arg(r.stdoutData.size())
+                   .arg(r.stdoutBytes)
+            << '\n';
+    out << QString::fromUtf8(r.stdoutData);
+    if (!r.stdoutData.isEmpty() && !r.stdoutData.endsWith('\n'))
+        out << '\n';
+    if (!r.stderrData.isEmpty()) {
+        out << u"--- stderr ---\n"_s << QString::fromUtf8(r.stderrData);
+        if (!r.stderrData.endsWith('\n'))
+            out << '\n';
+    }
+    out.flush();
+}
+
+void printMatrix(const QList<FanOutHostResult> &results, QTextStream &out)
+{
+    const QStringList header = {tr("HOST"), tr("ENVIRONMENT"), tr("OUTCOME"), tr("EXIT"),
+                                tr("DURATION")};
+    QList<QStringList> rows;
+    QMap<QString, int> counts;
+    for (const FanOutHostResult &r : results) {
+        rows.append({r.name, r.environment, hostOutcomeText(r.outcome), exitText(r),
+                     tr("%1 ms").arg(r.durationMs)});
+        ++counts[hostOutcomeText(r.outcome)];
+    }
+    QList<int> widths;
+    for (int c = 0; c < header.size(); ++c) {
+        int w = int(header.at(c).size());
+        for (const QStringList &row : rows)
+            w = std::max(w, int(row.at(c).size()));
+        widths.append(w);
+    }
+    auto line = [&](const QStringList &cells) {
+        QString text;
+        for (int c = 0; c < cells.size(); ++c)
+            text +=
+                c + 1 < cells.size() ? cells.at(c).leftJustified(widths.at(c) + 2) : cells.at(c);
+        out << text.trimmed() << '\n';
+    };
+    out << '\n';
+    line(header);
+    for (const QStringList &row : rows)
+        line(row);
+    QStringList summary;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        summary << u"%1 %2"_s.arg(it.value()).arg(it.key());
+    out << QCoreApplication::translate("ExecCommand", "%n host(s): %1", nullptr,
+                                       int(results.size()))
+               .arg(summary.join(u", "_s))
+        << '\n';
+}
+
+/// Reads @p ref of workspace @p wsName from the keychain; empty when not set.
+Result<QString> readHostSecret(SecretStore &store, const QString &wsName, const QString &ref)
+{
+    auto value = store.readBlocking(SecretStore::entryName(wsName, ref), kKeychainTimeoutMs);
+    if (value)
+        return *value;
+    if (value.error().code == u"keychain.not_found"_s)
+        return QString();
+    return tl::unexpected(value.error());
+}
+
+} // namespace
+
+int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Run one command on many hosts over SSH: exec (--host H... | --group G) [options] "
+           "-- CMD"));
+    parser.addHelpOption();
+    const QCommandLineOption hostOpt(
+        u"host"_s, tr("A workspace host NAME, or [user@]address[:port]; repeatable."), tr("H"));
+    const QCommandLineOption groupOpt(u"group"_s, tr("Every workspace host in group G."), tr("G"));
+    const QCommandLineOption workspaceOpt({u"w"_s, u"workspace"_s}, tr("Workspace FILE."),
+                                          tr("FILE"));
+    const QCommandLineOption demoOpt(u"demo"_s, tr("Use the demo workspace."));
+    const QCommandLineOption envOpt({u"e"_s, u"env"_s}, tr("Only hosts of environment E."),
+                                    tr("E"));
+    const QCommandLineOption jsonOpt(u"json"_s, tr("Print one JSON document."));
+    const QCommandLineOption identityOpt(
+        u"identity"_s, tr("Private key FILE for hosts given as [user@]address[:port]."),
+        tr("FILE"));
+    const QCommandLineOption knownHostsOpt(
+        u"known-hosts"_s,
+        tr("known_hosts FILE to check and save host keys in (default: Pilothouse's own)."),
+        tr("FILE"));
+    const QCommandLineOption concurrencyOpt(
+        u"concurrency"_s,
+        tr("At most N hosts at once (default %1).").arg(FanOut::kDefaultConcurrency), tr("N"));
+    const QCommandLineOption acceptOpt(u"accept-new-host-key"_s,
+                                       tr("Accept and save host keys seen for the first time "
+                                          "(a changed key is always refused)."));
+    const QCommandLineOption confirmOpt(
+        u"confirm"_s,
+        tr("Confirm a destructive command for environment ENV (\"ad-hoc\" for hosts given by "
+           "address); repeat for each environment."),
+        tr("ENV"));
+    const QCommandLineOption timeoutOpt(u"timeout"_s, tr("Stop the command after S seconds."),
+                                        tr("S"));
+    const QCommandLineOption dbOpt(
+        {u"d"_s, u"database"_s},
+        tr("The database FILE holding the audit log (default: %1).").arg(Database::defaultPath()),
+        tr("FILE"));
+    const QCommandLineOption stdinOpt(
+        u"secret-stdin"_s,
+        tr("Read the keychain entry NAME (%1) from standard input.").arg(kSealKeyEntry),
+        tr("NAME"));
+    parser.addOptions({hostOpt, groupOpt, workspaceOpt, demoOpt, envOpt, jsonOpt, identityOpt,
+                       knownHostsOpt, concurrencyOpt, acceptOpt, confirmOpt, timeoutOpt, dbOpt,
+                       stdinOpt});
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+
+    Options opt;
+    for (const QString &value : parser.values(hostOpt)) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts))
+            opt.hosts.append(part.trimmed());
+    }
+    opt.group = parser.value(groupOpt);
+    opt.environment = parser.value(envOpt);
+    opt.identity = parser.value(identityOpt);
+    opt.knownHosts = parser.value(knownHostsOpt);
+    opt.acceptNewHostKey = parser.isSet(acceptOpt);
+    opt.json = parser.isSet(jsonOpt);
+    opt.confirmations = parser.values(confirmOpt);
+
+    auto usageError = [&err](const QString &message) {
+        err << message << '\n';
+        return int(ExitUsage);
+    };
+    if (!arguments.contains(u"--"_s))
+        return usageError(tr("Put the command after \"--\", e.g. pilothouse-cli exec --host web1 "
+                             "-- uptime."));
+    opt.command = parser.positionalArguments().join(u' ').trimmed();
+    if (opt.command.isEmpty())
+        return usageError(tr("No command given after \"--\"."));
+    if (opt.hosts.isEmpty() == opt.group.isEmpty())
+        return usageError(tr("Name the hosts with --host H (repeatable) or --group G, not both."));
+    if (parser.isSet(workspaceOpt) && parser.isSet(demoOpt))
+        return usageError(tr("Use either --workspace or --demo, not both."));
+    if (parser.isSet(concurrencyOpt)) {
+        bool ok = false;
+        opt.concurrency = parser.value(concurrencyOpt).toInt(&ok);
+        if (!ok || opt.concurrency < 1 || opt.concurrency > kMaxConcurrency)
+            return usageError(tr("--concurrency \"%1\" is not a number from 1 to %2.")
+                                  .arg(parser.value(concurrencyOpt))
+                                  .arg(kMaxConcurrency));
+    }
+    if (parser.isSet(timeoutOpt)) {
+        bool ok = false;
+        const double seconds = parser.value(timeoutOpt).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 7 * 24 * 3600)
+            return usageError(tr("--timeout \"%1\" is not a number of seconds greater than 0.")
+                                  .arg(parser.value(timeoutOpt)));
+        opt.timeoutMs = std::max(1, int(seconds * 1000));
+    }
+    if (!opt.identity.isEmpty() && !QFileInfo(opt.identity).isReadable())
+        return usageError(
+            tr("The key file %1 does not exist or cannot be read.").arg(opt.identity));
+    std::optional<QString> stdinKey;
+    if (parser.isSet(stdinOpt)) {
+        if (parser.value(stdinOpt) != kSealKeyEntry)
+            return usageError(tr("exec reads only the audit log's seal key from standard input: "
+                                 "use --secret-stdin %1.")
+                                  .arg(kSealKeyEntry));
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return usageError(tr("Could not read standard input."));
+        stdinKey = QString::fromLatin1(in.readAll());
+    }
+
+    // The workspace: needed for --group and for host names; ad-hoc hosts do without.
+    DemoSession demo;
+    std::optional<Workspace> ws;
+    QString keychainService = u"pilothouse"_s;
+    {
+        const bool required =
+            parser.isSet(workspaceOpt) || parser.isSet(demoOpt) || !opt.group.isEmpty();
+        QString path = parser.value(workspaceOpt);
+        QMap<QString, QString> variables;
+        if (parser.isSet(demoOpt)) {
+            auto started = demo.start();
+            if (!started)
+                return usageError(started.error().toString());
+            path = started->workspacePath;
+            variables = started->variables;
+            keychainService = started->keychainService;
+        } else if (path.isEmpty()) {
+            path = paths::configDir() + u"/workspace.jsonc"_s;
+        }
+        if (required || QFileInfo::exists(path)) {
+            auto loaded = WorkspaceLoader::loadFile(path, variables);
+            if (loaded) {
+                ws = loaded->workspace;
+            } else if (required) {
+                err << loaded.error().message << '\n';
+                if (!loaded.error().detail.isEmpty())
+                    err << loaded.error().detail << '\n';
+                return ExitUsage;
+            } else {
+                err << tr("warning: the workspace %1 did not load, so host names are taken as "
+                          "addresses: %2")
+                           .arg(path, loaded.error().message)
+                    << '\n';
+            }
+        }
+    }
+    if (!opt.environment.isEmpty() && ws && !ws->environment(opt.environment))
+        return usageError(tr("No environment \"%1\" in the workspace.").arg(opt.environment));
+    if (!opt.environment.isEmpty() && !ws)
+        return usageError(tr("--env needs a workspace (--workspace FILE or --demo)."));
+
+    // Resolve the hosts.
+    QList<Host> wsHosts;
+    QList<FanOutHost> targets;
+    QSet<QString> seen;
+    if (!opt.group.isEmpty()) {
+        for (const Host &h : ws->hostsInGroup(opt.group)) {
+            if (opt.environment.isEmpty() || h.environment == opt.environment)
+                wsHosts.append(h);
+        }
+        if (wsHosts.isEmpty()) {
+            return usageError(opt.environment.isEmpty()
+                                  ? tr("The workspace has no host in group \"%1\".").arg(opt.group)
+                                  : tr("The workspace has no host in group \"%1\" and "
+                                       "environment \"%2\".")
+                                        .arg(opt.group, opt.environment));
+        }
+    } else {
+        for (const QString &name : std::as_const(opt.hosts)) {
+            if (ws) {
+                if (const Host *h = ws->host(name)) {
+                    if (!opt.environment.isEmpty() && h->environment != opt.environment)
+                        return usageError(tr("Host \"%1\" is in environment \"%2\", not \"%3\".")
+                                              .arg(name, h->environment, opt.environment));
+                    wsHosts.append(*h);
+                    continue;
+                }
+            }
+            auto spec = HostSpec::parse(name);
+            if (!spec)
+                return usageError(spec.error().message);
+            if (seen.contains(spec->toString()))
+                continue;
+            seen.insert(spec->toString());
+            FanOutHost t;
+            t.name = spec->toString();
+            t.target = SshTarget{spec->address, spec->port, spec->user};
+            t.environment = kAdHoc;
+            if (!opt.identity.isEmpty()) {
+                t.credentials.methods = {SshCredentials::Method::KeyFile,
+                                         SshCredentials::Method::Agent};
+                t.credentials.keyFile = opt.identity;
+            }
+            targets.append(t);
+        }
+    }
+
+    // Refuse a destructive command unless every environment it touches is confirmed.
+    QStringList environments;
+    for (const Host &h : std::as_const(wsHosts)) {
+        if (!environments.contains(h.environment))
+            environments.append(h.environment);
+    }
+    for (const FanOutHost &t : std::as_const(targets)) {
+        if (!environments.contains(t.environment))
+            environments.append(t.environment);
+    }
+    ClassifyOptions classifyOptions;
+    if (ws)
+        classifyOptions.scratchTargets = ws->settings.scratchTargets;
+    const Classification verdict = CommandClassifier::classify(opt.command, classifyOptions);
+    const bool needsConfirmation = !verdict.isSafe();
+    QStringList unconfirmed;
+    for (const QString &env : std::as_const(environments)) {
+        if (!opt.confirmations.contains(env))
+            unconfirmed.append(env);
+    }
+    QStringList hostNames;
+    for (const Host &h : std::as_const(wsHosts))
+        hostNames.append(h.name);
+    for (const FanOutHost &t : std::as_const(targets))
+        hostNames.append(t.name);
+
+    if (needsConfirmation && !unconfirmed.isEmpty()) {
+        err << tr("Refused: this command needs confirmation before it runs on %1.")
+                   .arg(hostNames.join(u", "_s))
+            << '\n';
+        for (const QString &reason : std::as_const(verdict.reasons))
+            err << u"  - "_s << reason << '\n';
+        err << tr("Nothing ran. If you mean it, add %1.")
+                   .arg(u"--confirm "_s + unconfirmed.join(u" --confirm "_s))
+            << '\n';
+        if (!opt.confirmations.isEmpty()) {
+            err << tr("(--confirm %1 does not name the environment of these hosts: %2.)")
+                       .arg(opt.confirmations.join(u", "_s), environments.join(u", "_s))
+                << '\n';
+        }
+        // Best effort: the refusal is worth recording, but it must not need the keychain.
+        auto audit = openAudit(parser.value(dbOpt), stdinKey);
+        if (auto *log = std::get_if<std::unique_ptr<AuditLog>>(&audit)) {
+            for (const QString &env : std::as_const(environments)) {
+                AuditEvent event;
+                event.kind = AuditKind::Refusal;
+                event.environment = env;
+                event.host = hostNames.join(u',');
+                event.command = opt.command;
+                event.detail =
+                    QJsonObject{{u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
+                                {u"source"_s, u"cli exec"_s},
+                                {u"why"_s, u"missing --confirm"_s}};
+                auto appended = (*log)->append(event);
+                if (!appended)
+                    err << appended.error().toString() << '\n';
+            }
+        }
+        return ExitRefused;
+    }
+
+    // Nothing runs unaudited.
+    auto audit = openAudit(parser.value(dbOpt), stdinKey);
+    if (auto *stop = std::get_if<Stop>(&audit)) {
+        err << stop->message << '\n';
+        return stop->code;
+    }
+    const AuditLog &log = *std::get<std::unique_ptr<AuditLog>>(audit);
+
+    // Workspace hosts' secrets, read up front so the run itself never waits on the keychain.
+    if (!wsHosts.isEmpty()) {
+        SecretStore store(keychainService);
+        for (const Host &h : std::as_const(wsHosts)) {
+            FanOutHost t;
+            t.name = h.name;
+            t.target = SshTarget::fromHost(h);
+            t.environment = h.environment;
+            if (!h.jump.isEmpty()) {
+                err << tr("warning: %1 is reached through jump host %2, which exec does not do "
+                          "yet; connecting directly.")
+                           .arg(h.name, h.jump)
+                    << '\n';
+            }
+            if (h.auth == u"key"_s) {
+                t.credentials.methods = {SshCredentials::Method::KeyFile,
+                                         SshCredentials::Method::Agent};
+                t.credentials.keyFile = h.identityFile;
+            } else if (h.auth == u"password"_s) {
+                t.credentials.methods = {SshCredentials::Method::Password};
+            }
+            if (!h.secretRef.isEmpty() && h.auth != u"agent"_s) {
+                auto secret = readHostSecret(store, ws->name, h.secretRef);
+                if (!secret) {
+                    err << secret.error().toString() << '\n'
+                        << tr("The secret of %1 could not be read from the keychain.").arg(h.name)
+                        << '\n';
+                    return ExitKeychainUnavailable;
+                }
+                if (h.auth == u"key"_s)
+                    t.credentials.passphrase = *secret;
+                else
+                    t.credentials.password = *secret;
+            }
+            targets.append(t);
+        }
+    }
+
+    if (needsConfirmation) {
+        for (const QString &env : std::as_const(environments)) {
+            QStringList inEnv;
+            for (const FanOutHost &t : std::as_const(targets)) {
+                if (t.environment == env)
+                    inEnv.append(t.name);
+            }
+            AuditEvent event;
+            event.kind = AuditKind::Confirmation;
+            event.environment = env;
+            event.host = inEnv.join(u',');
+            event.command = opt.command;
+            event.confirmedBy = ConfirmedBy::Flag;
+            event.detail = QJsonObject{{u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
+                                       {u"level"_s, safetyLevelName(verdict.level)},
+                                       {u"source"_s, u"cli exec"_s}};
+            auto appended = log.append(event);
+            if (!appended) {
+                err << appended.error().toString() << '\n'
+                    << tr("Nothing ran: the confirmation could not be recorded.") << '\n';
+                return ExitUsage;
+            }
+        }
+    }
+
+    // Run.
+    SshSessionOptions sessionOptions;
+    sessionOptions.knownHostsFile = opt.knownHosts;
+    sessionOptions.connectTimeoutMs = opt.timeoutMs > 0
+                                          ? std::min(opt.timeoutMs, sessionOptions.connectTimeoutMs)
+                                          : sessionOptions.connectTimeoutMs;
+    SshSessionPool pool(sessionOptions);
+    FanOut fan(&pool);
+    fan.setConcurrency(opt.concurrency);
+    CommandOptions commandOptions;
+    commandOptions.timeoutMs = opt.timeoutMs;
+    fan.setCommandOptions(commandOptions);
+    fan.setUnknownHostKeyPolicy(opt.acceptNewHostKey ? FanOut::UnknownHostKeyPolicy::AcceptAndSave
+                                                     : FanOut::UnknownHostKeyPolicy::Refuse);
+
+    bool auditFailed = false;
+    QObject::connect(&fan, &FanOut::hostFinished, &fan, [&](int, const FanOutHostResult &r) {
+        if (!opt.json)
+            printBlock(r, out);
+        AuditEvent event;
+        event.kind = AuditKind::Command;
+        event.environment = r.environment;
+        event.host = r.name;
+        event.command = opt.command;
+        if (r.exitStatus >= 0)
+            event.exitStatus = r.exitStatus;
+        event.outputSha256 = audit::sha256Hex(r.stdoutData + r.stderrData);
+        event.confirmedBy = needsConfirmation ? ConfirmedBy::Flag : ConfirmedBy::None;
+        event.detail = QJsonObject{
+            {u"outcome"_s, hostOutcomeName(r.outcome)},
+            {u"address"_s, HostSpec{r.target.user, r.target.host, r.target.port}.toString()},
+            {u"duration_ms"_s, r.durationMs},
+            {u"stdout_bytes"_s, r.stdoutBytes},
+            {u"stderr_bytes"_s, r.stderrBytes},
+            {u"output_sha256_of"_s, u"stdout+stderr as kept"_s},
+            {u"source"_s, u"cli exec"_s},
+        };
+        if (!r.error.code.isEmpty())
+            event.detail.insert(u"error"_s, r.error.code);
+        if (!log.append(event))
+            auditFailed = true;
+        if (r.outcome == HostOutcome::HostKeyRefused) {
+            AuditEvent key;
+            key.kind = AuditKind::HostKey;
+            key.environment = r.environment;
+            key.host = r.name;
+            key.detail = QJsonObject{{u"decision"_s, u"refused"_s},
+                                     {u"reason"_s, r.error.code},
+                                     {u"detail"_s, r.error.detail}};
+            if (!log.append(key))
+                auditFailed = true;
+        }
+    });
+    QEventLoop loop;
+    QObject::connect(&fan, &FanOut::finished, &loop, &QEventLoop::quit);
+    fan.start(opt.command, targets);
+    if (fan.isRunning())
+        loop.exec();
+    const QList<FanOutHostResult> results = fan.results();
+
+    bool anyFailed = false;
+    bool anyKeyRefused = false;
+    for (const FanOutHostResult &r : results) {
+        anyKeyRefused = anyKeyRefused || r.outcome == HostOutcome::HostKeyRefused;
+        anyFailed = anyFailed || r.outcome != HostOutcome::Ok;
+    }
+    if (opt.json) {
+        QJsonArray hosts;
+        for (const FanOutHostResult &r : results)
+            hosts.append(hostJson(r));
+        const QJsonObject doc{{u"format"_s, 1},
+                              {u"command"_s, opt.command},
+                              {u"ok"_s, !anyFailed},
+                              {u"confirmed"_s, needsConfirmation},
+                              {u"hosts"_s, hosts}};
+        out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    } else {
+        printMatrix(results, out);
+    }
+    if (anyKeyRefused && !opt.acceptNewHostKey)
+        err << tr("A host key was refused. Check the fingerprint out of band; for a host seen "
+                  "for the first time, run again with --accept-new-host-key.")
+            << '\n';
+    if (auditFailed) {
+        err << tr("warning: some results could not be written to the audit log; run "
+                  "pilothouse-cli audit verify.")
+            << '\n';
+        return ExitCheckFailed;
+    }
+    if (anyKeyRefused)
+        return ExitRefused;
+    return anyFailed ? ExitCheckFailed : ExitOk;
+}
+
+} // namespace ph::cli
