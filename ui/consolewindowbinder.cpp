@@ -4,6 +4,7 @@
 #include "audit/sealkey.h"
 #include "console/auditrecorder.h"
 #include "console/console.h"
+#include "notify/dbusnotifier.h"
 #include "probes/probeengine.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshconfigimport.h"
@@ -18,6 +19,7 @@
 #include "ui/payouts/payoutspanel.h"
 #include "ui/remote/remoteview.h"
 #include "ui/settings/knownhostspage.h"
+#include "ui/runbooks/runbooksview.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -150,6 +152,11 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(networkPoll, &QTimer::timeout, window,
             [console, window] { window->setOnline(console->engine()->isNetworkOnline()); });
     networkPoll->start();
+
+    // Runbooks: runs live in the console's database; due runbooks notify the desktop.
+    // The notifier is the window's child, so it lives exactly as long as the view using it.
+    window->runbooksView()->setNotifier(new DBusNotifier(window));
+    window->runbooksView()->setDatabase(console->database());
 
     window->setWorkspace(console->workspace(), console->warnings());
     window->setEnvironment(console->environment());
