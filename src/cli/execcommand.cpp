@@ -23,8 +23,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <optional>
 #include <variant>
@@ -233,6 +238,66 @@ void printMatrix(const QList<FanOutHostResult> &results, QTextStream &out)
                .arg(summary.join(u", "_s))
         << '\n';
 }
+
+int g_interruptFds[2] = {-1, -1};
+
+void onInterrupt(int)
+{
+    // Only async-signal-safe work here: wake the event loop.
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_interruptFds[1], &byte, 1);
+}
+
+/**
+ * While alive, the first Ctrl-C (or SIGTERM) cancels the fan-out, so every host still
+ * ends with an outcome and an audit record; the handler then resets itself, and a second
+ * Ctrl-C ends the program at once.
+ */
+class InterruptCancels
+{
+public:
+    InterruptCancels(FanOut *fan, QTextStream &err)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_interruptFds) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(g_interruptFds[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, fan, [fan, &err] {
+            char byte = 0;
+            [[maybe_unused]] const ssize_t got = ::read(g_interruptFds[0], &byte, 1);
+            err << tr("Cancelling; press Ctrl-C again to quit at once.") << '\n';
+            err.flush();
+            fan->cancel();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        ::sigaction(SIGINT, &action, &m_oldInt);
+        ::sigaction(SIGTERM, &action, &m_oldTerm);
+        m_installed = true;
+    }
+    ~InterruptCancels()
+    {
+        if (m_installed) {
+            ::sigaction(SIGINT, &m_oldInt, nullptr);
+            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        }
+        m_notifier.reset();
+        for (int &fd : g_interruptFds) {
+            if (fd >= 0)
+                ::close(fd);
+            fd = -1;
+        }
+    }
+    InterruptCancels(const InterruptCancels &) = delete;
+    InterruptCancels &operator=(const InterruptCancels &) = delete;
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_oldInt = {};
+    struct sigaction m_oldTerm = {};
+    bool m_installed = false;
+};
 
 /// Reads @p ref of workspace @p wsName from the keychain; empty when not set.
 Result<QString> readHostSecret(SecretStore &store, const QString &wsName, const QString &ref)
@@ -657,6 +722,7 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
                      });
     QEventLoop loop;
     QObject::connect(&fan, &FanOut::finished, &loop, &QEventLoop::quit);
+    const InterruptCancels interrupts(&fan, err);
     fan.start(opt.command, targets);
     if (fan.isRunning())
         loop.exec();
