@@ -2,15 +2,17 @@
 #include "ui/consolewindowbinder.h"
 
 #include "audit/sealkey.h"
+#include "checklist/steprunner.h"
 #include "console/auditrecorder.h"
 #include "console/console.h"
 #include "notify/dbusnotifier.h"
 #include "probes/probeengine.h"
+#include "probes/secretstorekeyprovider.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshconfigimport.h"
+#include "ui/alerts/alertsview.h"
 #include "ui/audit/auditview.h"
 #include "ui/backups/backupspanel.h"
-#include "ui/alerts/alertsview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/credentialsdialog.h"
@@ -18,13 +20,15 @@
 #include "ui/mainwindow.h"
 #include "ui/payouts/payoutspanel.h"
 #include "ui/remote/remoteview.h"
-#include "ui/settings/knownhostspage.h"
 #include "ui/runbooks/runbooksview.h"
+#include "ui/settings/knownhostspage.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -157,6 +161,33 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     // The notifier is the window's child, so it lives exactly as long as the view using it.
     window->runbooksView()->setNotifier(new DBusNotifier(window));
     window->runbooksView()->setDatabase(console->database());
+
+    // Steps run through the same executor as `pilothouse-cli runbook run`. It refuses to run
+    // anything unaudited, so it is handed to the view once the seal key has been read (off
+    // the GUI thread: the keychain may take its time or ask the user).
+    auto *runner = new StepRunner(window);
+    runner->setKeyProvider(console->keyProvider());
+    runner->setWorkspace(console->workspace());
+    connect(console, &Console::workspaceLoaded, runner,
+            [runner](const Workspace &ws) { runner->setWorkspace(ws); });
+    auto *sealKey = new QFutureWatcher<Result<QByteArray>>(runner);
+    connect(sealKey, &QFutureWatcher<Result<QByteArray>>::finished, window,
+            [sealKey, runner, console, window] {
+                const Result<QByteArray> key = sealKey->result();
+                sealKey->deleteLater();
+                if (!key) {
+                    window->runbooksView()->setRunUnavailable(
+                        tr("Steps cannot be run from the console because the audit log's key "
+                           "is not available: %1. Run the command in a terminal, then mark the "
+                           "step done.")
+                            .arg(key.error().message));
+                    return;
+                }
+                runner->setAuditLog(console->database(), *key);
+                window->runbooksView()->setStepRunner(runner);
+            });
+    sealKey->setFuture(QtConcurrent::run(
+        [keys = AuditRecorder::keychainStore(console->secrets())] { return obtainSealKey(keys); }));
 
     window->setWorkspace(console->workspace(), console->warnings());
     window->setEnvironment(console->environment());

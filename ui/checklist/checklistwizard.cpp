@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/checklist/checklistwizard.h"
 
+#include "checklist/steprunner.h"
+
 #include "checklist/runreport.h"
 #include "runbooks/runbookparser.h"
 #include "safety/commandclassifier.h"
@@ -393,9 +395,22 @@ void ChecklistWizard::setRun(const ChecklistRun &run, const Runbook &runbook,
         m_reasonDialog->reject();
     if (m_confirmDialog)
         m_confirmDialog->reject();
+    // The runner finishes its step in the run shown here; replacing the run under it
+    // would put that outcome on another run's step.
+    if (m_runner && m_runner->isBusy()) {
+        showError(Error{u"checklist.busy"_s,
+                        tr("A step of this run is still running; wait for it to finish before "
+                           "opening another run."),
+                        {}});
+        return;
+    }
     m_run = run;
     m_runbook = runbook;
     m_workspace = workspace;
+    if (m_runner) {
+        m_runner->setWorkspace(workspace);
+        m_runner->setRunbook(runbook);
+    }
     m_readOnly = readOnly;
     m_hasRun = true;
     m_output.clear();
@@ -761,11 +776,21 @@ void ChecklistWizard::runSelected()
     const Step *step = runbookStep(index);
     if (!step)
         return;
-    const Classification c = classifyStep(*step, m_run, m_workspace);
-    if (c.isSafe()) {
+    Classification c = classifyStep(*step, m_run, m_workspace);
+    // The runner is the judge of what it will refuse unconfirmed; its reasons join the
+    // classifier's so the dialog shows every one.
+    const QStringList runnerReasons =
+        m_runner ? m_runner->confirmationReasons(m_run, index) : QStringList();
+    if (c.isSafe() && runnerReasons.isEmpty()) {
         startRun(index);
         return;
     }
+    for (const QString &reason : runnerReasons) {
+        if (!c.reasons.contains(reason))
+            c.reasons.append(reason);
+    }
+    if (c.isSafe())
+        c.level = SafetyLevel::Destructive;
     ConfirmDestructiveDialog::Request request;
     request.environment = m_run.environment();
     request.production = m_workspace.isProduction(m_run.environment());
@@ -777,18 +802,36 @@ void ChecklistWizard::runSelected()
     dialog->setObjectName(u"confirmDestructiveDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_confirmDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, index] {
+    connect(dialog, &QDialog::accepted, this, [this, index, dialog] {
         // The run may have moved on while the dialog was open.
         if (m_hasRun && index < m_run.stepCount() && m_run.step(index).state == StepState::Pending)
-            startRun(index);
+            startRun(index, dialog->confirmedBy() == u"typed-name"_s ? ConfirmedBy::TypedName
+                                                                     : ConfirmedBy::Dialog);
     });
     connect(dialog, &QDialog::finished, this, &ChecklistWizard::returnFocus);
     dialog->open();
     dialog->activateWindow();
 }
 
-void ChecklistWizard::startRun(int index)
+void ChecklistWizard::startRun(int index, ConfirmedBy confirmedBy)
 {
+    if (m_runner) {
+        m_output.remove(index);
+        StepConfirmation confirmation;
+        if (confirmedBy != ConfirmedBy::None) {
+            confirmation.by = confirmedBy;
+            confirmation.token = m_run.environment();
+        }
+        if (!m_runner->run(m_run, index, confirmation)) {
+            showError(Error{u"checklist.busy"_s,
+                            tr("Another step is still running; wait for it or cancel it."),
+                            {}});
+            return;
+        }
+        refreshList();
+        refreshStep();
+        return;
+    }
     if (!apply(m_run.startStep(index, QDateTime::currentDateTimeUtc())))
         return;
     m_output.remove(index);
@@ -895,6 +938,43 @@ void ChecklistWizard::applyResult(int index, const StepResult &result)
     else
         m_output.insert(index, ChecklistRun::maskedExcerpt(result.output, result.secretValues));
     apply(m_run.finishStep(index, result, QDateTime::currentDateTimeUtc()));
+}
+
+void ChecklistWizard::setStepRunner(StepRunner *runner)
+{
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
+    m_runner = runner;
+    if (!runner)
+        return;
+    connect(runner, &StepRunner::outputReceived, this, &ChecklistWizard::appendOutput);
+    connect(runner, &StepRunner::stepFinished, this, &ChecklistWizard::onRunnerFinished);
+    connect(runner, &StepRunner::failed, this, &ChecklistWizard::onRunnerFailed);
+    if (m_hasRun) {
+        runner->setWorkspace(m_workspace);
+        runner->setRunbook(m_runbook);
+    }
+}
+
+void ChecklistWizard::onRunnerFinished(int index, const StepResult &result)
+{
+    if (!m_hasRun || index < 0 || index >= m_run.stepCount())
+        return;
+    for (const QString &s : result.secretValues) {
+        if (!s.isEmpty() && !m_secretValues.contains(s))
+            m_secretValues.append(s);
+    }
+    m_output[index] = ChecklistRun::maskSecrets(m_output.value(index), result.secretValues);
+    // The runner has already finished the step in the run (and stored it).
+    apply(Result<void>{});
+}
+
+void ChecklistWizard::onRunnerFailed(int index, const Error &error)
+{
+    Q_UNUSED(index)
+    refreshList();
+    refreshStep();
+    showError(error);
 }
 
 void ChecklistWizard::applyError(int index, const Error &error)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "audit/auditevent.h"
+
 #include "checklist/checklistrun.h"
 #include "core/error.h"
 #include "runbooks/runbook.h"
@@ -40,6 +42,8 @@ class ReasonDialog;
  * Ctrl+N add note, Ctrl+R retry, Alt+Down / Alt+Up next / previous step,
  * Ctrl+Shift+S sign off, Ctrl+Shift+M / Ctrl+Shift+P export Markdown / PDF.
  */
+class StepRunner;
+
 class ChecklistWizard : public QWidget
 {
     Q_OBJECT
@@ -59,6 +63,12 @@ public:
     bool isReadOnly() const;
     /// Whether the executor is available; without it Run is disabled and @p why says so.
     void setRunAvailable(bool available, const QString &why = {});
+    /**
+     * Runs steps with @p runner (not owned): it starts and finishes them in the shown run
+     * itself, with the confirmation the user gave here. Without a runner, runRequested()
+     * is emitted and the owner answers through the slots below.
+     */
+    void setStepRunner(StepRunner *runner);
     /// The audit chain's head hash, printed in reports.
     void setAuditHead(const QString &head) { m_auditHead = head; }
 
@@ -104,7 +114,9 @@ private:
     void showError(const Error &error);
     void clearError();
     bool apply(const Result<void> &result);
-    void startRun(int index);
+    void startRun(int index, ConfirmedBy confirmedBy = ConfirmedBy::None);
+    void onRunnerFinished(int index, const StepResult &result);
+    void onRunnerFailed(int index, const Error &error);
     void exportWithDialog(bool pdf);
     void returnFocus();
     QStringList hostsOf(const Step &step) const;
@@ -123,6 +135,7 @@ private:
     QStringList m_secretValues; ///< only in memory, to mask exports; never stored
     QPointer<ReasonDialog> m_reasonDialog;
     QPointer<ConfirmDestructiveDialog> m_confirmDialog;
+    QPointer<StepRunner> m_runner;
 
     QLabel *m_title;
     QLabel *m_progress;

@@ -62,16 +62,13 @@ RunbooksView::RunbooksView(QWidget *parent)
     connect(m_wizard, &ChecklistWizard::closeRequested, this, &RunbooksView::showList);
     connect(m_wizard, &ChecklistWizard::signedOff, this, &RunbooksView::refreshHistory);
 
-    // HOOK(StepRunner): the one place where the wizard meets an executor. When
-    // ph::StepRunner (src/checklist/steprunner.h) is available, connect here:
-    //   m_wizard runRequested(index)  -> runner run(...)
-    //   runner outputReceived(i, data, isStderr) -> m_wizard appendOutput
-    //   runner stepFinished(i, result)            -> m_wizard applyResult
-    //   runner failed(i, error)                   -> m_wizard applyError
-    // and enable Run. Until then steps are run in a terminal and marked done by hand.
-    m_wizard->setRunAvailable(false, tr("Running steps from the console is not available in this "
-                                        "build. Run the command in a terminal, then mark the step "
-                                        "done (Ctrl+D) and add its output as a note (Ctrl+N)."));
+    // Until a step runner is set (it needs the audit seal key from the keychain), steps
+    // are run in a terminal and marked done by hand.
+    m_wizard->setRunAvailable(false,
+                              tr("Running steps from the console is not available yet: "
+                                 "the audit log's key is still being read from the "
+                                 "keychain. Run the command in a terminal, then mark the "
+                                 "step done (Ctrl+D) and add its output as a note (Ctrl+N)."));
 }
 
 RunbooksView::~RunbooksView()
@@ -192,6 +189,17 @@ void RunbooksView::buildUi()
     m_stack->addWidget(m_wizard);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_stack);
+}
+
+void RunbooksView::setStepRunner(StepRunner *runner)
+{
+    m_wizard->setStepRunner(runner);
+    m_wizard->setRunAvailable(runner != nullptr);
+}
+
+void RunbooksView::setRunUnavailable(const QString &why)
+{
+    m_wizard->setRunAvailable(false, why);
 }
 
 void RunbooksView::setDatabase(std::shared_ptr<Database> database)

@@ -35,6 +35,8 @@ class RunbooksModel;
  * runs (opened read-only), the offer to resume an interrupted run, and the checklist wizard
  * for the run in hand. A desktop notification goes out once when a runbook becomes due.
  */
+class StepRunner;
+
 class RunbooksView : public QWidget
 {
     Q_OBJECT
@@ -43,6 +45,10 @@ public:
     ~RunbooksView() override;
 
     /// Where runs live; also refreshes the history and offers to resume an unfinished run.
+    /// Runs steps from the wizard (not owned; nullptr disables Run).
+    void setStepRunner(StepRunner *runner);
+    /// Run stays disabled, and the wizard says @p why.
+    void setRunUnavailable(const QString &why);
     void setDatabase(std::shared_ptr<Database> database);
     /// Not owned; must outlive the view. Null: no notifications.
     void setNotifier(Notifier *notifier) { m_notifier = notifier; }
