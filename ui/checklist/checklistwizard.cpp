@@ -759,8 +759,9 @@ bool ChecklistWizard::apply(const Result<void> &result)
         return false;
     }
     clearError();
-    // Follow the run to its next open step once the shown one is resolved.
-    if (m_run.step(m_selected).isResolved())
+    // Follow the run to its next open step once the shown one is resolved; a failed step
+    // stays in view, so its reason and the on-failure guidance are read before moving on.
+    if (m_run.step(m_selected).isResolved() && m_run.step(m_selected).state != StepState::Failed)
         m_selected = m_run.currentStep();
     refreshList();
     refreshStep();
