@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/queuepanel.h"
 
-#include "ui/dashboards/panelfigures.h"
-
 #include "ui/dashboards/healthmodel.h"
 #include "ui/widgets/statuscolors.h"
 
@@ -36,39 +34,6 @@ constexpr int MaxHistory = 720; // three hours at the default 15 s interval
 const QString DepthKey = u"queue.depth.max"_s;
 const QString RateKey = u"queue.rate.min_per_min"_s;
 const QString FailedKey = u"queue.failed_ratio.max"_s;
-
-QString parseQueueBody(const QByteArray &body, const QMap<QString, QString> &mappings,
-                       QueueModel::Figures *f)
-{
-    if (body.trimmed().isEmpty())
-        return QueuePanel::tr("unexpected response: empty body");
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError)
-        return QueuePanel::tr("unexpected response: not JSON (%1 at byte %2)")
-            .arg(err.errorString())
-            .arg(err.offset);
-    const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-    QueueModel::Figures parsed;
-    const struct
-    {
-        const char *field;
-        bool ratio;
-        double *out;
-    } fields[] = {{"depth", false, &parsed.depth},
-                  {"processing_rate_per_min", false, &parsed.ratePerMin},
-                  {"failed_ratio", true, &parsed.failedRatio},
-                  {"stuck", false, &parsed.stuck}};
-    for (const auto &field : fields) {
-        const QString problem =
-            readFigure(root, mappings, QLatin1String(field.field),
-                       field.ratio ? FigureKind::Ratio : FigureKind::NonNegative, field.out);
-        if (!problem.isEmpty())
-            return problem;
-    }
-    *f = parsed;
-    return {};
-}
 
 QString number(double v)
 {
@@ -125,7 +90,7 @@ bool QueueModel::applyResult(const ProbeResult &result)
         r.problem = why;
     } else {
         Figures f;
-        const QString problem = parseQueueBody(result.body, r.fieldMappings, &f);
+        const QString problem = readQueueFigures(result.body, r.fieldMappings, &f);
         if (problem.isEmpty()) {
             r.figures = f;
             r.hasFigures = true;

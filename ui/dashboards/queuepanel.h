@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/dashboardfigures.h"
 #include "probes/proberesult.h"
 #include "workspace/workspace.h"
 
@@ -49,13 +50,7 @@ public:
         StaleRole,                      ///< bool: the figure is older than the newest answer
     };
 
-    struct Figures
-    {
-        double depth = 0;
-        double ratePerMin = 0;
-        double failedRatio = 0;
-        double stuck = 0;
-    };
+    using Figures = QueueFigures;
     struct Row
     {
         QString service;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/slopanel.h"
 
-#include "ui/dashboards/panelfigures.h"
-
 #include "metrics/slo.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/widgets/statuscolors.h"
@@ -39,39 +37,6 @@ const QString AvailabilityKey = u"slo.availability.target"_s;
 const QString P95Key = u"slo.p95_ms.max"_s;
 const QString P99Key = u"slo.p99_ms.max"_s;
 const QString WebhookKey = u"slo.webhook_success.target"_s;
-
-QString parseSloBody(const QByteArray &body, const QMap<QString, QString> &mappings,
-                     SloModel::Figures *f)
-{
-    if (body.trimmed().isEmpty())
-        return SloPanel::tr("unexpected response: empty body");
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError)
-        return SloPanel::tr("unexpected response: not JSON (%1 at byte %2)")
-            .arg(err.errorString())
-            .arg(err.offset);
-    const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-    SloModel::Figures parsed;
-    const struct
-    {
-        const char *field;
-        FigureKind kind;
-        double *out;
-    } fields[] = {{"window_days", FigureKind::Positive, &parsed.windowDays},
-                  {"availability", FigureKind::Ratio, &parsed.availability},
-                  {"p95_ms", FigureKind::NonNegative, &parsed.p95Ms},
-                  {"p99_ms", FigureKind::NonNegative, &parsed.p99Ms},
-                  {"webhook_success", FigureKind::Ratio, &parsed.webhookSuccess}};
-    for (const auto &field : fields) {
-        const QString problem =
-            readFigure(root, mappings, QLatin1String(field.field), field.kind, field.out);
-        if (!problem.isEmpty())
-            return problem;
-    }
-    *f = parsed;
-    return {};
-}
 
 QString number(double v)
 {
@@ -134,7 +99,7 @@ bool SloModel::applyResult(const ProbeResult &result)
         r.problem = why;
     } else {
         Figures f;
-        const QString problem = parseSloBody(result.body, r.fieldMappings, &f);
+        const QString problem = readSloFigures(result.body, r.fieldMappings, &f);
         if (problem.isEmpty()) {
             r.figures = f;
             r.hasFigures = true;

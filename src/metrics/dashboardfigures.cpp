@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/dashboardfigures.h"
+
+#include "core/jsonpointer.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace ph {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(DashboardFigures)
+};
+
+constexpr FigureField SloFields[] = {
+    {"window_days", FigureKind::Positive},  {"availability", FigureKind::Ratio},
+    {"p95_ms", FigureKind::NonNegative},    {"p99_ms", FigureKind::NonNegative},
+    {"webhook_success", FigureKind::Ratio},
+};
+
+constexpr FigureField QueueFields[] = {
+    {"depth", FigureKind::NonNegative},
+    {"processing_rate_per_min", FigureKind::NonNegative},
+    {"failed_ratio", FigureKind::Ratio},
+    {"stuck", FigureKind::NonNegative},
+};
+
+QString fieldPointer(const QMap<QString, QString> &mappings, const QString &field)
+{
+    const QString mapped = mappings.value(field);
+    return mapped.isEmpty() ? u"/"_s + field : mapped;
+}
+
+/// Reads @p fields in order into @p out (as many doubles as there are fields).
+QString readAll(const QByteArray &body, const QMap<QString, QString> &mappings,
+                std::span<const FigureField> fields, double *out)
+{
+    QString problem;
+    const QJsonValue root = parseFigureBody(body, &problem);
+    if (!problem.isEmpty())
+        return problem;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        problem = readFigure(root, mappings, QString::fromLatin1(fields[i].name), fields[i].kind,
+                             &out[i]);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    return {};
+}
+
+} // namespace
+
+std::span<const FigureField> sloFigureFields()
+{
+    return SloFields;
+}
+
+std::span<const FigureField> queueFigureFields()
+{
+    return QueueFields;
+}
+
+QJsonValue figureValue(const QJsonValue &root, const QMap<QString, QString> &mappings,
+                       const QString &field)
+{
+    QJsonValue v;
+    if (!resolveJsonPointer(root, fieldPointer(mappings, field), &v))
+        return QJsonValue(QJsonValue::Undefined);
+    return v;
+}
+
+QString readFigure(const QJsonValue &root, const QMap<QString, QString> &mappings,
+                   const QString &field, FigureKind kind, double *out)
+{
+    const QString pointer = fieldPointer(mappings, field);
+    QJsonValue v;
+    if (!resolveJsonPointer(root, pointer, &v))
+        return Tr::tr("unexpected response: field %1 missing").arg(pointer);
+    if (!v.isDouble())
+        return Tr::tr("unexpected response: field %1 is not a number").arg(pointer);
+    const double d = v.toDouble();
+    const QString shown = QLocale().toString(d);
+    switch (kind) {
+    case FigureKind::Ratio:
+        if (d < 0 || d > 1)
+            return Tr::tr("unexpected response: field %1 is %2, expected a ratio between 0 and 1")
+                .arg(pointer, shown);
+        break;
+    case FigureKind::Positive:
+        if (d <= 0)
+            return Tr::tr("unexpected response: field %1 is %2, expected a number above 0")
+                .arg(pointer, shown);
+        break;
+    case FigureKind::NonNegative:
+        if (d < 0)
+            return Tr::tr("unexpected response: field %1 is %2, expected a number of at least 0")
+                .arg(pointer, shown);
+        break;
+    }
+    *out = d;
+    return {};
+}
+
+QJsonValue parseFigureBody(const QByteArray &body, QString *problem)
+{
+    if (body.trimmed().isEmpty()) {
+        *problem = Tr::tr("unexpected response: empty body");
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError) {
+        *problem = Tr::tr("unexpected response: not JSON (%1 at byte %2)")
+                       .arg(err.errorString())
+                       .arg(err.offset);
+        return QJsonValue(QJsonValue::Undefined);
+    }
+    problem->clear();
+    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+}
+
+QString unusableAnswer(const ProbeResult &result)
+{
+    if (result.verdict == Verdict::Stale)
+        return result.error.isEmpty() ? Tr::tr("no fresh answer") : result.error;
+    if (result.statusCode >= 200 && result.statusCode < 300)
+        return {};
+    if (!result.error.isEmpty())
+        return result.error;
+    return result.statusCode > 0 ? Tr::tr("HTTP %1").arg(result.statusCode) : Tr::tr("no answer");
+}
+
+QString readSloFigures(const QByteArray &body, const QMap<QString, QString> &mappings,
+                       SloFigures *out)
+{
+    double v[std::size(SloFields)] = {};
+    const QString problem = readAll(body, mappings, SloFields, v);
+    if (problem.isEmpty())
+        *out = SloFigures{v[0], v[1], v[2], v[3], v[4]};
+    return problem;
+}
+
+QString readQueueFigures(const QByteArray &body, const QMap<QString, QString> &mappings,
+                         QueueFigures *out)
+{
+    double v[std::size(QueueFields)] = {};
+    const QString problem = readAll(body, mappings, QueueFields, v);
+    if (problem.isEmpty())
+        *out = QueueFigures{v[0], v[1], v[2], v[3]};
+    return problem;
+}
+
+} // namespace ph
