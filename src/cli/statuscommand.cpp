@@ -37,17 +37,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("StatusCommand", text);
 }
 
-// Targets and limits when the workspace sets none (PRODUCT.md §2).
 double threshold(const QMap<QString, double> &thresholds, const QString &key)
 {
-    static const QMap<QString, double> defaults = {{u"slo.availability.target"_s, 0.999},
-                                                   {u"slo.p95_ms.max"_s, 800},
-                                                   {u"slo.p99_ms.max"_s, 1200},
-                                                   {u"slo.webhook_success.target"_s, 0.99},
-                                                   {u"queue.depth.max"_s, 50},
-                                                   {u"queue.rate.min_per_min"_s, 10},
-                                                   {u"queue.failed_ratio.max"_s, 0.05}};
-    return thresholds.value(key, defaults.value(key));
+    return dashboardThreshold(thresholds, key);
 }
 
 QJsonObject figure(double value, double limit, bool ok)

@@ -58,6 +58,18 @@ QString readAll(const QByteArray &body, const QMap<QString, QString> &mappings,
 
 } // namespace
 
+double dashboardThreshold(const QMap<QString, double> &thresholds, const QString &key)
+{
+    static const QMap<QString, double> defaults = {{u"slo.availability.target"_s, 0.999},
+                                                   {u"slo.p95_ms.max"_s, 800},
+                                                   {u"slo.p99_ms.max"_s, 1200},
+                                                   {u"slo.webhook_success.target"_s, 0.99},
+                                                   {u"queue.depth.max"_s, 50},
+                                                   {u"queue.rate.min_per_min"_s, 10},
+                                                   {u"queue.failed_ratio.max"_s, 0.05}};
+    return thresholds.value(key, defaults.value(key));
+}
+
 std::span<const FigureField> sloFigureFields()
 {
     return SloFields;

@@ -53,6 +53,14 @@ struct QueueFigures
 };
 
 /**
+ * A dashboard threshold ("slo.availability.target", "slo.p95_ms.max", "slo.p99_ms.max",
+ * "slo.webhook_success.target", "queue.depth.max", "queue.rate.min_per_min",
+ * "queue.failed_ratio.max") from the workspace's @p thresholds, else the target of
+ * PRODUCT.md §2. 0 for a key that is none of these.
+ */
+double dashboardThreshold(const QMap<QString, double> &thresholds, const QString &key);
+
+/**
  * The value at @p field of @p root: at the JSON pointer the service's @p mappings give
  * for it, else at "/field". Undefined when it is not there.
  */

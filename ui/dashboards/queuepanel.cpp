@@ -133,9 +133,7 @@ int QueueModel::rowOf(const QString &service) const
 
 double QueueModel::threshold(const QString &key) const
 {
-    static const QMap<QString, double> defaults = {
-        {DepthKey, 50}, {RateKey, 10}, {FailedKey, 0.05}};
-    return m_thresholds.value(key, defaults.value(key));
+    return dashboardThreshold(m_thresholds, key);
 }
 
 Verdict QueueModel::figureVerdict(int column, const Figures &f) const

@@ -136,9 +136,7 @@ int SloModel::rowOf(const QString &service) const
 
 double SloModel::threshold(const QString &key) const
 {
-    static const QMap<QString, double> defaults = {
-        {AvailabilityKey, 0.999}, {P95Key, 800}, {P99Key, 1200}, {WebhookKey, 0.99}};
-    return m_thresholds.value(key, defaults.value(key));
+    return dashboardThreshold(m_thresholds, key);
 }
 
 double SloModel::budgetLeft(const Figures &f) const

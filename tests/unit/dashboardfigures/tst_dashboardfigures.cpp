@@ -142,6 +142,19 @@ private Q_SLOTS:
         QTEST(ph::unusableAnswer(r), "expected");
     }
 
+    void thresholdsFallBackToTheProductTargets()
+    {
+        const QMap<QString, double> ws = {{u"queue.depth.max"_s, 80}};
+        QCOMPARE(ph::dashboardThreshold(ws, u"queue.depth.max"_s), 80.0);
+        QCOMPARE(ph::dashboardThreshold(ws, u"queue.rate.min_per_min"_s), 10.0);
+        QCOMPARE(ph::dashboardThreshold(ws, u"queue.failed_ratio.max"_s), 0.05);
+        QCOMPARE(ph::dashboardThreshold({}, u"slo.availability.target"_s), 0.999);
+        QCOMPARE(ph::dashboardThreshold({}, u"slo.p95_ms.max"_s), 800.0);
+        QCOMPARE(ph::dashboardThreshold({}, u"slo.p99_ms.max"_s), 1200.0);
+        QCOMPARE(ph::dashboardThreshold({}, u"slo.webhook_success.target"_s), 0.99);
+        QCOMPARE(ph::dashboardThreshold({}, u"no.such"_s), 0.0);
+    }
+
     void figureValueFollowsMappings()
     {
         QString problem;
