@@ -159,7 +159,8 @@ private Q_SLOTS:
     {
         const CliRun run = status(QStringLiteral(
             ", \"hosts\": [ { \"name\": \"vault\", \"environment\": \"production\", "
-            "\"address\": \"127.0.0.1\", \"port\": 1, \"user\": \"nobody\", \"auth\": \"agent\" } ], "
+            "\"address\": \"127.0.0.1\", \"port\": 1, \"user\": \"nobody\", \"auth\": \"agent\" } "
+            "], "
             "\"backup_jobs\": [ { \"name\": \"nightly\", \"environment\": \"production\", "
             "\"host\": \"vault\", \"location\": \"/srv/backups\", \"schedule\": \"daily 02:00 "
             "UTC\", "
@@ -175,6 +176,25 @@ private Q_SLOTS:
                  2.0);
     }
 
+    void textReportNamesEveryDashboard()
+    {
+        const CliRun run = status({}, false);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString text = QString::fromUtf8(run.out);
+        for (const QString &heading :
+             {u"HEALTH"_s, u"SLOS"_s, u"QUEUES"_s, u"PAYOUTS"_s, u"ALERTS"_s}) {
+            QVERIFY2(text.contains(u"\n"_s + heading + u"\n"_s) || text.startsWith(heading),
+                     qPrintable(text));
+        }
+        QVERIFY2(
+            text.contains(u"echo: depth 19 (< 50), rate 44.6/min (> 10), failed 0.1 % (< 5 %), "
+                          "stuck 2"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"error budget left 20.0 %"_s), qPrintable(text));
+        // A single sweep cannot see durations; the report says so.
+        QVERIFY2(text.contains(u"one sweep"_s), qPrintable(text));
+    }
+
     void usageErrors()
     {
         QCOMPARE(runCli({u"status"_s, u"--demo"_s, u"--workspace"_s, u"x"_s}, {}).exitCode, 2);
@@ -185,7 +205,7 @@ private Q_SLOTS:
     }
 
 private:
-    CliRun status(const QString &extra)
+    CliRun status(const QString &extra, bool json = true)
     {
         const QString text =
             QStringLiteral("{ \"schema_version\": 2, \"name\": \"statustest\",\n"
@@ -203,9 +223,11 @@ private:
             return {};
         f.write(text.toUtf8());
         f.close();
-        return runCli({u"status"_s, u"--workspace"_s, path, u"--env"_s, u"production"_s,
-                       u"--json"_s, u"--secret-stdin"_s, u"echo-key"_s},
-                      SimKey.toUtf8());
+        QStringList args = {u"status"_s,     u"--workspace"_s,    path,         u"--env"_s,
+                            u"production"_s, u"--secret-stdin"_s, u"echo-key"_s};
+        if (json)
+            args << u"--json"_s;
+        return runCli(args, SimKey.toUtf8());
     }
 
     ph::SimulatorProcess m_sim;
