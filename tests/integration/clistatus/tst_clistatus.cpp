@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/simulatorprocess.h"
+#include "sshdfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +62,24 @@ QJsonObject entryOf(const QJsonArray &array, const QString &key, const QString &
             return v.toObject();
     }
     return {};
+}
+
+bool touch(const QString &path, const QDateTime &mtime)
+{
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return false;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write("archive");
+    f.flush(); // or closing would stamp the time of the write
+    return f.setFileTime(mtime, QFileDevice::FileModificationTime);
+}
+
+void ensureSshdRunDir()
+{
+    // sshd wants its privilege-separation folder.
+    QDir().mkpath(u"/run/sshd"_s);
 }
 
 } // namespace
@@ -193,6 +216,64 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"error budget left 20.0 %"_s), qPrintable(text));
         // A single sweep cannot see durations; the report says so.
         QVERIFY2(text.contains(u"one sweep"_s), qPrintable(text));
+    }
+
+    void backupsOverSsh()
+    {
+        // The CLI reads ~/.ssh/known_hosts; only ever touch a private test HOME.
+        if (!QDir::homePath().startsWith(QStringLiteral(PILOTHOUSE_BINARY_DIR)))
+            QSKIP("needs the private HOME that ctest gives this test");
+        ensureSshdRunDir();
+        ph::SshdFixture sshd;
+        sshd.setExtraConfig(u"SetEnv SHLVL=1"_s);
+        QVERIFY2(sshd.start(), qPrintable(sshd.errorString()));
+        const QString backups = m_dir.filePath(u"backups"_s);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // One for the RPO, one on yesterday (a completed day) for the daily retention tier.
+        QVERIFY(touch(backups + u"/20261122/db.tar.gz"_s, now.addSecs(-3600)));
+        QVERIFY(touch(backups + u"/older/db.tar.gz"_s,
+                      QDateTime(now.date().addDays(-1), QTime(12, 0), Qt::UTC)));
+
+        const QString hosts =
+            QStringLiteral(", \"hosts\": [ { \"name\": \"vault\", \"environment\": "
+                           "\"production\", \"address\": \"127.0.0.1\", \"port\": %1, "
+                           "\"user\": \"%2\", \"auth\": \"key\", \"identity_file\": \"%3\" } ], "
+                           "\"backup_jobs\": [ { \"name\": \"nightly\", \"environment\": "
+                           "\"production\", \"host\": \"vault\", \"location\": \"%4\", "
+                           "\"schedule\": \"daily 02:00 UTC\", \"rpo_minutes\": 1440 } ]")
+                .arg(sshd.port())
+                .arg(sshd.user(), sshd.clientKeyPath(), backups);
+
+        // Unknown host key: refused, reported with the job, nothing listed.
+        QFile::remove(QDir::homePath() + u"/.ssh/known_hosts"_s);
+        CliRun run = status(hosts);
+        QCOMPARE(run.exitCode, 1);
+        QJsonObject job =
+            entryOf(QJsonDocument::fromJson(run.out).object().value(u"backups"_s).toArray(),
+                    u"job"_s, u"nightly"_s);
+        QVERIFY2(!job.value(u"error"_s).toString().isEmpty(), run.out.constData());
+        QVERIFY(!job.contains(u"archives"_s));
+
+        // Known host: listed, RPO and retention met.
+        QVERIFY(QDir().mkpath(QDir::homePath() + u"/.ssh"_s));
+        QFile known(QDir::homePath() + u"/.ssh/known_hosts"_s);
+        QVERIFY(known.open(QIODevice::WriteOnly));
+        known.write(sshd.knownHostsLine().toUtf8() + '\n');
+        known.close();
+        run = status(hosts);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
+        job = entryOf(QJsonDocument::fromJson(run.out).object().value(u"backups"_s).toArray(),
+                      u"job"_s, u"nightly"_s);
+        QCOMPARE(job.value(u"archives"_s).toInt(), 2);
+        QCOMPARE(job.value(u"newest"_s).toString(), u"20261122/db.tar.gz"_s);
+        QCOMPARE(job.value(u"rpo"_s).toString(), u"met"_s);
+        QVERIFY(qAbs(job.value(u"newest_age_s"_s).toDouble() - 3600) < 120);
+        const QJsonObject daily =
+            entryOf(job.value(u"retention"_s).toArray(), u"tier"_s, u"daily"_s);
+        // Yesterday is covered; the days before the oldest archive may be in object storage.
+        QCOMPARE(daily.value(u"covered"_s).toInt(), 1);
+        QCOMPARE(daily.value(u"state"_s).toString(), u"unknown"_s);
+        sshd.stop();
     }
 
     void usageErrors()
