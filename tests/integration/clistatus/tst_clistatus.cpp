@@ -27,7 +27,8 @@ struct CliRun
     QString err;
 };
 
-CliRun runCli(const QStringList &arguments, const QByteArray &input)
+CliRun runCli(const QStringList &arguments, const QByteArray &input,
+              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     CliRun run;
     const QString cli = qEnvironmentVariable("PILOTHOUSE_CLI");
@@ -36,6 +37,7 @@ CliRun runCli(const QStringList &arguments, const QByteArray &input)
         return run;
     }
     QProcess process;
+    process.setProcessEnvironment(env);
     process.start(cli, arguments);
     if (!process.waitForStarted(10000)) {
         run.err = process.errorString();
@@ -274,6 +276,19 @@ private Q_SLOTS:
         QCOMPARE(daily.value(u"covered"_s).toInt(), 1);
         QCOMPARE(daily.value(u"state"_s).toString(), u"unknown"_s);
         sshd.stop();
+    }
+
+    void keychainUnavailableIsExitFive()
+    {
+        status({}); // writes the workspace
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
+        env.remove(u"DISPLAY"_s);
+        const CliRun run = runCli(
+            {u"status"_s, u"--workspace"_s, m_dir.filePath(u"ws.jsonc"_s), u"--json"_s}, {}, env);
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.err.contains(u"--secret-stdin"_s), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty()); // no half report
     }
 
     void usageErrors()
