@@ -9,7 +9,6 @@
 #include "cli/probecommand.h"
 #include "console/hostcommands.h"
 #include "metrics/dashboardfigures.h"
-#include "metrics/slo.h"
 #include "payouts/payoutscsv.h"
 #include "probes/servicefetcher.h"
 #include "secrets/secretstore.h"
@@ -42,9 +41,12 @@ double threshold(const QMap<QString, double> &thresholds, const QString &key)
     return dashboardThreshold(thresholds, key);
 }
 
-QJsonObject figure(double value, double limit, bool ok)
+QJsonObject figure(double value, double limit, Verdict verdict)
 {
-    return QJsonObject{{u"value"_s, value}, {u"limit"_s, limit}, {u"ok"_s, ok}};
+    return QJsonObject{{u"value"_s, value},
+                       {u"limit"_s, limit},
+                       {u"verdict"_s, verdictName(verdict)},
+                       {u"ok"_s, verdict != Verdict::Fail}};
 }
 
 const EndpointSpec *endpointOf(const Service &s, const QString &name)
@@ -129,23 +131,19 @@ void addSlos(const QList<ProbeResult> &results, const Workspace &ws, const QList
             report.text << u"  %1: %2"_s.arg(s.name, problem);
             continue;
         }
-        // The endpoint reports a ratio, not counts: one event of weight 1 gives the budget.
-        const double budget = errorBudgetRemaining(availTarget, SloCounts{f.availability, 1.0});
-        const bool availOk = f.availability >= availTarget;
-        const bool p95Ok = f.p95Ms < p95Max;
-        const bool p99Ok = f.p99Ms < p99Max;
-        const bool webhookOk = f.webhookSuccess >= webhookTarget;
-        const bool budgetOk = std::isfinite(budget) && budget > 0;
-        const bool ok = availOk && p95Ok && p99Ok && webhookOk && budgetOk;
+        const SloVerdicts v = evaluateSlo(f, ws.thresholds);
+        const double budget = v.budgetLeft;
+        const bool ok = v.worst() != Verdict::Fail;
         report.ok = report.ok && ok;
         report.slos.append(QJsonObject{
             {u"service"_s, s.name},
             {u"window_days"_s, f.windowDays},
-            {u"availability"_s, figure(f.availability, availTarget, availOk)},
-            {u"p95_ms"_s, figure(f.p95Ms, p95Max, p95Ok)},
-            {u"p99_ms"_s, figure(f.p99Ms, p99Max, p99Ok)},
-            {u"webhook_success"_s, figure(f.webhookSuccess, webhookTarget, webhookOk)},
+            {u"availability"_s, figure(f.availability, availTarget, v.availability)},
+            {u"p95_ms"_s, figure(f.p95Ms, p95Max, v.p95)},
+            {u"p99_ms"_s, figure(f.p99Ms, p99Max, v.p99)},
+            {u"webhook_success"_s, figure(f.webhookSuccess, webhookTarget, v.webhook)},
             {u"error_budget_left"_s, std::isfinite(budget) ? QJsonValue(budget) : QJsonValue()},
+            {u"error_budget_verdict"_s, verdictName(v.budget)},
             {u"ok"_s, ok}});
         const QLocale c = QLocale::c();
         report.text << tr("  %1: availability %2 % (target %3 %), p95 %4 ms (< %5), p99 %6 ms "
@@ -182,19 +180,17 @@ void addQueues(const QList<ProbeResult> &results, const Workspace &ws,
             report.text << u"  %1: %2"_s.arg(s.name, problem);
             continue;
         }
-        const bool depthOk = f.depth < depthMax;
-        // An empty queue has nothing to process; a low rate is then no problem.
-        const bool rateOk = f.depth <= 0 || f.ratePerMin > rateMin;
-        const bool failedOk = f.failedRatio < failedMax;
+        const QueueVerdicts v = evaluateQueue(f, ws.thresholds);
         // Stuck jobs need someone to clear them, but the queue still moves: a warning.
-        const bool ok = depthOk && rateOk && failedOk;
+        const bool ok = v.worst() != Verdict::Fail;
         report.ok = report.ok && ok;
         report.queues.append(
             QJsonObject{{u"service"_s, s.name},
-                        {u"depth"_s, figure(f.depth, depthMax, depthOk)},
-                        {u"rate_per_min"_s, figure(f.ratePerMin, rateMin, rateOk)},
-                        {u"failed_ratio"_s, figure(f.failedRatio, failedMax, failedOk)},
+                        {u"depth"_s, figure(f.depth, depthMax, v.depth)},
+                        {u"rate_per_min"_s, figure(f.ratePerMin, rateMin, v.rate)},
+                        {u"failed_ratio"_s, figure(f.failedRatio, failedMax, v.failed)},
                         {u"stuck"_s, f.stuck},
+                        {u"stuck_verdict"_s, verdictName(v.stuck)},
                         {u"ok"_s, ok}});
         const QLocale c = QLocale::c();
         report.text << tr("  %1: depth %2 (< %3), rate %4/min (> %5), failed %6 % (< %7 %), "

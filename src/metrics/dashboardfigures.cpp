@@ -2,12 +2,15 @@
 #include "metrics/dashboardfigures.h"
 
 #include "core/jsonpointer.h"
+#include "metrics/slo.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +71,79 @@ double dashboardThreshold(const QMap<QString, double> &thresholds, const QString
                                                    {u"queue.rate.min_per_min"_s, 10},
                                                    {u"queue.failed_ratio.max"_s, 0.05}};
     return thresholds.value(key, defaults.value(key));
+}
+
+namespace {
+
+Verdict worstOf(std::initializer_list<Verdict> verdicts)
+{
+    Verdict worst = Verdict::Pass;
+    for (const Verdict v : verdicts) {
+        if (v == Verdict::Fail)
+            return Verdict::Fail;
+        if (v == Verdict::Warn)
+            worst = Verdict::Warn;
+    }
+    return worst;
+}
+
+Verdict met(bool ok)
+{
+    return ok ? Verdict::Pass : Verdict::Fail;
+}
+
+} // namespace
+
+Verdict SloVerdicts::worst() const
+{
+    return worstOf({availability, p95, p99, webhook, budget});
+}
+
+SloVerdicts evaluateSlo(const SloFigures &f, const QMap<QString, double> &thresholds)
+{
+    const double target = dashboardThreshold(thresholds, u"slo.availability.target"_s);
+    SloVerdicts v;
+    v.availability = met(f.availability >= target);
+    v.p95 = met(f.p95Ms < dashboardThreshold(thresholds, u"slo.p95_ms.max"_s));
+    v.p99 = met(f.p99Ms < dashboardThreshold(thresholds, u"slo.p99_ms.max"_s));
+    v.webhook =
+        met(f.webhookSuccess >= dashboardThreshold(thresholds, u"slo.webhook_success.target"_s));
+    // The endpoint reports a ratio, not counts: one event of weight 1 gives the same budget.
+    v.budgetLeft = errorBudgetRemaining(target, SloCounts{f.availability, 1.0});
+    // A quarter of the budget left is the usual point to slow down risky changes.
+    v.budget = std::isnan(v.budgetLeft) ? Verdict::Unknown
+               : v.budgetLeft <= 0      ? Verdict::Fail
+               : v.budgetLeft < 0.25    ? Verdict::Warn
+                                        : Verdict::Pass;
+    return v;
+}
+
+Verdict QueueVerdicts::worst() const
+{
+    return worstOf({depth, rate, failed, stuck});
+}
+
+QueueVerdicts evaluateQueue(const QueueFigures &f, const QMap<QString, double> &thresholds)
+{
+    // Warn in the last fifth before a limit, so a queue that is filling up is seen early.
+    QueueVerdicts v;
+    const double maxDepth = dashboardThreshold(thresholds, u"queue.depth.max"_s);
+    v.depth = f.depth >= maxDepth         ? Verdict::Fail
+              : f.depth >= 0.8 * maxDepth ? Verdict::Warn
+                                          : Verdict::Pass;
+    // An empty queue has nothing to process; a low rate is then no problem.
+    const double minRate = dashboardThreshold(thresholds, u"queue.rate.min_per_min"_s);
+    v.rate = f.depth <= 0                   ? Verdict::Pass
+             : f.ratePerMin <= minRate      ? Verdict::Fail
+             : f.ratePerMin < 1.2 * minRate ? Verdict::Warn
+                                            : Verdict::Pass;
+    const double maxFailed = dashboardThreshold(thresholds, u"queue.failed_ratio.max"_s);
+    v.failed = f.failedRatio >= maxFailed         ? Verdict::Fail
+               : f.failedRatio >= 0.8 * maxFailed ? Verdict::Warn
+                                                  : Verdict::Pass;
+    // Stuck jobs need someone to clear them, but the queue still moves.
+    v.stuck = f.stuck > 0 ? Verdict::Warn : Verdict::Pass;
+    return v;
 }
 
 std::span<const FigureField> sloFigureFields()

@@ -60,6 +60,38 @@ struct QueueFigures
  */
 double dashboardThreshold(const QMap<QString, double> &thresholds, const QString &key);
 
+/// How each SLO figure stands against its target (Pass = met, Fail = breached).
+struct SloVerdicts
+{
+    Verdict availability = Verdict::Unknown;
+    Verdict p95 = Verdict::Unknown;
+    Verdict p99 = Verdict::Unknown;
+    Verdict webhook = Verdict::Unknown;
+    /// Fail when spent, Warn below a quarter left, Unknown when it cannot be computed.
+    Verdict budget = Verdict::Unknown;
+    /// Error budget left over the window as a ratio (1 untouched, <= 0 spent); NaN if unknown.
+    double budgetLeft = 0;
+
+    Verdict worst() const;
+};
+
+/// The SLO verdicts of @p figures against the workspace's @p thresholds (dashboardThreshold()).
+SloVerdicts evaluateSlo(const SloFigures &figures, const QMap<QString, double> &thresholds);
+
+/// How each queue figure stands against its limit; Warn in the last fifth before it.
+struct QueueVerdicts
+{
+    Verdict depth = Verdict::Unknown;
+    Verdict rate = Verdict::Unknown;
+    Verdict failed = Verdict::Unknown;
+    Verdict stuck = Verdict::Unknown; ///< Warn while any job is stuck; never Fail
+
+    Verdict worst() const;
+};
+
+/// The queue verdicts of @p figures against the workspace's @p thresholds.
+QueueVerdicts evaluateQueue(const QueueFigures &figures, const QMap<QString, double> &thresholds);
+
 /**
  * The value at @p field of @p root: at the JSON pointer the service's @p mappings give
  * for it, else at "/field". Undefined when it is not there.

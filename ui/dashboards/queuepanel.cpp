@@ -138,32 +138,16 @@ double QueueModel::threshold(const QString &key) const
 
 Verdict QueueModel::figureVerdict(int column, const Figures &f) const
 {
-    // Warn in the last fifth before a limit, so a queue that is filling up is seen early.
+    const QueueVerdicts v = evaluateQueue(f, m_thresholds);
     switch (column) {
-    case DepthCol: {
-        const double max = threshold(DepthKey);
-        return f.depth >= max         ? Verdict::Fail
-               : f.depth >= 0.8 * max ? Verdict::Warn
-                                      : Verdict::Pass;
-    }
-    case RateCol: {
-        // An empty queue has nothing to process; a low rate is then no problem.
-        if (f.depth <= 0)
-            return Verdict::Pass;
-        const double min = threshold(RateKey);
-        return f.ratePerMin <= min        ? Verdict::Fail
-               : f.ratePerMin < 1.2 * min ? Verdict::Warn
-                                          : Verdict::Pass;
-    }
-    case FailedCol: {
-        const double max = threshold(FailedKey);
-        return f.failedRatio >= max         ? Verdict::Fail
-               : f.failedRatio >= 0.8 * max ? Verdict::Warn
-                                            : Verdict::Pass;
-    }
+    case DepthCol:
+        return v.depth;
+    case RateCol:
+        return v.rate;
+    case FailedCol:
+        return v.failed;
     case StuckCol:
-        // Stuck jobs need someone to clear them, but the queue still moves.
-        return f.stuck > 0 ? Verdict::Warn : Verdict::Pass;
+        return v.stuck;
     default:
         return Verdict::Unknown;
     }

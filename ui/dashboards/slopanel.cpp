@@ -141,31 +141,23 @@ double SloModel::threshold(const QString &key) const
 
 double SloModel::budgetLeft(const Figures &f) const
 {
-    // The endpoint reports a ratio, not counts: one "event" of weight 1 gives the same budget.
-    return errorBudgetRemaining(threshold(AvailabilityKey), SloCounts{f.availability, 1.0});
+    return evaluateSlo(f, m_thresholds).budgetLeft;
 }
 
 Verdict SloModel::figureVerdict(int column, const Figures &f) const
 {
-    const auto met = [](bool ok) {
-        return ok ? Verdict::Pass : Verdict::Fail;
-    };
+    const SloVerdicts v = evaluateSlo(f, m_thresholds);
     switch (column) {
     case AvailabilityCol:
-        return met(f.availability >= threshold(AvailabilityKey));
+        return v.availability;
     case P95Col:
-        return met(f.p95Ms < threshold(P95Key));
+        return v.p95;
     case P99Col:
-        return met(f.p99Ms < threshold(P99Key));
+        return v.p99;
     case WebhookCol:
-        return met(f.webhookSuccess >= threshold(WebhookKey));
-    case BudgetCol: {
-        const double left = budgetLeft(f);
-        if (std::isnan(left))
-            return Verdict::Unknown;
-        // A quarter of the budget left is the usual point to slow down risky changes.
-        return left <= 0 ? Verdict::Fail : left < 0.25 ? Verdict::Warn : Verdict::Pass;
-    }
+        return v.webhook;
+    case BudgetCol:
+        return v.budget;
     default:
         return Verdict::Unknown;
     }

@@ -155,6 +155,56 @@ private Q_SLOTS:
         QCOMPARE(ph::dashboardThreshold({}, u"no.such"_s), 0.0);
     }
 
+    void queueVerdicts_data()
+    {
+        QTest::addColumn<double>("depth");
+        QTest::addColumn<double>("rate");
+        QTest::addColumn<double>("failed");
+        QTest::addColumn<double>("stuck");
+        QTest::addColumn<int>("depthV");
+        QTest::addColumn<int>("rateV");
+        QTest::addColumn<int>("failedV");
+        QTest::addColumn<int>("worst");
+        const int P = int(ph::Verdict::Pass), W = int(ph::Verdict::Warn),
+                  F = int(ph::Verdict::Fail);
+        QTest::newRow("seeded") << 19.0 << 44.6 << 0.001 << 2.0 << P << P << P << W;
+        QTest::newRow("near limits") << 40.0 << 11.0 << 0.045 << 0.0 << W << W << W << W;
+        QTest::newRow("at limits") << 50.0 << 10.0 << 0.05 << 0.0 << F << F << F << F;
+        QTest::newRow("empty queue, idle") << 0.0 << 0.0 << 0.0 << 0.0 << P << P << P << P;
+    }
+
+    void queueVerdicts()
+    {
+        QFETCH(double, depth);
+        QFETCH(double, rate);
+        QFETCH(double, failed);
+        QFETCH(double, stuck);
+        const ph::QueueVerdicts v = ph::evaluateQueue({depth, rate, failed, stuck}, {});
+        QTEST(int(v.depth), "depthV");
+        QTEST(int(v.rate), "rateV");
+        QTEST(int(v.failed), "failedV");
+        QTEST(int(v.worst()), "worst");
+    }
+
+    void sloVerdicts()
+    {
+        // Seed 42's first answer: 0.8 of the budget spent, all targets met.
+        ph::SloVerdicts v = ph::evaluateSlo({30, 0.9992, 652, 1094, 0.99}, {});
+        QVERIFY(qAbs(v.budgetLeft - 0.2) < 1e-9);
+        QCOMPARE(v.budget, ph::Verdict::Warn);
+        QCOMPARE(v.availability, ph::Verdict::Pass);
+        QCOMPARE(v.worst(), ph::Verdict::Warn);
+        // Over the budget and p99 too slow; a workspace target moves the line.
+        v = ph::evaluateSlo({30, 0.998, 652, 1200, 0.99}, {});
+        QCOMPARE(v.availability, ph::Verdict::Fail);
+        QCOMPARE(v.budget, ph::Verdict::Fail);
+        QCOMPARE(v.p99, ph::Verdict::Fail);
+        v = ph::evaluateSlo({30, 0.998, 652, 1100, 0.99}, {{u"slo.availability.target"_s, 0.99}});
+        QCOMPARE(v.availability, ph::Verdict::Pass);
+        QCOMPARE(v.budget, ph::Verdict::Pass);
+        QCOMPARE(v.worst(), ph::Verdict::Pass);
+    }
+
     void figureValueFollowsMappings()
     {
         QString problem;
