@@ -15,6 +15,7 @@
 #include "ui/backups/backupspanel.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
+#include "ui/dashboards/queuepanel.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/dialogs/sshconfigimportdialog.h"
 #include "ui/mainwindow.h"
@@ -148,6 +149,13 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     window->remoteView()->setSecretStore(console->secrets());
     window->remoteView()->setAudit(console->auditRecorder());
     connect(window->backupsPanel(), &BackupsPanel::auditEvent, console->auditRecorder(),
+            &AuditRecorder::record);
+    window->queuePanel()->setFetcher(console->fetcher());
+    window->queuePanel()->setProductionCheck([console](const QString &name) {
+        const Environment *env = console->workspace().environment(name);
+        return !env || env->production;
+    });
+    connect(window->queuePanel(), &QueuePanel::auditEvent, console->auditRecorder(),
             &AuditRecorder::record);
 
     // The engine follows the OS's network information; the status bar mirrors it.
