@@ -87,7 +87,6 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     m_jobList->setHeaderLabels({tr("Job"), tr("Newest"), tr("RPO"), tr("Retention")});
     m_jobList->setRootIsDecorated(false);
     m_jobList->setAlternatingRowColors(true);
-    m_jobList->setMinimumWidth(380);
 
     m_title->setObjectName(u"backupTitle"_s);
     QFont tf = m_title->font();
@@ -154,6 +153,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     split->addWidget(detail);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({380, 620}); // room for the verdict columns without a minimum width
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

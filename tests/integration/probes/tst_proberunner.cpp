@@ -216,7 +216,8 @@ void TestProbeRunner::engineHangGoesStaleThenDown()
     engine.start();
     QTRY_COMPARE_WITH_TIMEOUT(changes.size(), 2, 5000);
     QCOMPARE(changes.at(0).verdict, Verdict::Stale);
-    QVERIFY2(at.at(0) >= 600 && at.at(0) < 1400, qPrintable(QString::number(at.at(0))));
+    // Timers may fire a millisecond early; the bound is about two intervals, not precision.
+    QVERIFY2(at.at(0) >= 590 && at.at(0) < 1400, qPrintable(QString::number(at.at(0))));
     QVERIFY(changes.at(0).error.contains(u"never answered"_s));
     QCOMPARE(changes.at(1).verdict, Verdict::Down);
     QCOMPARE(changes.at(1).error, u"no complete answer within 1500 ms"_s);
