@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console/console.h"
 
-#include "console/auditrecorder.h"
 #include "alerts/alertcenter.h"
+#include "console/auditrecorder.h"
 #include "console/historywriter.h"
 #include "console/hostcommands.h"
+#include "console/sleepdetector.h"
 #include "core/logging.h"
 #include "notify/probenotifications.h"
+#include "probes/networkwatch.h"
 #include "probes/probeengine.h"
 #include "probes/probesettings.h"
 #include "probes/secretstorekeyprovider.h"
@@ -80,6 +82,14 @@ Result<void> Console::open(const Options &options)
     m_fetcher->setKeyProvider(m_keys.get());
     m_sshPool = new SshSessionPool({}, this);
     m_hostCommands = new HostCommands(m_secrets, m_sshPool, this);
+    // After a sleep or a network change, pooled SSH connections may be dead without knowing
+    // it: the next command gets a fresh, re-checked connection.
+    auto *sleep = new SleepDetector(this);
+    connect(sleep, &SleepDetector::resumed, m_sshPool, &SshSessionPool::revalidateAll);
+    auto *network = new NetworkWatch(this);
+    connect(network, &NetworkWatch::onlineChanged, this, &Console::onlineChanged);
+    connect(network, &NetworkWatch::onlineChanged, m_sshPool, &SshSessionPool::revalidateAll);
+    sleep->start();
     m_audit = new AuditRecorder(m_db, AuditRecorder::keychainStore(m_secrets), this);
 
     m_writer = new HistoryWriter(m_db);
