@@ -141,10 +141,6 @@ Unterbefehle:
             <translation>Unter %1 gibt es keine Pilothouse-Datenbank. Geben Sie eine mit --database DATEI an.</translation>
         </message>
         <message>
-            <source>The seal key given for %1 is not the Base64 text of a %2-byte key, as stored in the keychain.</source>
-            <translation>Der Siegelschlüssel für %1 ist nicht der Base64-Text eines %2-Byte-Schlüssels, wie er im Schlüsselbund liegt.</translation>
-        </message>
-        <message>
             <source>audit verify reads only the seal key from standard input: use --secret-stdin %1.</source>
             <translation>audit verify liest von der Standardeingabe nur den Siegelschlüssel: verwenden Sie --secret-stdin %1.</translation>
         </message>
@@ -203,6 +199,75 @@ Unterbefehle:
         <message>
             <source>Unexpected argument "%1".</source>
             <translation>Unerwartetes Argument „%1“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditRecorder</name>
+        <message>
+            <source>The keychain did not answer, so the audit log's seal key could not be read.</source>
+            <translation>Der Schlüsselbund hat nicht geantwortet, daher konnte der Siegelschlüssel des Audit-Protokolls nicht gelesen werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupListing</name>
+        <message>
+            <source>expected "&lt;time&gt; &lt;size&gt; &lt;path&gt;"</source>
+            <translation>erwartet: „&lt;time&gt; &lt;size&gt; &lt;path&gt;“</translation>
+        </message>
+        <message>
+            <source>the time or size is not a number</source>
+            <translation>Zeit oder Größe ist keine Zahl</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPolicy</name>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <source>%1 d %2 h</source>
+            <translation>%1 d %2 h</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 d</translation>
+        </message>
+        <message>
+            <source>No archive matching %1 in %2 — nothing to restore from.</source>
+            <translation>Kein Archiv passend zu %1 in %2 — nichts zum Wiederherstellen vorhanden.</translation>
+        </message>
+        <message>
+            <source>The newest archive is %1 old, within the RPO of %2.</source>
+            <translation>Das neueste Archiv ist %1 alt und liegt innerhalb des RPO von %2.</translation>
+        </message>
+        <message>
+            <source>The newest archive is %1 old; the RPO is %2.</source>
+            <translation>Das neueste Archiv ist %1 alt; das RPO beträgt %2.</translation>
+        </message>
+        <message>
+            <source>The schedule (%1) makes one backup every %2, so it cannot meet the RPO of %3 even when every run succeeds: up to %2 of data could be lost. Back up more often or change the promised RPO.</source>
+            <translation>Der Zeitplan (%1) erstellt alle %2 eine Sicherung und kann das RPO von %3 daher selbst dann nicht einhalten, wenn jeder Durchlauf erfolgreich ist: Bis zu %2 an Daten könnten verloren gehen. Sichern Sie häufiger oder ändern Sie das zugesagte RPO.</translation>
+        </message>
+        <message>
+            <source>The schedule "%1" could not be read, so whether it can meet the RPO is unknown.</source>
+            <translation>Der Zeitplan „%1“ konnte nicht gelesen werden; ob er das RPO einhalten kann, ist daher unbekannt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n archive(s) are dated in the future; the host's clock may be wrong and the age above may be too young.</source>
+            <translation><numerusform>%n Archiv ist in die Zukunft datiert; die Uhr des Hosts geht möglicherweise falsch, und das obige Alter ist eventuell zu gering.</numerusform><numerusform>%n Archive sind in die Zukunft datiert; die Uhr des Hosts geht möglicherweise falsch, und das obige Alter ist eventuell zu gering.</numerusform></translation>
         </message>
     </context>
     <context>
@@ -485,7 +550,81 @@ Unterbefehle:
         </message>
     </context>
     <context>
+        <name>DashboardFigures</name>
+        <message>
+            <source>unexpected response: field %1 missing</source>
+            <translation>unerwartete Antwort: Feld %1 fehlt</translation>
+        </message>
+        <message>
+            <source>unexpected response: field %1 is not a number</source>
+            <translation>unerwartete Antwort: Feld %1 ist keine Zahl</translation>
+        </message>
+        <message>
+            <source>unexpected response: field %1 is %2, expected a ratio between 0 and 1</source>
+            <translation>unerwartete Antwort: Feld %1 ist %2, erwartet wurde ein Verhältnis zwischen 0 und 1</translation>
+        </message>
+        <message>
+            <source>unexpected response: field %1 is %2, expected a number above 0</source>
+            <translation>unerwartete Antwort: Feld %1 ist %2, erwartet wurde eine Zahl größer als 0</translation>
+        </message>
+        <message>
+            <source>unexpected response: field %1 is %2, expected a number of at least 0</source>
+            <translation>unerwartete Antwort: Feld %1 ist %2, erwartet wurde eine Zahl von mindestens 0</translation>
+        </message>
+        <message>
+            <source>unexpected response: empty body</source>
+            <translation>unerwartete Antwort: leerer Inhalt</translation>
+        </message>
+        <message>
+            <source>unexpected response: not JSON (%1 at byte %2)</source>
+            <translation>unerwartete Antwort: kein JSON (%1 bei Byte %2)</translation>
+        </message>
+        <message>
+            <source>no fresh answer</source>
+            <translation>keine aktuelle Antwort</translation>
+        </message>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>keine Antwort</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoSandbox</name>
+        <message>
+            <source>Could not write the demo sandbox file %1.</source>
+            <translation>Die Demo-Sandbox-Datei %1 konnte nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>The demo sandbox is missing from this build.</source>
+            <translation>Die Demo-Sandbox fehlt in diesem Build.</translation>
+        </message>
+        <message>
+            <source>%1 exists and is not a Pilothouse demo sandbox; move it away so the demo can use that folder.</source>
+            <translation>%1 existiert und ist keine Pilothouse-Demo-Sandbox; verschieben Sie es, damit die Demo diesen Ordner verwenden kann.</translation>
+        </message>
+        <message>
+            <source>Could not clear the old demo sandbox at %1.</source>
+            <translation>Die alte Demo-Sandbox unter %1 konnte nicht entfernt werden.</translation>
+        </message>
+        <message>
+            <source>Could not create the demo sandbox at %1.</source>
+            <translation>Die Demo-Sandbox unter %1 konnte nicht angelegt werden.</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoSession</name>
+        <message>
+            <source>%1 is in the way of the demo host's sandbox; move it away to use SSH steps in the demo.</source>
+            <translation>%1 steht der Sandbox des Demo-Hosts im Weg; verschieben Sie es, um SSH-Schritte in der Demo zu verwenden.</translation>
+        </message>
+        <message>
+            <source>Could not link %1 to %2.</source>
+            <translation>%1 konnte nicht mit %2 verknüpft werden.</translation>
+        </message>
         <message>
             <source>The bundled demo workspace is missing from this build.</source>
             <translation>Der mitgelieferte Demo-Arbeitsbereich fehlt in diesem Build.</translation>
@@ -493,6 +632,252 @@ Unterbefehle:
         <message>
             <source>Could not write the demo workspace to %1.</source>
             <translation>Konnte den Demo-Arbeitsbereich nicht nach %1 schreiben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExecCommand</name>
+        <message numerus="yes">
+            <source>%n host(s): %1</source>
+            <translation><numerusform>%n Host: %1</numerusform><numerusform>%n Hosts: %1</numerusform></translation>
+        </message>
+        <message>
+            <source>The seal key given for %1 is not the Base64 text of a %2-byte key, as stored in the keychain.</source>
+            <translation>Der Siegelschlüssel für %1 ist nicht der Base64-Text eines %2-Byte-Schlüssels, wie er im Schlüsselbund liegt.</translation>
+        </message>
+        <message>
+            <source>The keychain did not answer in time while storing the audit log's seal key.</source>
+            <translation>Der Schlüsselbund hat beim Speichern des Siegelschlüssels des Audit-Protokolls nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <source>Pilothouse runs no remote command it cannot record in the audit log, and the log's seal key lives in the keychain. For cron, pass the key with --secret-stdin %1.</source>
+            <translation>Pilothouse führt keinen entfernten Befehl aus, den es nicht im Audit-Protokoll festhalten kann, und der Siegelschlüssel des Protokolls liegt im Schlüsselbund. Für cron übergeben Sie den Schlüssel mit --secret-stdin %1.</translation>
+        </message>
+        <message>
+            <source>exit %1</source>
+            <translation>Exit %1</translation>
+        </message>
+        <message>
+            <source>[stdout: only the last %1 of %2 bytes are shown]</source>
+            <translation>[stdout: nur die letzten %1 von %2 Bytes werden angezeigt]</translation>
+        </message>
+        <message>
+            <source>HOST</source>
+            <translation>HOST</translation>
+        </message>
+        <message>
+            <source>ENVIRONMENT</source>
+            <translation>UMGEBUNG</translation>
+        </message>
+        <message>
+            <source>OUTCOME</source>
+            <translation>ERGEBNIS</translation>
+        </message>
+        <message>
+            <source>EXIT</source>
+            <translation>EXIT</translation>
+        </message>
+        <message>
+            <source>DURATION</source>
+            <translation>DAUER</translation>
+        </message>
+        <message>
+            <source>A host key was refused. Check the fingerprint out of band; for a host seen for the first time, run again with --accept-new-host-key.</source>
+            <translation>Ein Host-Schlüssel wurde abgelehnt. Prüfen Sie den Fingerabdruck auf einem anderen Weg; bei einem erstmals gesehenen Host führen Sie den Befehl erneut mit --accept-new-host-key aus.</translation>
+        </message>
+        <message>
+            <source>warning: some results could not be written to the audit log; run pilothouse-cli audit verify.</source>
+            <translation>Warnung: Einige Ergebnisse konnten nicht ins Audit-Protokoll geschrieben werden; führen Sie pilothouse-cli audit verify aus.</translation>
+        </message>
+        <message>
+            <source>Run one command on many hosts over SSH: exec (--host H... | --group G) [options] -- CMD</source>
+            <translation>Einen Befehl per SSH auf vielen Hosts ausführen: exec (--host H... | --group G) [Optionen] -- CMD</translation>
+        </message>
+        <message>
+            <source>A workspace host NAME, or [user@]address[:port]; repeatable.</source>
+            <translation>Ein Host-NAME aus dem Arbeitsbereich oder [user@]address[:port]; wiederholbar.</translation>
+        </message>
+        <message>
+            <source>H</source>
+            <translation>H</translation>
+        </message>
+        <message>
+            <source>Every workspace host in group G.</source>
+            <translation>Jeder Host des Arbeitsbereichs in Gruppe G.</translation>
+        </message>
+        <message>
+            <source>G</source>
+            <translation>G</translation>
+        </message>
+        <message>
+            <source>Use the demo workspace.</source>
+            <translation>Den Demo-Arbeitsbereich verwenden.</translation>
+        </message>
+        <message>
+            <source>Only hosts of environment E.</source>
+            <translation>Nur Hosts der Umgebung E.</translation>
+        </message>
+        <message>
+            <source>E</source>
+            <translation>E</translation>
+        </message>
+        <message>
+            <source>Private key FILE for hosts given as [user@]address[:port].</source>
+            <translation>Privater Schlüssel DATEI für Hosts, die als [user@]address[:port] angegeben sind.</translation>
+        </message>
+        <message>
+            <source>known_hosts FILE to check and save host keys in (default: Pilothouse's own).</source>
+            <translation>known_hosts-DATEI, in der Host-Schlüssel geprüft und gespeichert werden (Standard: die eigene von Pilothouse).</translation>
+        </message>
+        <message>
+            <source>At most N hosts at once (default %1).</source>
+            <translation>Höchstens N Hosts gleichzeitig (Standard %1).</translation>
+        </message>
+        <message>
+            <source>N</source>
+            <translation>N</translation>
+        </message>
+        <message>
+            <source>Accept and save host keys seen for the first time (a changed key is always refused).</source>
+            <translation>Erstmals gesehene Host-Schlüssel akzeptieren und speichern (ein geänderter Schlüssel wird immer abgelehnt).</translation>
+        </message>
+        <message>
+            <source>Confirm a destructive command for environment ENV ("ad-hoc" for hosts given by address); repeat for each environment.</source>
+            <translation>Einen zerstörerischen Befehl für die Umgebung ENV bestätigen („ad-hoc“ für per Adresse angegebene Hosts); für jede Umgebung wiederholen.</translation>
+        </message>
+        <message>
+            <source>Stop the command after S seconds.</source>
+            <translation>Den Befehl nach S Sekunden abbrechen.</translation>
+        </message>
+        <message>
+            <source>S</source>
+            <translation>S</translation>
+        </message>
+        <message>
+            <source>The database FILE holding the audit log (default: %1).</source>
+            <translation>Die Datenbank-DATEI mit dem Audit-Protokoll (Standard: %1).</translation>
+        </message>
+        <message>
+            <source>Read the keychain entry NAME (%1) from standard input.</source>
+            <translation>Den Schlüsselbund-Eintrag NAME (%1) von der Standardeingabe lesen.</translation>
+        </message>
+        <message>
+            <source>Put the command after "--", e.g. pilothouse-cli exec --host web1 -- uptime.</source>
+            <translation>Geben Sie den Befehl nach „--“ an, z. B. pilothouse-cli exec --host web1 -- uptime.</translation>
+        </message>
+        <message>
+            <source>No command given after "--".</source>
+            <translation>Nach „--“ wurde kein Befehl angegeben.</translation>
+        </message>
+        <message>
+            <source>Name the hosts with --host H (repeatable) or --group G, not both.</source>
+            <translation>Benennen Sie die Hosts mit --host H (wiederholbar) oder --group G, nicht mit beidem.</translation>
+        </message>
+        <message>
+            <source>--concurrency "%1" is not a number from 1 to %2.</source>
+            <translation>--concurrency „%1“ ist keine Zahl von 1 bis %2.</translation>
+        </message>
+        <message>
+            <source>--timeout "%1" is not a number of seconds greater than 0.</source>
+            <translation>--timeout „%1“ ist keine Sekundenzahl größer als 0.</translation>
+        </message>
+        <message>
+            <source>The key file %1 does not exist or cannot be read.</source>
+            <translation>Die Schlüsseldatei %1 existiert nicht oder kann nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>exec reads only the audit log's seal key from standard input: use --secret-stdin %1.</source>
+            <translation>exec liest von der Standardeingabe nur den Siegelschlüssel des Audit-Protokolls: Verwenden Sie --secret-stdin %1.</translation>
+        </message>
+        <message>
+            <source>warning: the workspace %1 did not load, so host names are taken as addresses: %2</source>
+            <translation>Warnung: Der Arbeitsbereich %1 wurde nicht geladen, daher werden Hostnamen als Adressen verwendet: %2</translation>
+        </message>
+        <message>
+            <source>No environment "%1" in the workspace.</source>
+            <translation>Keine Umgebung „%1“ im Arbeitsbereich.</translation>
+        </message>
+        <message>
+            <source>--env needs a workspace (--workspace FILE or --demo).</source>
+            <translation>--env benötigt einen Arbeitsbereich (--workspace DATEI oder --demo).</translation>
+        </message>
+        <message>
+            <source>warning: %1 is reached through jump host %2, which exec does not do yet; connecting directly.</source>
+            <translation>Warnung: %1 wird über den Jump-Host %2 erreicht, was exec noch nicht unterstützt; es wird direkt verbunden.</translation>
+        </message>
+        <message>
+            <source>The workspace has no host in group "%1".</source>
+            <translation>Der Arbeitsbereich hat keinen Host in der Gruppe „%1“.</translation>
+        </message>
+        <message>
+            <source>The workspace has no host in group "%1" and environment "%2".</source>
+            <translation>Der Arbeitsbereich hat keinen Host in der Gruppe „%1“ und der Umgebung „%2“.</translation>
+        </message>
+        <message>
+            <source>Host "%1" is in environment "%2", not "%3".</source>
+            <translation>Host „%1“ gehört zur Umgebung „%2“, nicht zu „%3“.</translation>
+        </message>
+        <message>
+            <source>Refused: this command needs confirmation before it runs on %1.</source>
+            <translation>Abgelehnt: Dieser Befehl erfordert eine Bestätigung, bevor er auf %1 ausgeführt wird.</translation>
+        </message>
+        <message>
+            <source>Nothing ran. If you mean it, add %1.</source>
+            <translation>Nichts wurde ausgeführt. Wenn Sie es ernst meinen, fügen Sie %1 hinzu.</translation>
+        </message>
+        <message>
+            <source>(--confirm %1 does not name the environment of these hosts: %2.)</source>
+            <translation>(--confirm %1 nennt nicht die Umgebung dieser Hosts: %2.)</translation>
+        </message>
+        <message>
+            <source>The secret of %1 could not be read from the keychain.</source>
+            <translation>Das Geheimnis von %1 konnte nicht aus dem Schlüsselbund gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Nothing ran: the confirmation could not be recorded.</source>
+            <translation>Nichts wurde ausgeführt: Die Bestätigung konnte nicht protokolliert werden.</translation>
+        </message>
+        <message>
+            <source>Cancelling; press Ctrl-C again to quit at once.</source>
+            <translation>Abbruch läuft; drücken Sie erneut Ctrl-C, um sofort zu beenden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FanOut</name>
+        <message>
+            <source>pending</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>ok</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>unreachable</source>
+            <translation>nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>auth failed</source>
+            <translation>Authentifizierung fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>host key refused</source>
+            <translation>Host-Schlüssel abgelehnt</translation>
+        </message>
+        <message>
+            <source>timed out</source>
+            <translation>Zeitüberschreitung</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgebrochen</translation>
         </message>
     </context>
     <context>
@@ -640,18 +1025,6 @@ Unterbefehle:
     <context>
         <name>ProbeCommand</name>
         <message>
-            <source>Could not read standard input.</source>
-            <translation>Konnte die Standardeingabe nicht lesen.</translation>
-        </message>
-        <message>
-            <source>FILE</source>
-            <translation>DATEI</translation>
-        </message>
-        <message>
-            <source>Read the keychain entry NAME from standard input.</source>
-            <translation>Den Schlüsselbund-Eintrag NAME von der Standardeingabe lesen.</translation>
-        </message>
-        <message>
             <source>SERVICE</source>
             <translation>DIENST</translation>
         </message>
@@ -680,18 +1053,6 @@ Unterbefehle:
             <translation>Jeden Endpunkt eines Arbeitsbereichs einmal prüfen.</translation>
         </message>
         <message>
-            <source>Workspace FILE.</source>
-            <translation>Arbeitsbereich DATEI.</translation>
-        </message>
-        <message>
-            <source>Start the simulator and probe the demo.</source>
-            <translation>Den Simulator starten und die Demo prüfen.</translation>
-        </message>
-        <message>
-            <source>Only environment NAME.</source>
-            <translation>Nur Umgebung NAME.</translation>
-        </message>
-        <message>
             <source>Use either --workspace or --demo, not both.</source>
             <translation>Verwenden Sie entweder --workspace oder --demo, nicht beides.</translation>
         </message>
@@ -704,19 +1065,79 @@ Unterbefehle:
             <translation>Keine Umgebung „%1“ in %2.</translation>
         </message>
         <message>
+            <source>Could not read standard input.</source>
+            <translation>Konnte die Standardeingabe nicht lesen.</translation>
+        </message>
+        <message>
             <source>For cron, pass the key with --secret-stdin NAME.</source>
             <translation>Für cron übergeben Sie den Schlüssel mit --secret-stdin NAME.</translation>
         </message>
-    </context>
-    <context>
-        <name>RunbookCommand</name>
+        <message>
+            <source>Workspace FILE.</source>
+            <translation>Arbeitsbereich DATEI.</translation>
+        </message>
+        <message>
+            <source>FILE</source>
+            <translation>DATEI</translation>
+        </message>
+        <message>
+            <source>Start the simulator and use the demo.</source>
+            <translation>Den Simulator starten und die Demo verwenden.</translation>
+        </message>
+        <message>
+            <source>Only environment NAME.</source>
+            <translation>Nur Umgebung NAME.</translation>
+        </message>
+        <message>
+            <source>NAME</source>
+            <translation>NAME</translation>
+        </message>
         <message>
             <source>Print one JSON document.</source>
             <translation>Ein JSON-Dokument ausgeben.</translation>
         </message>
         <message>
+            <source>Read the keychain entry NAME from standard input.</source>
+            <translation>Den Schlüsselbund-Eintrag NAME von der Standardeingabe lesen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunbookCommand</name>
+        <message numerus="yes">
+            <source>All %n step(s) done; run %1 signed off.</source>
+            <translation><numerusform>%n Schritt erledigt; Durchlauf %1 abgezeichnet.</numerusform><numerusform>Alle %n Schritte erledigt; Durchlauf %1 abgezeichnet.</numerusform></translation>
+        </message>
+        <message>
+            <source>Could not read standard input.</source>
+            <translation>Konnte die Standardeingabe nicht lesen.</translation>
+        </message>
+        <message>
+            <source>FILE</source>
+            <translation>DATEI</translation>
+        </message>
+        <message>
+            <source>Print one JSON document.</source>
+            <translation>Ein JSON-Dokument ausgeben.</translation>
+        </message>
+        <message>
+            <source>Read the keychain entry NAME from standard input.</source>
+            <translation>Den Schlüsselbund-Eintrag NAME von der Standardeingabe lesen.</translation>
+        </message>
+        <message>
             <source>NAME</source>
             <translation>NAME</translation>
+        </message>
+        <message>
+            <source>Workspace FILE.</source>
+            <translation>Arbeitsbereich DATEI.</translation>
+        </message>
+        <message>
+            <source>ENV</source>
+            <translation>ENV</translation>
+        </message>
+        <message>
+            <source>Use either --workspace or --demo, not both.</source>
+            <translation>Verwenden Sie entweder --workspace oder --demo, nicht beides.</translation>
         </message>
         <message>
             <source>Usage: pilothouse-cli runbook SUBCOMMAND [options]
@@ -725,13 +1146,17 @@ Subcommands:
   import FILE [--json]  parse a Markdown manual and show what Pilothouse makes of it
   list [--json]         the built-in runbooks
   show NAME [--json]    one built-in runbook, e.g. echopilot/daily
+  run NAME [options]    run a runbook's steps in order, without questions
+                        (see 'runbook run --help')
 </source>
-            <translation>Aufruf: pilothouse-cli runbook UNTERBEFEHL [Optionen]
+            <translation>Verwendung: pilothouse-cli runbook UNTERBEFEHL [Optionen]
 
 Unterbefehle:
   import DATEI [--json] ein Markdown-Handbuch einlesen und zeigen, was Pilothouse daraus macht
-  list [--json]         die mitgelieferten Runbooks
-  show NAME [--json]    ein mitgeliefertes Runbook, z. B. echopilot/daily
+  list [--json]         die eingebauten Runbooks
+  show NAME [--json]    ein eingebautes Runbook, z. B. echopilot/daily
+  run NAME [Optionen]   die Schritte eines Runbooks der Reihe nach ohne Rückfragen ausführen
+                        (siehe 'runbook run --help')
 </translation>
         </message>
         <message>
@@ -801,6 +1226,150 @@ Unterbefehle:
         <message>
             <source>There is no built-in runbook "%1". Run 'pilothouse-cli runbook list' for the names, or 'pilothouse-cli runbook import FILE' for a file of your own.</source>
             <translation>Es gibt kein mitgeliefertes Runbook „%1“. Mit 'pilothouse-cli runbook list' sehen Sie die Namen, mit 'pilothouse-cli runbook import DATEI' lesen Sie eine eigene Datei ein.</translation>
+        </message>
+        <message>
+            <source>The keychain did not answer in time while storing %1.</source>
+            <translation>Der Schlüsselbund hat beim Speichern von %1 nicht rechtzeitig geantwortet.</translation>
+        </message>
+        <message>
+            <source>Run a runbook's steps in order, without questions.
+
+Command steps run over SSH on their host, HTTP steps against the service's API with the dashboard key from the keychain. Every change is in the database the moment it happens. The run stops at the first step that needs a person (exit 3: a manual check; do it in the console, or mark it there), at a destructive step without --confirm naming the environment (exit 4; nothing of that step runs), and at a failed step (exit 1). Exit 0 when every step passed; the run is then signed off in your name.
+
+Resuming: --resume continues the newest unfinished run of this runbook in this environment with the parameters it was started with. Steps that passed, were skipped or done by hand are kept as they are. A step that was running when the run stopped (a crash, kill -9, a lost connection) is marked interrupted, never passed, and is run again; so is a step that failed. Both earlier attempts stay in the run's record. Without --resume a new run starts.</source>
+            <translation>Die Schritte eines Runbooks der Reihe nach ohne Rückfragen ausführen.
+
+Befehlsschritte laufen per SSH auf ihrem Host, HTTP-Schritte gegen die API des Dienstes mit dem Dashboard-Schlüssel aus dem Schlüsselbund. Jede Änderung steht in dem Moment in der Datenbank, in dem sie geschieht. Der Durchlauf hält beim ersten Schritt an, der eine Person braucht (Exit 3: eine manuelle Prüfung; erledigen Sie sie in der Konsole oder markieren Sie sie dort), bei einem zerstörerischen Schritt ohne --confirm mit dem Namen der Umgebung (Exit 4; von diesem Schritt wird nichts ausgeführt) und bei einem fehlgeschlagenen Schritt (Exit 1). Exit 0, wenn jeder Schritt bestanden hat; der Durchlauf wird dann in Ihrem Namen abgezeichnet.
+
+Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks in dieser Umgebung mit den Parametern fort, mit denen er gestartet wurde. Bestandene, übersprungene oder von Hand erledigte Schritte bleiben unverändert. Ein Schritt, der lief, als der Durchlauf anhielt (ein Absturz, kill -9, eine unterbrochene Verbindung), wird als unterbrochen markiert, nie als bestanden, und erneut ausgeführt; ebenso ein fehlgeschlagener Schritt. Beide früheren Versuche bleiben im Protokoll des Durchlaufs erhalten. Ohne --resume beginnt ein neuer Durchlauf.</translation>
+        </message>
+        <message>
+            <source>Run against the demo (starts the simulator).</source>
+            <translation>Gegen die Demo ausführen (startet den Simulator).</translation>
+        </message>
+        <message>
+            <source>Environment NAME (default: the runbook's).</source>
+            <translation>Umgebung NAME (Standard: die des Runbooks).</translation>
+        </message>
+        <message>
+            <source>A parameter, e.g. service=api or PTR_XXX=PTR_001. For a secret parameter the value names its keychain entry (default: the parameter's name).</source>
+            <translation>Ein Parameter, z. B. service=api oder PTR_XXX=PTR_001. Bei einem geheimen Parameter benennt der Wert seinen Schlüsselbund-Eintrag (Standard: der Name des Parameters).</translation>
+        </message>
+        <message>
+            <source>NAME=VALUE</source>
+            <translation>NAME=WERT</translation>
+        </message>
+        <message>
+            <source>Allow destructive steps in environment ENV (must match).</source>
+            <translation>Zerstörerische Schritte in der Umgebung ENV erlauben (muss übereinstimmen).</translation>
+        </message>
+        <message>
+            <source>Continue the newest unfinished run (see above).</source>
+            <translation>Den neuesten unvollendeten Durchlauf fortsetzen (siehe oben).</translation>
+        </message>
+        <message>
+            <source>The Pilothouse database FILE.</source>
+            <translation>Die Pilothouse-Datenbank-DATEI.</translation>
+        </message>
+        <message>
+            <source>A built-in runbook (as listed by 'runbook list'), one in the workspace's runbook folders, or a Markdown file.</source>
+            <translation>Ein eingebautes Runbook (wie von 'runbook list' aufgeführt), eines in den Runbook-Ordnern des Arbeitsbereichs oder eine Markdown-Datei.</translation>
+        </message>
+        <message>
+            <source>Name one runbook: runbook run NAME.</source>
+            <translation>Nennen Sie ein Runbook: runbook run NAME.</translation>
+        </message>
+        <message>
+            <source>--param "%1" is not NAME=VALUE.</source>
+            <translation>--param „%1“ hat nicht die Form NAME=WERT.</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>Warnung: </translation>
+        </message>
+        <message>
+            <source>There is no runbook "%1": not a file, not in the workspace's runbook folders and not built in. Run 'pilothouse-cli runbook list' for the built-in names.</source>
+            <translation>Es gibt kein Runbook „%1“: keine Datei, nicht in den Runbook-Ordnern des Arbeitsbereichs und nicht eingebaut. Führen Sie 'pilothouse-cli runbook list' aus, um die eingebauten Namen zu sehen.</translation>
+        </message>
+        <message>
+            <source>Say which environment to run in: --env NAME.</source>
+            <translation>Geben Sie die Umgebung für den Durchlauf an: --env NAME.</translation>
+        </message>
+        <message>
+            <source>No environment "%1" in %2.</source>
+            <translation>Keine Umgebung „%1“ in %2.</translation>
+        </message>
+        <message>
+            <source>The audit log's seal key is kept in the keychain; without it no command runs.</source>
+            <translation>Der Siegelschlüssel des Audit-Protokolls liegt im Schlüsselbund; ohne ihn wird kein Befehl ausgeführt.</translation>
+        </message>
+        <message>
+            <source>Run %1 was started from an earlier version of this runbook, so its steps no longer line up. Start a new run (without --resume), or finish it in the console.</source>
+            <translation>Durchlauf %1 wurde mit einer früheren Version dieses Runbooks gestartet, daher passen seine Schritte nicht mehr zusammen. Starten Sie einen neuen Durchlauf (ohne --resume) oder schließen Sie ihn in der Konsole ab.</translation>
+        </message>
+        <message>
+            <source>note: a resumed run keeps the parameters it was started with; --param is ignored.</source>
+            <translation>Hinweis: Ein fortgesetzter Durchlauf behält die Parameter, mit denen er gestartet wurde; --param wird ignoriert.</translation>
+        </message>
+        <message>
+            <source>note: no unfinished run of this runbook in %1; starting a new one.</source>
+            <translation>Hinweis: Kein unvollendeter Durchlauf dieses Runbooks in %1; ein neuer wird gestartet.</translation>
+        </message>
+        <message>
+            <source>note: run %1 of this runbook is unfinished; --resume continues it. Starting a new run.</source>
+            <translation>Hinweis: Durchlauf %1 dieses Runbooks ist unvollendet; --resume setzt ihn fort. Ein neuer Durchlauf wird gestartet.</translation>
+        </message>
+        <message>
+            <source>The runbook has no parameter "%1".</source>
+            <translation>Das Runbook hat keinen Parameter „%1“.</translation>
+        </message>
+        <message>
+            <source>The runbook needs values for: %1. Give each with --param NAME=VALUE.</source>
+            <translation>Das Runbook benötigt Werte für: %1. Geben Sie jeden mit --param NAME=WERT an.</translation>
+        </message>
+        <message>
+            <source>Resuming run %1 of %2 in %3</source>
+            <translation>Durchlauf %1 von %2 in %3 wird fortgesetzt</translation>
+        </message>
+        <message>
+            <source>Run %1 of %2 in %3</source>
+            <translation>Durchlauf %1 von %2 in %3</translation>
+        </message>
+        <message>
+            <source>(kept: %1)</source>
+            <translation>(beibehalten: %1)</translation>
+        </message>
+        <message>
+            <source>(was %1; running it again)</source>
+            <translation>(war %1; wird erneut ausgeführt)</translation>
+        </message>
+        <message>
+            <source>Step %1 is a manual check for a person: “%2”. Do it, mark it done in the console, then run again with --resume.</source>
+            <translation>Schritt %1 ist eine manuelle Prüfung für eine Person: „%2“. Erledigen Sie sie, markieren Sie sie in der Konsole als erledigt und führen Sie dann erneut mit --resume aus.</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>NOT RUN</source>
+            <translation>NICHT AUSGEFÜHRT</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>bestanden</translation>
+        </message>
+        <message>
+            <source>Step %1 failed: %2</source>
+            <translation>Schritt %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>FEHLGESCHLAGEN</translation>
+        </message>
+        <message>
+            <source>The run is kept; continue it with --resume.</source>
+            <translation>Der Durchlauf bleibt erhalten; setzen Sie ihn mit --resume fort.</translation>
         </message>
         <message>
             <source>Parse a Markdown manual into a runbook.</source>
@@ -963,6 +1532,13 @@ Unterbefehle:
         </message>
     </context>
     <context>
+        <name>ServiceFetcher</name>
+        <message>
+            <source>service %1 has no endpoint named %2</source>
+            <translation>Dienst %1 hat keinen Endpunkt namens %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ShellTokenizer</name>
         <message>
             <source>The command is nested too deeply to check.</source>
@@ -1073,6 +1649,144 @@ Unterbefehle:
         <message>
             <source>--%1 needs a whole number from %2 to %3, not "%4".</source>
             <translation>--%1 braucht eine ganze Zahl von %2 bis %3, nicht „%4“.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SshSession</name>
+        <message>
+            <source>The workspace has no host %1.</source>
+            <translation>Der Arbeitsbereich hat keinen Host %1.</translation>
+        </message>
+        <message>
+            <source>Host %1 is reached through the jump host %2, which the workspace does not define.</source>
+            <translation>Host %1 wird über den Jump-Host %2 erreicht, den der Arbeitsbereich nicht definiert.</translation>
+        </message>
+        <message>
+            <source>The jump hosts of %1 form a loop or a chain longer than %2 hops: %3.</source>
+            <translation>Die Jump-Hosts von %1 bilden eine Schleife oder eine Kette mit mehr als %2 Sprüngen: %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusCommand</name>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>HEALTH</source>
+            <translation>ZUSTAND</translation>
+        </message>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>no HTTP answer</source>
+            <translation>keine HTTP-Antwort</translation>
+        </message>
+        <message>
+            <source>no latency</source>
+            <translation>keine Latenz</translation>
+        </message>
+        <message>
+            <source>not probed</source>
+            <translation>nicht geprüft</translation>
+        </message>
+        <message>
+            <source>SLOS</source>
+            <translation>SLOS</translation>
+        </message>
+        <message>
+            <source>  %1: availability %2 % (target %3 %), p95 %4 ms (&lt; %5), p99 %6 ms (&lt; %7), webhook success %8 % (target %9 %), error budget left %10 % over %11 days — %12</source>
+            <translation>  %1: Verfügbarkeit %2 % (Ziel %3 %), p95 %4 ms (&lt; %5), p99 %6 ms (&lt; %7), Webhook-Erfolg %8 % (Ziel %9 %), verbleibendes Fehlerbudget %10 % über %11 Tage — %12</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>eingehalten</translation>
+        </message>
+        <message>
+            <source>BREACHED</source>
+            <translation>VERLETZT</translation>
+        </message>
+        <message>
+            <source>QUEUES</source>
+            <translation>WARTESCHLANGEN</translation>
+        </message>
+        <message>
+            <source>  %1: depth %2 (&lt; %3), rate %4/min (&gt; %5), failed %6 % (&lt; %7 %), stuck %8 — %9</source>
+            <translation>  %1: Tiefe %2 (&lt; %3), Rate %4/min (&gt; %5), fehlgeschlagen %6 % (&lt; %7 %), hängend %8 — %9</translation>
+        </message>
+        <message>
+            <source>OVER A THRESHOLD</source>
+            <translation>ÜBER EINEM SCHWELLENWERT</translation>
+        </message>
+        <message>
+            <source>within thresholds, stuck jobs to clear</source>
+            <translation>innerhalb der Schwellenwerte, hängende Jobs zu bereinigen</translation>
+        </message>
+        <message>
+            <source>within thresholds</source>
+            <translation>innerhalb der Schwellenwerte</translation>
+        </message>
+        <message>
+            <source>PAYOUTS</source>
+            <translation>AUSZAHLUNGEN</translation>
+        </message>
+        <message>
+            <source>  %1: %2 rows, total %3%4</source>
+            <translation>  %1: %2 Zeilen, Summe %3%4</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>, %1 malformed rows left out</source>
+            <translation>, %1 fehlerhafte Zeilen ausgelassen</translation>
+        </message>
+        <message>
+            <source>BACKUPS</source>
+            <translation>SICHERUNGEN</translation>
+        </message>
+        <message>
+            <source>listing timed out after 60 s</source>
+            <translation>Zeitüberschreitung beim Auflisten nach 60 s</translation>
+        </message>
+        <message>
+            <source>the listing command failed with exit status %1: %2</source>
+            <translation>der Auflistungsbefehl ist mit Exit-Status %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>  %1 on %2: could not list archives — %3</source>
+            <translation>  %1 auf %2: Archive konnten nicht aufgelistet werden — %3</translation>
+        </message>
+        <message>
+            <source>  %1 on %2: %3 archives, RPO %4 — %5; retention: %6</source>
+            <translation>  %1 auf %2: %3 Archive, RPO %4 — %5; Aufbewahrung: %6</translation>
+        </message>
+        <message>
+            <source>ALERTS</source>
+            <translation>ALARME</translation>
+        </message>
+        <message>
+            <source>  (one sweep: only rules without a duration can fire here; the console watching over time may show more)</source>
+            <translation>  (ein Durchgang: Hier können nur Regeln ohne Dauer auslösen; die Konsole, die über längere Zeit beobachtet, zeigt möglicherweise mehr)</translation>
+        </message>
+        <message>
+            <source>  none</source>
+            <translation>  keine</translation>
+        </message>
+        <message>
+            <source>Probe an environment once and print every dashboard's figures.</source>
+            <translation>Eine Umgebung einmal prüfen und die Kennzahlen aller Dashboards ausgeben.</translation>
+        </message>
+        <message>
+            <source>All good.</source>
+            <translation>Alles in Ordnung.</translation>
+        </message>
+        <message>
+            <source>Something needs attention.</source>
+            <translation>Etwas erfordert Aufmerksamkeit.</translation>
         </message>
     </context>
     <context>
@@ -1329,23 +2043,27 @@ Unterbefehle:
 
 Commands:
   probe     check every endpoint once (--workspace F | --demo, --env E, --json)
-  runbook   import FILE | list | show NAME (--json)
+  status    every dashboard's figures once (--workspace F | --demo, --env E, --json)
+  runbook   import FILE | list | show NAME (--json) | run NAME (--help)
   audit     verify the audit log (--database F, --json) | export --csv
+  exec      run a command on hosts over SSH (--host H... | --group G) -- CMD
 
 Exit codes: 0 all good, 1 a check failed, 2 usage or configuration error,
 3 needs a person, 4 refused, 5 keychain unavailable.
 Run 'pilothouse-cli COMMAND --help' for a command's options.
 </source>
-            <translation>Aufruf: pilothouse-cli BEFEHL [Optionen]
+            <translation>Verwendung: pilothouse-cli BEFEHL [Optionen]
 
 Befehle:
   probe     jeden Endpunkt einmal prüfen (--workspace F | --demo, --env E, --json)
-  runbook   import DATEI | list | show NAME (--json)
+  status    die Kennzahlen aller Dashboards einmal (--workspace F | --demo, --env E, --json)
+  runbook   import DATEI | list | show NAME (--json) | run NAME (--help)
   audit     das Audit-Protokoll prüfen (--database F, --json) | export --csv
+  exec      einen Befehl per SSH auf Hosts ausführen (--host H... | --group G) -- CMD
 
-Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler,
-3 braucht einen Menschen, 4 abgelehnt, 5 Schlüsselbund nicht verfügbar.
-'pilothouse-cli BEFEHL --help' zeigt die Optionen eines Befehls.
+Exit-Codes: 0 alles in Ordnung, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konfigurationsfehler,
+3 braucht eine Person, 4 abgelehnt, 5 Schlüsselbund nicht verfügbar.
+Führen Sie 'pilothouse-cli BEFEHL --help' aus, um die Optionen eines Befehls zu sehen.
 </translation>
         </message>
         <message>
@@ -1390,6 +2108,45 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
     </context>
     <context>
+        <name>ph::AcknowledgeDialog</name>
+        <message>
+            <source>Acknowledge alert</source>
+            <translation>Alarm bestätigen</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
+        </message>
+        <message>
+            <source>Who takes this alert</source>
+            <translation>Wer übernimmt diesen Alarm</translation>
+        </message>
+        <message>
+            <source>Optional: what you are doing about it</source>
+            <translation>Optional: was Sie dagegen unternehmen</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Bestätigen</translation>
+        </message>
+        <message>
+            <source>&amp;Owner:</source>
+            <translation>&amp;Verantwortliche(r):</translation>
+        </message>
+        <message>
+            <source>&amp;Note:</source>
+            <translation>&amp;Notiz:</translation>
+        </message>
+        <message>
+            <source>Acknowledging stops the escalation of this P0 to the war room.</source>
+            <translation>Das Bestätigen stoppt die Eskalation dieses P0 an den War Room.</translation>
+        </message>
+        <message>
+            <source>Acknowledging tells the team that someone is on it.</source>
+            <translation>Das Bestätigen teilt dem Team mit, dass sich jemand darum kümmert.</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::AlertEngine</name>
         <message>
             <source>“%1” names no alert rule</source>
@@ -1430,6 +2187,266 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>There is no alert with this id; refresh the list.</source>
             <translation>Es gibt keinen Alarm mit dieser ID; aktualisieren Sie die Liste.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::AlertsModel</name>
+        <message>
+            <source>P0 — critical</source>
+            <translation>P0 — kritisch</translation>
+        </message>
+        <message>
+            <source>P1 — high</source>
+            <translation>P1 — hoch</translation>
+        </message>
+        <message>
+            <source>P2 — warning</source>
+            <translation>P2 — Warnung</translation>
+        </message>
+        <message>
+            <source>%1 (%2 local)</source>
+            <translation>%1 (%2 lokal)</translation>
+        </message>
+        <message>
+            <source>unacknowledged</source>
+            <translation>unbestätigt</translation>
+        </message>
+        <message>
+            <source>ESCALATED — war room</source>
+            <translation>ESKALIERT — War Room</translation>
+        </message>
+        <message>
+            <source>Nobody has taken this alert yet.</source>
+            <translation>Noch niemand hat diesen Alarm übernommen.</translation>
+        </message>
+        <message>
+            <source>Acknowledged by %1 at %2</source>
+            <translation>Bestätigt von %1 um %2</translation>
+        </message>
+        <message>
+            <source>Acknowledged by %1 at %2: %3</source>
+            <translation>Bestätigt von %1 um %2: %3</translation>
+        </message>
+        <message>
+            <source>Unacknowledged for too long; escalated at %1</source>
+            <translation>Zu lange unbestätigt; eskaliert um %1</translation>
+        </message>
+        <message>
+            <source>Production environment</source>
+            <translation>Produktionsumgebung</translation>
+        </message>
+        <message>
+            <source>%1
+Input: %2</source>
+            <translation>%1
+Eingabe: %2</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <source>Alert</source>
+            <translation>Alarm</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Behoben</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Seit</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Verantwortliche(r)</translation>
+        </message>
+        <message>
+            <source>Escalation</source>
+            <translation>Eskalation</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::AlertsView</name>
+        <message>
+            <source>&amp;Acknowledge…</source>
+            <translation>&amp;Bestätigen…</translation>
+        </message>
+        <message>
+            <source>Open response &amp;runbook</source>
+            <translation>Reaktions-&amp;Runbook öffnen</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Alarme</translation>
+        </message>
+        <message>
+            <source>Mute notifications</source>
+            <translation>Benachrichtigungen stummschalten</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h</source>
+            <translation><numerusform>%n h</numerusform><numerusform>%n h</numerusform></translation>
+        </message>
+        <message>
+            <source>Mute %1 for %2</source>
+            <translation>%1 für %2 stummschalten</translation>
+        </message>
+        <message>
+            <source>Unmute %1</source>
+            <translation>Stummschaltung von %1 aufheben</translation>
+        </message>
+        <message>
+            <source>Recently resolved</source>
+            <translation>Kürzlich behoben</translation>
+        </message>
+        <message>
+            <source>above %1</source>
+            <translation>über %1</translation>
+        </message>
+        <message>
+            <source>at least %1</source>
+            <translation>mindestens %1</translation>
+        </message>
+        <message>
+            <source>below %1</source>
+            <translation>unter %1</translation>
+        </message>
+        <message>
+            <source>at most %1</source>
+            <translation>höchstens %1</translation>
+        </message>
+        <message>
+            <source>is no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>is yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>No active alerts. Alerts appear here when a rule of a service's profile holds long enough.</source>
+            <translation>Keine aktiven Alarme. Alarme erscheinen hier, wenn eine Regel aus dem Profil eines Dienstes lange genug zutrifft.</translation>
+        </message>
+        <message>
+            <source>Choose an alert to see its details.</source>
+            <translation>Wählen Sie einen Alarm, um seine Details zu sehen.</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>Eingabe</translation>
+        </message>
+        <message>
+            <source>Latest value</source>
+            <translation>Letzter Wert</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Regel</translation>
+        </message>
+        <message>
+            <source>%1: fires when the input %2</source>
+            <translation>%1: löst aus, wenn die Eingabe %2 ist</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Seit</translation>
+        </message>
+        <message>
+            <source>Fired</source>
+            <translation>Ausgelöst</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Verantwortliche(r)</translation>
+        </message>
+        <message>
+            <source>%1, since %2</source>
+            <translation>%1, seit %2</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>nobody yet — escalates 5 minutes after firing</source>
+            <translation>noch niemand — eskaliert 5 Minuten nach dem Auslösen</translation>
+        </message>
+        <message>
+            <source>nobody yet</source>
+            <translation>noch niemand</translation>
+        </message>
+        <message>
+            <source>Escalated</source>
+            <translation>Eskaliert</translation>
+        </message>
+        <message>
+            <source>%1 — shown in the war room</source>
+            <translation>%1 — im War Room angezeigt</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Behoben</translation>
+        </message>
+        <message>
+            <source>Response runbook</source>
+            <translation>Reaktions-Runbook</translation>
+        </message>
+        <message>
+            <source>%1 muted until %2</source>
+            <translation>%1 stummgeschaltet bis %2</translation>
+        </message>
+        <message>
+            <source>%1 on</source>
+            <translation>%1 an</translation>
+        </message>
+        <message>
+            <source>Notifications: %1</source>
+            <translation>Benachrichtigungen: %1</translation>
+        </message>
+        <message>
+            <source>Desktop notifications go out for new P0 and P1 alerts and for escalations; P2 alerts only show here.</source>
+            <translation>Desktop-Benachrichtigungen werden für neue P0- und P1-Alarme und für Eskalationen gesendet; P2-Alarme erscheinen nur hier.</translation>
+        </message>
+        <message>
+            <source>No active alerts</source>
+            <translation>Keine aktiven Alarme</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n active (%1), %2 unacknowledged</source>
+            <translation><numerusform>%n aktiv (%1), %2 unbestätigt</numerusform><numerusform>%n aktiv (%1), %2 unbestätigt</numerusform></translation>
+        </message>
+        <message>
+            <source>%1 took the alert.</source>
+            <translation>%1 hat den Alarm übernommen.</translation>
         </message>
     </context>
     <context>
@@ -1501,6 +2518,447 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>The audit log's seal key in the keychain (%1) is damaged. Restore it from a backup of the keychain; Pilothouse does not replace it, because the existing log could then no longer be verified.</source>
             <translation>Der Siegelschlüssel des Audit-Protokolls im Schlüsselbund (%1) ist beschädigt. Stellen Sie ihn aus einer Sicherung des Schlüsselbunds wieder her; Pilothouse ersetzt ihn nicht, weil sich das bestehende Protokoll sonst nicht mehr prüfen ließe.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::AuditRecorderWorker</name>
+        <message>
+            <source>The audit log is not available (no local database), so this action was not recorded.</source>
+            <translation>Das Audit-Protokoll ist nicht verfügbar (keine lokale Datenbank), daher wurde diese Aktion nicht protokolliert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::AuditView</name>
+        <message>
+            <source>Command</source>
+            <translation>Befehl</translation>
+        </message>
+        <message>
+            <source>Confirmation</source>
+            <translation>Bestätigung</translation>
+        </message>
+        <message>
+            <source>Refusal</source>
+            <translation>Ablehnung</translation>
+        </message>
+        <message>
+            <source>Host key</source>
+            <translation>Host-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>Checkliste</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Vorfall</translation>
+        </message>
+        <message>
+            <source>dialog</source>
+            <translation>Dialog</translation>
+        </message>
+        <message>
+            <source>--confirm flag</source>
+            <translation>--confirm-Option</translation>
+        </message>
+        <message>
+            <source>typed name</source>
+            <translation>eingegebener Name</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Vor</translation>
+        </message>
+        <message>
+            <source>&amp;Verify chain</source>
+            <translation>Kette &amp;prüfen</translation>
+        </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>CSV &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit-Protokoll</translation>
+        </message>
+        <message>
+            <source>Search actor, host, command, details…</source>
+            <translation>Akteur, Host, Befehl, Details durchsuchen…</translation>
+        </message>
+        <message>
+            <source>All environments</source>
+            <translation>Alle Umgebungen</translation>
+        </message>
+        <message>
+            <source>All hosts</source>
+            <translation>Alle Hosts</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Alle Arten</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>Filter zurücksetzen</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Time (UTC)</source>
+            <translation>Zeit (UTC)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Actor</source>
+            <translation>Akteur</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>Exit</source>
+            <translation>Exit</translation>
+        </message>
+        <message>
+            <source>Confirmed by</source>
+            <translation>Bestätigt von</translation>
+        </message>
+        <message>
+            <source>Check every record's hash link and the keychain-sealed chain head</source>
+            <translation>Die Hash-Verkettung jedes Eintrags und den im Schlüsselbund versiegelten Kettenkopf prüfen</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Exported to %1.</source>
+            <translation>Nach %1 exportiert.</translation>
+        </message>
+        <message>
+            <source>the seal key in the keychain (%1) is damaged</source>
+            <translation>der Siegelschlüssel im Schlüsselbund (%1) ist beschädigt</translation>
+        </message>
+        <message>
+            <source>Could not read the audit log: %1</source>
+            <translation>Das Audit-Protokoll konnte nicht gelesen werden: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s)</source>
+            <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+        </message>
+        <message>
+            <source>Checking the chain…</source>
+            <translation>Kette wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Could not check the audit log: %1</source>
+            <translation>Das Audit-Protokoll konnte nicht geprüft werden: %1</translation>
+        </message>
+        <message>
+            <source>Chain OK: %1.</source>
+            <translation>Kette OK: %1.</translation>
+        </message>
+        <message>
+            <source>Chain OK: the audit log is empty.</source>
+            <translation>Kette OK: Das Audit-Protokoll ist leer.</translation>
+        </message>
+        <message>
+            <source>the seal key is not in the keychain</source>
+            <translation>der Siegelschlüssel ist nicht im Schlüsselbund</translation>
+        </message>
+        <message numerus="yes">
+            <source>The %n record(s) link up, but the seal cannot be checked (%1). Unlock the keychain and verify again.</source>
+            <translation><numerusform>Der %n Eintrag ist korrekt verkettet, aber das Siegel kann nicht geprüft werden (%1). Entsperren Sie den Schlüsselbund und prüfen Sie erneut.</numerusform><numerusform>Die %n Einträge sind korrekt verkettet, aber das Siegel kann nicht geprüft werden (%1). Entsperren Sie den Schlüsselbund und prüfen Sie erneut.</numerusform></translation>
+        </message>
+        <message>
+            <source>Chain BROKEN: %1</source>
+            <translation>Kette BESCHÄDIGT: %1</translation>
+        </message>
+        <message>
+            <source>Export audit log</source>
+            <translation>Audit-Protokoll exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Could not write %1. Choose a folder you can write to.</source>
+            <translation>%1 konnte nicht geschrieben werden. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::BackupsPanel</name>
+        <message>
+            <source>Daily</source>
+            <translation>Täglich</translation>
+        </message>
+        <message>
+            <source>Weekly</source>
+            <translation>Wöchentlich</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monatlich</translation>
+        </message>
+        <message>
+            <source>Yearly</source>
+            <translation>Jährlich</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <source>&amp;Verify newest</source>
+            <translation>Neueste &amp;prüfen</translation>
+        </message>
+        <message>
+            <source>Re&amp;store…</source>
+            <translation>&amp;Wiederherstellen…</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sicherungen</translation>
+        </message>
+        <message>
+            <source>List every job's archives again over SSH</source>
+            <translation>Die Archive aller Jobs erneut per SSH auflisten</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Job</translation>
+        </message>
+        <message>
+            <source>Newest</source>
+            <translation>Neueste</translation>
+        </message>
+        <message>
+            <source>RPO</source>
+            <translation>RPO</translation>
+        </message>
+        <message>
+            <source>Retention</source>
+            <translation>Aufbewahrung</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Stufe</translation>
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation>Behalten</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Urteil</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Fehlend</translation>
+        </message>
+        <message>
+            <source>Archive</source>
+            <translation>Archiv</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Time (UTC)</source>
+            <translation>Zeit (UTC)</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Alter</translation>
+        </message>
+        <message>
+            <source>Restore the selected archive — destructive, always confirmed</source>
+            <translation>Das ausgewählte Archiv wiederherstellen — zerstörerisch, immer mit Bestätigung</translation>
+        </message>
+        <message>
+            <source>Output of Verify and Restore appears here.</source>
+            <translation>Die Ausgabe von Prüfen und Wiederherstellen erscheint hier.</translation>
+        </message>
+        <message>
+            <source>Not connected to the console; archives cannot be listed.</source>
+            <translation>Nicht mit der Konsole verbunden; Archive können nicht aufgelistet werden.</translation>
+        </message>
+        <message>
+            <source>[stderr] %1</source>
+            <translation>[stderr] %1</translation>
+        </message>
+        <message>
+            <source>Listing timed out after 60 s.</source>
+            <translation>Zeitüberschreitung beim Auflisten nach 60 s.</translation>
+        </message>
+        <message>
+            <source>The listing command failed with exit status %1: %2</source>
+            <translation>Der Auflistungsbefehl ist mit Exit-Status %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>succeeded</source>
+            <translation>erfolgreich</translation>
+        </message>
+        <message>
+            <source>was cancelled</source>
+            <translation>wurde abgebrochen</translation>
+        </message>
+        <message>
+            <source>timed out</source>
+            <translation>Zeitüberschreitung</translation>
+        </message>
+        <message>
+            <source>failed with exit status %1</source>
+            <translation>mit Exit-Status %1 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>— %1 %2 —</source>
+            <translation>— %1 %2 —</translation>
+        </message>
+        <message>
+            <source>%1 on %2: %3</source>
+            <translation>%1 auf %2: %3</translation>
+        </message>
+        <message>
+            <source>listing…</source>
+            <translation>wird aufgelistet…</translation>
+        </message>
+        <message>
+            <source>cannot list</source>
+            <translation>Auflisten nicht möglich</translation>
+        </message>
+        <message>
+            <source>%1 ago</source>
+            <translation>vor %1</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>met now; schedule cannot</source>
+            <translation>derzeit eingehalten; Zeitplan kann es nicht</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>eingehalten</translation>
+        </message>
+        <message>
+            <source>breached; schedule cannot meet it</source>
+            <translation>verletzt; Zeitplan kann es nicht einhalten</translation>
+        </message>
+        <message>
+            <source>breached</source>
+            <translation>verletzt</translation>
+        </message>
+        <message>
+            <source>no archives</source>
+            <translation>keine Archive</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tier(s) missing periods</source>
+            <translation><numerusform>%n Stufe mit fehlenden Zeiträumen</numerusform><numerusform>%n Stufen mit fehlenden Zeiträumen</numerusform></translation>
+        </message>
+        <message>
+            <source>met for what is visible</source>
+            <translation>für das Sichtbare eingehalten</translation>
+        </message>
+        <message>
+            <source>No backup jobs in this environment. Add them to the workspace under "backup_jobs".</source>
+            <translation>Keine Sicherungsjobs in dieser Umgebung. Fügen Sie sie im Arbeitsbereich unter "backup_jobs" hinzu.</translation>
+        </message>
+        <message>
+            <source>%1 — %2:%3 (%4, RPO %5)</source>
+            <translation>%1 — %2:%3 (%4, RPO %5)</translation>
+        </message>
+        <message>
+            <source>no schedule</source>
+            <translation>kein Zeitplan</translation>
+        </message>
+        <message>
+            <source>The archives could not be listed: %1</source>
+            <translation>Die Archive konnten nicht aufgelistet werden: %1</translation>
+        </message>
+        <message>
+            <source>Showing the listing from %1 UTC.</source>
+            <translation>Angezeigt wird die Auflistung von %1 UTC.</translation>
+        </message>
+        <message>
+            <source>Listing the archives on %1…</source>
+            <translation>Archive auf %1 werden aufgelistet…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n listing record(s) could not be read and are not counted.</source>
+            <translation><numerusform>%n Eintrag der Auflistung konnte nicht gelesen werden und wird nicht mitgezählt.</numerusform><numerusform>%n Einträge der Auflistung konnten nicht gelesen werden und werden nicht mitgezählt.</numerusform></translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 von %2</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>fehlt</translation>
+        </message>
+        <message numerus="yes">
+            <source>unknown — %n older period(s) only object storage could hold</source>
+            <translation><numerusform>unbekannt — %n älterer Zeitraum, den nur ein Objektspeicher enthalten könnte</numerusform><numerusform>unbekannt — %n ältere Zeiträume, die nur ein Objektspeicher enthalten könnte</numerusform></translation>
+        </message>
+        <message>
+            <source>in the future</source>
+            <translation>in der Zukunft</translation>
+        </message>
+        <message>
+            <source>Last verification %1 UTC: %2</source>
+            <translation>Letzte Prüfung %1 UTC: %2</translation>
+        </message>
+        <message>
+            <source>This job names no verify command.</source>
+            <translation>Dieser Job nennt keinen Prüfbefehl.</translation>
+        </message>
+        <message>
+            <source>Not verified from this console yet.</source>
+            <translation>Von dieser Konsole noch nicht geprüft.</translation>
+        </message>
+        <message>
+            <source>Set verify_command for this job</source>
+            <translation>verify_command für diesen Job festlegen</translation>
+        </message>
+        <message>
+            <source>Set restore_command for this job</source>
+            <translation>restore_command für diesen Job festlegen</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>Prüfen</translation>
+        </message>
+        <message>
+            <source>restoring a backup replaces the current data</source>
+            <translation>das Wiederherstellen einer Sicherung ersetzt die aktuellen Daten</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>— restore not confirmed; nothing ran —</source>
+            <translation>— Wiederherstellung nicht bestätigt; nichts wurde ausgeführt —</translation>
         </message>
     </context>
     <context>
@@ -1604,6 +3062,408 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message numerus="yes">
             <source>The run cannot be signed off yet: %n step(s) are not resolved. Run, mark done or skip them first.</source>
             <translation><numerusform>Der Lauf kann noch nicht abgezeichnet werden: %n Schritt ist nicht erledigt. Führen Sie ihn aus, markieren Sie ihn als erledigt oder überspringen Sie ihn zuerst.</numerusform><numerusform>Der Lauf kann noch nicht abgezeichnet werden: %n Schritte sind nicht erledigt. Führen Sie sie aus, markieren Sie sie als erledigt oder überspringen Sie sie zuerst.</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ChecklistWizard</name>
+        <message>
+            <source>Pending</source>
+            <translation>Ausstehend</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Passed</source>
+            <translation>Bestanden</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Übersprungen</translation>
+        </message>
+        <message>
+            <source>Done by hand</source>
+            <translation>Von Hand erledigt</translation>
+        </message>
+        <message>
+            <source>Interrupted</source>
+            <translation>Unterbrochen</translation>
+        </message>
+        <message>
+            <source>The runbook marks this step as destructive.</source>
+            <translation>Das Runbook kennzeichnet diesen Schritt als zerstörerisch.</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Ausführen</translation>
+        </message>
+        <message>
+            <source>Mark &amp;done</source>
+            <translation>Als &amp;erledigt markieren</translation>
+        </message>
+        <message>
+            <source>S&amp;kip…</source>
+            <translation>Übers&amp;pringen…</translation>
+        </message>
+        <message>
+            <source>Add &amp;note…</source>
+            <translation>&amp;Notiz hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Re&amp;try</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Sign off</source>
+            <translation>&amp;Abzeichnen</translation>
+        </message>
+        <message>
+            <source>Export &amp;Markdown…</source>
+            <translation>Als &amp;Markdown exportieren…</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF…</source>
+            <translation>Als &amp;PDF exportieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Back to runbooks</source>
+            <translation>&amp;Zurück zu den Runbooks</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Schritte</translation>
+        </message>
+        <message>
+            <source>Output appears here while the step runs.</source>
+            <translation>Die Ausgabe erscheint hier, während der Schritt läuft.</translation>
+        </message>
+        <message>
+            <source>Your name, to sign off</source>
+            <translation>Ihr Name zum Abzeichnen</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter run · Ctrl+D done · Ctrl+K skip · Ctrl+N note · Ctrl+Shift+R retry · Alt+↑/↓ previous/next step · Ctrl+Shift+S sign off</source>
+            <translation>Ctrl+Enter ausführen · Ctrl+D erledigt · Ctrl+K überspringen · Ctrl+N Notiz · Ctrl+Shift+R wiederholen · Alt+↑/↓ vorheriger/nächster Schritt · Ctrl+Shift+S abzeichnen</translation>
+        </message>
+        <message>
+            <source>A step of this run is still running; wait for it to finish before opening another run.</source>
+            <translation>Ein Schritt dieses Durchlaufs läuft noch; warten Sie, bis er beendet ist, bevor Sie einen anderen Durchlauf öffnen.</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>PRODUCTION</source>
+            <translation>PRODUKTION</translation>
+        </message>
+        <message>
+            <source>(read-only)</source>
+            <translation>(schreibgeschützt)</translation>
+        </message>
+        <message>
+            <source>The runbook changed since this run started; steps are shown as the file reads now.</source>
+            <translation>Das Runbook wurde seit dem Start dieses Durchlaufs geändert; die Schritte werden so angezeigt, wie sie jetzt in der Datei stehen.</translation>
+        </message>
+        <message>
+            <source>%1. %2 — %3</source>
+            <translation>%1. %2 — %3</translation>
+        </message>
+        <message>
+            <source>%1 of %2 resolved</source>
+            <translation>%1 von %2 abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2: %3</source>
+            <translation>Schritt %1 von %2: %3</translation>
+        </message>
+        <message>
+            <source>This step is no longer in the runbook; only its record is shown.</source>
+            <translation>Dieser Schritt ist nicht mehr im Runbook enthalten; nur sein Protokolleintrag wird angezeigt.</translation>
+        </message>
+        <message>
+            <source>Manual check: do it, then mark it done (Ctrl+D).</source>
+            <translation>Manuelle Prüfung: Erledigen Sie sie und markieren Sie sie dann als erledigt (Ctrl+D).</translation>
+        </message>
+        <message>
+            <source>Target group: %1 (%2)</source>
+            <translation>Zielgruppe: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>no hosts in this environment</source>
+            <translation>keine Hosts in dieser Umgebung</translation>
+        </message>
+        <message>
+            <source>HTTP check through %1</source>
+            <translation>HTTP-Prüfung über %1</translation>
+        </message>
+        <message>
+            <source>the service's connection</source>
+            <translation>die Verbindung des Dienstes</translation>
+        </message>
+        <message>
+            <source>Target host: %1</source>
+            <translation>Ziel-Host: %1</translation>
+        </message>
+        <message>
+            <source>the service's host</source>
+            <translation>der Host des Dienstes</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation>in %1</translation>
+        </message>
+        <message>
+            <source>— DESTRUCTIVE: asks for confirmation before it runs</source>
+            <translation>— ZERSTÖRERISCH: fragt vor der Ausführung nach einer Bestätigung</translation>
+        </message>
+        <message>
+            <source>%1 = keychain entry “%2”</source>
+            <translation>%1 = Schlüsselbund-Eintrag „%2“</translation>
+        </message>
+        <message>
+            <source>%1 = %2</source>
+            <translation>%1 = %2</translation>
+        </message>
+        <message>
+            <source>Parameters: %1</source>
+            <translation>Parameter: %1</translation>
+        </message>
+        <message>
+            <source>Running…</source>
+            <translation>Läuft…</translation>
+        </message>
+        <message>
+            <source>(exit status %1)</source>
+            <translation>(Exit-Status %1)</translation>
+        </message>
+        <message>
+            <source>(HTTP %1)</source>
+            <translation>(HTTP %1)</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>Fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>no reason given</source>
+            <translation>kein Grund angegeben</translation>
+        </message>
+        <message>
+            <source>Skipped: %1</source>
+            <translation>Übersprungen: %1</translation>
+        </message>
+        <message>
+            <source>Interrupted: %1 Check the host, then mark it done, skip it or retry it.</source>
+            <translation>Unterbrochen: %1 Prüfen Sie den Host und markieren Sie den Schritt dann als erledigt, überspringen oder wiederholen Sie ihn.</translation>
+        </message>
+        <message>
+            <source>On failure</source>
+            <translation>Bei Fehlschlag</translation>
+        </message>
+        <message>
+            <source>Notes:
+%1</source>
+            <translation>Notizen:
+%1</translation>
+        </message>
+        <message>
+            <source>Run this step (Ctrl+Enter)</source>
+            <translation>Diesen Schritt ausführen (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Sign off the run (Ctrl+Shift+S)</source>
+            <translation>Den Durchlauf abzeichnen (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <source>Every step must be passed, failed, skipped or done before the run can be signed off.</source>
+            <translation>Jeder Schritt muss bestanden, fehlgeschlagen, übersprungen oder erledigt sein, bevor der Durchlauf abgezeichnet werden kann.</translation>
+        </message>
+        <message>
+            <source>Signed off</source>
+            <translation>Abgezeichnet</translation>
+        </message>
+        <message>
+            <source>not started</source>
+            <translation>nicht gestartet</translation>
+        </message>
+        <message>
+            <source>Step %1 · Total %2</source>
+            <translation>Schritt %1 · Gesamt %2</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Durchlauf</translation>
+        </message>
+        <message>
+            <source>Another step is still running; wait for it or cancel it.</source>
+            <translation>Ein anderer Schritt läuft noch; warten Sie darauf oder brechen Sie ihn ab.</translation>
+        </message>
+        <message>
+            <source>Skip step</source>
+            <translation>Schritt überspringen</translation>
+        </message>
+        <message>
+            <source>Why is step %1 skipped? The reason goes into the report.</source>
+            <translation>Warum wird Schritt %1 übersprungen? Der Grund wird in den Bericht übernommen.</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Notiz hinzufügen</translation>
+        </message>
+        <message>
+            <source>Note on step %1:</source>
+            <translation>Notiz zu Schritt %1:</translation>
+        </message>
+        <message>
+            <source>(signed off)</source>
+            <translation>(abgezeichnet)</translation>
+        </message>
+        <message>
+            <source>The report cannot be written to %1. Choose another folder.</source>
+            <translation>Der Bericht kann nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>Export report as PDF</source>
+            <translation>Bericht als PDF exportieren</translation>
+        </message>
+        <message>
+            <source>Export report as Markdown</source>
+            <translation>Bericht als Markdown exportieren</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Report saved to %1</source>
+            <translation>Bericht gespeichert unter %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::CommandEdit</name>
+        <message>
+            <source>Command — Enter runs it, Up/Down for history</source>
+            <translation>Befehl — Enter führt ihn aus, Auf/Ab für den Verlauf</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ConfirmDestructiveDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Ausführen</translation>
+        </message>
+        <message>
+            <source>Confirm in PRODUCTION: %1</source>
+            <translation>In PRODUKTION bestätigen: %1</translation>
+        </message>
+        <message>
+            <source>Confirm: %1</source>
+            <translation>Bestätigen: %1</translation>
+        </message>
+        <message>
+            <source>PRODUCTION — %1</source>
+            <translation>PRODUKTION — %1</translation>
+        </message>
+        <message>
+            <source>Environment: %1</source>
+            <translation>Umgebung: %1</translation>
+        </message>
+        <message>
+            <source>Hosts: none named</source>
+            <translation>Hosts: keiner benannt</translation>
+        </message>
+        <message>
+            <source>Host: %1</source>
+            <translation>Host: %1</translation>
+        </message>
+        <message>
+            <source>Hosts (%1): %2</source>
+            <translation>Hosts (%1): %2</translation>
+        </message>
+        <message>
+            <source>This command is destructive:</source>
+            <translation>Dieser Befehl ist zerstörerisch:</translation>
+        </message>
+        <message>
+            <source>This command changes something:</source>
+            <translation>Dieser Befehl ändert etwas:</translation>
+        </message>
+        <message>
+            <source>Runs as, after filling in the parameters:</source>
+            <translation>Wird nach dem Einsetzen der Parameter so ausgeführt:</translation>
+        </message>
+        <message>
+            <source>No value for: %1</source>
+            <translation>Kein Wert für: %1</translation>
+        </message>
+        <message>
+            <source>Marked as needing confirmation.</source>
+            <translation>Als bestätigungspflichtig markiert.</translation>
+        </message>
+        <message>
+            <source>Why it was flagged:</source>
+            <translation>Grund der Markierung:</translation>
+        </message>
+        <message>
+            <source>Cannot verify: part of this command is only known when it runs, so Pilothouse cannot tell what it will do. Read it carefully.</source>
+            <translation>Prüfung nicht möglich: Ein Teil dieses Befehls ist erst bei der Ausführung bekannt, daher kann Pilothouse nicht feststellen, was er tun wird. Lesen Sie ihn sorgfältig.</translation>
+        </message>
+        <message>
+            <source>environment or host name</source>
+            <translation>Umgebungs- oder Hostname</translation>
+        </message>
+        <message>
+            <source>Neither the environment nor a host has a name, so this cannot be confirmed here. Fix the workspace and try again.</source>
+            <translation>Weder die Umgebung noch ein Host hat einen Namen, daher kann dies hier nicht bestätigt werden. Korrigieren Sie den Arbeitsbereich und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Name matches. "%1" will act on production.</source>
+            <translation>Name stimmt überein. "%1" wirkt auf die Produktion.</translation>
+        </message>
+        <message>
+            <source>"%1" is not the environment name or a host name. Names are case-sensitive.</source>
+            <translation>"%1" ist weder der Umgebungsname noch ein Hostname. Groß- und Kleinschreibung wird beachtet.</translation>
+        </message>
+        <message>
+            <source>This is production. To enable "%1", type a host name.</source>
+            <translation>Dies ist die Produktion. Um "%1" freizugeben, geben Sie einen Hostnamen ein.</translation>
+        </message>
+        <message>
+            <source>This is production. To enable "%1", type the environment name (%2) or a host name.</source>
+            <translation>Dies ist die Produktion. Um "%1" freizugeben, geben Sie den Umgebungsnamen (%2) oder einen Hostnamen ein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ConsoleWindowBinder</name>
+        <message numerus="yes">
+            <source>Imported %n host(s) from ~/.ssh/config into "%1" (kept until you quit).</source>
+            <translation><numerusform>%n Host aus ~/.ssh/config in "%1" importiert (bleibt bis zum Beenden erhalten).</numerusform><numerusform>%n Hosts aus ~/.ssh/config in "%1" importiert (bleiben bis zum Beenden erhalten).</numerusform></translation>
+        </message>
+        <message>
+            <source>Known hosts</source>
+            <translation>Bekannte Hosts</translation>
+        </message>
+        <message>
+            <source>The audit log is not available: the local database is not open.</source>
+            <translation>Das Audit-Protokoll ist nicht verfügbar: Die lokale Datenbank ist nicht geöffnet.</translation>
+        </message>
+        <message>
+            <source>Steps cannot be run from the console because the audit log's key is not available: %1. Run the command in a terminal, then mark the step done.</source>
+            <translation>Schritte können nicht aus der Konsole ausgeführt werden, da der Schlüssel des Audit-Protokolls nicht verfügbar ist: %1. Führen Sie den Befehl in einem Terminal aus und markieren Sie den Schritt dann als erledigt.</translation>
         </message>
     </context>
     <context>
@@ -1836,6 +3696,45 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
     </context>
     <context>
+        <name>ph::DemoSshd</name>
+        <message>
+            <source>Could not make a key for the demo host.</source>
+            <translation>Für den Demo-Host konnte kein Schlüssel erzeugt werden.</translation>
+        </message>
+        <message>
+            <source>Could not write the demo host's key to %1.</source>
+            <translation>Der Schlüssel des Demo-Hosts konnte nicht nach %1 geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>Could not read the public half of the demo key %1.</source>
+            <translation>Der öffentliche Teil des Demo-Schlüssels %1 konnte nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Could not write %1.</source>
+            <translation>%1 konnte nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>SSH steps are unavailable in the demo: %1 is not installed (apt install openssh-server)</source>
+            <translation>SSH-Schritte sind in der Demo nicht verfügbar: %1 ist nicht installiert (apt install openssh-server)</translation>
+        </message>
+        <message>
+            <source>Could not create %1.</source>
+            <translation>%1 konnte nicht erstellt werden.</translation>
+        </message>
+        <message>
+            <source>No free port on 127.0.0.1 for the demo host.</source>
+            <translation>Kein freier Port auf 127.0.0.1 für den Demo-Host.</translation>
+        </message>
+        <message>
+            <source>The demo's SSH server could not be started; SSH steps are unavailable in the demo.</source>
+            <translation>Der SSH-Server der Demo konnte nicht gestartet werden; SSH-Schritte sind in der Demo nicht verfügbar.</translation>
+        </message>
+        <message>
+            <source>The demo's SSH server did not come up; SSH steps are unavailable in the demo. Its log is in %1.</source>
+            <translation>Der SSH-Server der Demo ist nicht hochgefahren; SSH-Schritte sind in der Demo nicht verfügbar. Sein Protokoll liegt in %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::Expectations</name>
         <message>
             <source>The JSON expectation “%1” cannot be read. Write it as a JSON pointer, an operator and a value, e.g. “/depth &lt; 50”.</source>
@@ -1900,6 +3799,17 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>The response took %1 ms; the budget is %2 ms.</source>
             <translation>Die Antwort dauerte %1 ms; das Budget beträgt %2 ms.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::FanOut</name>
+        <message>
+            <source>Cancelled before it started.</source>
+            <translation>Vor dem Start abgebrochen.</translation>
+        </message>
+        <message>
+            <source>Cancelled while it ran.</source>
+            <translation>Während der Ausführung abgebrochen.</translation>
         </message>
     </context>
     <context>
@@ -2041,6 +3951,233 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
     </context>
     <context>
+        <name>ph::HostCommands</name>
+        <message>
+            <source>The workspace has no host named %1; add it under "hosts".</source>
+            <translation>Der Arbeitsbereich hat keinen Host namens %1; fügen Sie ihn unter "hosts" hinzu.</translation>
+        </message>
+        <message>
+            <source>The secret of %1 could not be read from the keychain: %2</source>
+            <translation>Das Geheimnis von %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HostKeyDialog</name>
+        <message>
+            <source>Accept &amp;once</source>
+            <translation>&amp;Einmal akzeptieren</translation>
+        </message>
+        <message>
+            <source>Accept and &amp;remember</source>
+            <translation>Akzeptieren und &amp;merken</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject</source>
+            <translation>&amp;Ablehnen</translation>
+        </message>
+        <message>
+            <source>Unknown host key</source>
+            <translation>Unbekannter Host-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Pilothouse has never seen the host key of %1. Compare the fingerprint with the one the server's owner published (ssh-keygen -lf on the server) before you accept it. If you cannot check it, reject it.</source>
+            <translation>Pilothouse hat den Host-Schlüssel von %1 noch nie gesehen. Vergleichen Sie den Fingerabdruck mit dem vom Verantwortlichen des Servers veröffentlichten (ssh-keygen -lf auf dem Server), bevor Sie ihn akzeptieren. Wenn Sie ihn nicht prüfen können, lehnen Sie ihn ab.</translation>
+        </message>
+        <message>
+            <source>Host:</source>
+            <translation>Host:</translation>
+        </message>
+        <message>
+            <source>Port:</source>
+            <translation>Port:</translation>
+        </message>
+        <message>
+            <source>Key type:</source>
+            <translation>Schlüsseltyp:</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>Fingerabdruck:</translation>
+        </message>
+        <message>
+            <source>"Accept and remember" saves the key in Pilothouse's own known_hosts file; "Accept once" trusts it until the connection closes.</source>
+            <translation>"Akzeptieren und merken" speichert den Schlüssel in Pilothouses eigener known_hosts-Datei; "Einmal akzeptieren" vertraut ihm, bis die Verbindung geschlossen wird.</translation>
+        </message>
+        <message>
+            <source>Host key changed — connection refused</source>
+            <translation>Host-Schlüssel geändert — Verbindung abgelehnt</translation>
+        </message>
+        <message>
+            <source>Pilothouse refused to connect to %1.</source>
+            <translation>Pilothouse hat die Verbindung zu %1 abgelehnt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HostSpec</name>
+        <message>
+            <source>"%1" is not a host: %2. Write [user@]address[:port], e.g. deploy@10.0.0.5:2222 or [::1]:22.</source>
+            <translation>"%1" ist kein Host: %2. Schreiben Sie [user@]address[:port], z. B. deploy@10.0.0.5:2222 oder [::1]:22.</translation>
+        </message>
+        <message>
+            <source>it is empty</source>
+            <translation>die Angabe ist leer</translation>
+        </message>
+        <message>
+            <source>the user name before "@" is empty</source>
+            <translation>der Benutzername vor "@" ist leer</translation>
+        </message>
+        <message>
+            <source>the user name contains "%1"</source>
+            <translation>der Benutzername enthält "%1"</translation>
+        </message>
+        <message>
+            <source>the user name starts with "-"</source>
+            <translation>der Benutzername beginnt mit "-"</translation>
+        </message>
+        <message>
+            <source>the address is missing</source>
+            <translation>die Adresse fehlt</translation>
+        </message>
+        <message>
+            <source>the "[" has no matching "]"</source>
+            <translation>zu "[" gibt es kein passendes "]"</translation>
+        </message>
+        <message>
+            <source>only ":port" may follow "]"</source>
+            <translation>auf "]" darf nur ":port" folgen</translation>
+        </message>
+        <message>
+            <source>the address contains "%1"</source>
+            <translation>die Adresse enthält "%1"</translation>
+        </message>
+        <message>
+            <source>the address starts with "-"</source>
+            <translation>die Adresse beginnt mit "-"</translation>
+        </message>
+        <message>
+            <source>put an IPv6 address in brackets before a port, e.g. [::1]:22</source>
+            <translation>setzen Sie eine IPv6-Adresse vor einem Port in eckige Klammern, z. B. [::1]:22</translation>
+        </message>
+        <message>
+            <source>the port after ":" is missing</source>
+            <translation>der Port nach ":" fehlt</translation>
+        </message>
+        <message>
+            <source>the port "%1" is not a number from 1 to 65535</source>
+            <translation>der Port "%1" ist keine Zahl von 1 bis 65535</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HostTreeModel</name>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>idle</source>
+            <translation>inaktiv</translation>
+        </message>
+        <message>
+            <source>connecting…</source>
+            <translation>wird verbunden…</translation>
+        </message>
+        <message>
+            <source>connected</source>
+            <translation>verbunden</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>%1 — PRODUCTION</source>
+            <translation>%1 — PRODUKTION</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Failed: %1</source>
+            <translation>Fehlgeschlagen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::KnownHostsPage</name>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Key type</source>
+            <translation>Schlüsseltyp</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Fingerabdruck</translation>
+        </message>
+        <message>
+            <source>&amp;Forget host key</source>
+            <translation>Host-Schlüssel &amp;vergessen</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Pilothouse's known hosts — %1</source>
+            <translation>Bekannte Hosts von Pilothouse — %1</translation>
+        </message>
+        <message>
+            <source>Select a host key to forget it.</source>
+            <translation>Wählen Sie einen Host-Schlüssel aus, um ihn zu vergessen.</translation>
+        </message>
+        <message>
+            <source>OpenSSH's known hosts (read-only) — %1</source>
+            <translation>Bekannte Hosts von OpenSSH (schreibgeschützt) — %1</translation>
+        </message>
+        <message>
+            <source>Pilothouse never edits this file. To remove an entry, run this command in a terminal:</source>
+            <translation>Pilothouse bearbeitet diese Datei nie. Um einen Eintrag zu entfernen, führen Sie diesen Befehl in einem Terminal aus:</translation>
+        </message>
+        <message>
+            <source>Select an entry</source>
+            <translation>Wählen Sie einen Eintrag aus</translation>
+        </message>
+        <message>
+            <source>Forgot the host key of %1. The next connection asks again.</source>
+            <translation>Host-Schlüssel von %1 vergessen. Bei der nächsten Verbindung wird erneut nachgefragt.</translation>
+        </message>
+        <message>
+            <source>hashed</source>
+            <translation>gehasht</translation>
+        </message>
+        <message>
+            <source>%1, line %2: %3</source>
+            <translation>%1, Zeile %2: %3</translation>
+        </message>
+        <message>
+            <source>This entry cannot be forgotten here; edit line %1 of the file.</source>
+            <translation>Dieser Eintrag kann hier nicht vergessen werden; bearbeiten Sie Zeile %1 der Datei.</translation>
+        </message>
+        <message>
+            <source>To forget the key of %1, type the host name &lt;b&gt;%2&lt;/b&gt;. Pilothouse then asks you to check the key again on the next connection.</source>
+            <translation>Um den Schlüssel von %1 zu vergessen, geben Sie den Hostnamen &lt;b&gt;%2&lt;/b&gt; ein. Pilothouse fordert Sie dann bei der nächsten Verbindung auf, den Schlüssel erneut zu prüfen.</translation>
+        </message>
+        <message>
+            <source>This entry's host name is hashed. Put the host you connect to in place of HOST, written "[HOST]:PORT" when the port is not 22. ssh-keygen -F HOST shows whether it matches.</source>
+            <translation>Der Hostname dieses Eintrags ist gehasht. Setzen Sie anstelle von HOST den Host ein, zu dem Sie sich verbinden, geschrieben als "[HOST]:PORT", wenn der Port nicht 22 ist. ssh-keygen -F HOST zeigt, ob er passt.</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::MainWindow</name>
         <message>
             <source>Pilothouse</source>
@@ -2079,32 +4216,8 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
             <translation>Fernzugriff</translation>
         </message>
         <message>
-            <source>Availability, p95 and p99 latency and webhook success per service, with the error budget left and the burn rate — from each service's SLO endpoint, its /metrics or a Prometheus server.</source>
-            <translation>Verfügbarkeit, p95- und p99-Latenz und Webhook-Erfolg je Dienst, mit verbleibendem Fehlerbudget und Burn-Rate — vom SLO-Endpunkt des Dienstes, seinem /metrics oder einem Prometheus-Server.</translation>
-        </message>
-        <message>
-            <source>Queue depth, processing rate, failed ratio and stuck jobs with their thresholds, and clearing stuck jobs after confirmation.</source>
-            <translation>Warteschlangentiefe, Verarbeitungsrate, Fehlerquote und hängende Jobs mit ihren Schwellen, und das Räumen hängender Jobs nach Bestätigung.</translation>
-        </message>
-        <message>
-            <source>Archives of every backup job with their age, the RPO and retention verdicts, verification and confirmed restores.</source>
-            <translation>Archive jedes Backup-Jobs mit Alter, RPO- und Aufbewahrungsbefund, Verifikation und bestätigten Wiederherstellungen.</translation>
-        </message>
-        <message>
-            <source>Partner payouts from the CSV export with exact totals per partner, currency and period, and the 30-day FinOps summary.</source>
-            <translation>Partner-Auszahlungen aus dem CSV-Export mit exakten Summen je Partner, Währung und Zeitraum sowie die FinOps-Übersicht über 30 Tage.</translation>
-        </message>
-        <message>
-            <source>P0–P2 alerts from each profile's rules, acknowledgement with an owner, escalation, and a link to each alert's response runbook.</source>
-            <translation>P0–P2-Alarme aus den Regeln jedes Profils, Bestätigung mit Verantwortlichem, Eskalation und ein Link zum Reaktions-Runbook jedes Alarms.</translation>
-        </message>
-        <message>
-            <source>The daily, weekly and monthly runbooks as checklist wizards: due and overdue runs, guided steps, and signed-off reports.</source>
-            <translation>Die täglichen, wöchentlichen und monatlichen Runbooks als Checklisten-Assistenten: fällige und überfällige Läufe, geführte Schritte und abgezeichnete Berichte.</translation>
-        </message>
-        <message>
-            <source>Hosts by environment and group, commands over SSH with live output, fan-out to groups, and confirmation before anything destructive.</source>
-            <translation>Hosts nach Umgebung und Gruppe, Befehle über SSH mit Live-Ausgabe, Verteilung auf Gruppen und Bestätigung vor allem Destruktiven.</translation>
+            <source>Alerts (%1)</source>
+            <translation>Alarme (%1)</translation>
         </message>
         <message>
             <source>Dismiss</source>
@@ -2131,6 +4244,14 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
             <translation>&amp;Zugangsdaten…</translation>
         </message>
         <message>
+            <source>&amp;Import hosts from ~/.ssh/config…</source>
+            <translation>Hosts aus ~/.ssh/config &amp;importieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Known hosts…</source>
+            <translation>&amp;Bekannte Hosts…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
@@ -2145,6 +4266,14 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>Choose &amp;environment</source>
             <translation>&amp;Umgebung wählen</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>E&amp;xtras</translation>
+        </message>
+        <message>
+            <source>&amp;Audit log…</source>
+            <translation>&amp;Audit-Protokoll…</translation>
         </message>
         <message>
             <source>DEMO — simulated services</source>
@@ -2199,6 +4328,41 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>Offline — data is stale</source>
             <translation>Offline — Daten sind veraltet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::OutputPane</name>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>cancelled · %1</source>
+            <translation>abgebrochen · %1</translation>
+        </message>
+        <message>
+            <source>timed out · %1</source>
+            <translation>Zeitüberschreitung · %1</translation>
+        </message>
+        <message>
+            <source>failed: %1</source>
+            <translation>fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>killed by signal %1 · %2</source>
+            <translation>durch Signal %1 beendet · %2</translation>
+        </message>
+        <message>
+            <source>exit %1 · %2</source>
+            <translation>Exit %1 · %2</translation>
+        </message>
+        <message>
+            <source>Could not read the output kept for saving.</source>
+            <translation>Die zum Speichern vorgehaltene Ausgabe konnte nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>%1 konnte nicht geschrieben werden: %2</translation>
         </message>
     </context>
     <context>
@@ -2277,6 +4441,284 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
     </context>
     <context>
+        <name>ph::PayoutsModel</name>
+        <message>
+            <source>Partner ID</source>
+            <translation>Partner-ID</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Zeitraum</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Betrag</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Währung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Zeile</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::PayoutsPanel</name>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <source>&amp;Save as…</source>
+            <translation>&amp;Speichern unter…</translation>
+        </message>
+        <message>
+            <source>30 days, USD</source>
+            <translation>30 Tage, USD</translation>
+        </message>
+        <message>
+            <source>&amp;Look up</source>
+            <translation>&amp;Nachschlagen</translation>
+        </message>
+        <message>
+            <source>Payouts &amp; FinOps</source>
+            <translation>Auszahlungen &amp; FinOps</translation>
+        </message>
+        <message>
+            <source>Fetch the payouts export again</source>
+            <translation>Auszahlungsexport erneut abrufen</translation>
+        </message>
+        <message>
+            <source>Service:</source>
+            <translation>Dienst:</translation>
+        </message>
+        <message>
+            <source>Filter by partner, name, status, amount…</source>
+            <translation>Nach Partner, Name, Status, Betrag filtern…</translation>
+        </message>
+        <message>
+            <source>Save the rows shown as payouts_YYYYMM.csv</source>
+            <translation>Angezeigte Zeilen als payouts_YYYYMM.csv speichern</translation>
+        </message>
+        <message>
+            <source>Period:</source>
+            <translation>Zeitraum:</translation>
+        </message>
+        <message>
+            <source>Double-click a row to look up the partner</source>
+            <translation>Doppelklicken Sie auf eine Zeile, um den Partner nachzuschlagen</translation>
+        </message>
+        <message>
+            <source>Totals of the rows shown</source>
+            <translation>Summen der angezeigten Zeilen</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Währung</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Summe</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Waiting for the FinOps summary (/api/finops/summary).</source>
+            <translation>Warten auf die FinOps-Übersicht (/api/finops/summary).</translation>
+        </message>
+        <message>
+            <source>Cost:</source>
+            <translation>Kosten:</translation>
+        </message>
+        <message>
+            <source>Revenue:</source>
+            <translation>Umsatz:</translation>
+        </message>
+        <message>
+            <source>Margin:</source>
+            <translation>Marge:</translation>
+        </message>
+        <message>
+            <source>Cost, revenue and margin</source>
+            <translation>Kosten, Umsatz und Marge</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Kosten</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Umsatz</translation>
+        </message>
+        <message>
+            <source>Margin</source>
+            <translation>Marge</translation>
+        </message>
+        <message>
+            <source>USD</source>
+            <translation>USD</translation>
+        </message>
+        <message>
+            <source>Partner id, e.g. PTR_001</source>
+            <translation>Partner-ID, z. B. PTR_001</translation>
+        </message>
+        <message>
+            <source>Payouts</source>
+            <translation>Auszahlungen</translation>
+        </message>
+        <message>
+            <source>FinOps</source>
+            <translation>FinOps</translation>
+        </message>
+        <message>
+            <source>Partner</source>
+            <translation>Partner</translation>
+        </message>
+        <message>
+            <source>No service of this environment offers a payouts export (endpoint "payouts").</source>
+            <translation>Kein Dienst dieser Umgebung bietet einen Auszahlungsexport an (Endpunkt "payouts").</translation>
+        </message>
+        <message>
+            <source>Payouts cannot be fetched: the console is not connected.</source>
+            <translation>Auszahlungen können nicht abgerufen werden: Die Konsole ist nicht verbunden.</translation>
+        </message>
+        <message>
+            <source>Fetching the payouts export of %1…</source>
+            <translation>Auszahlungsexport von %1 wird abgerufen…</translation>
+        </message>
+        <message>
+            <source>Type a partner id first, e.g. PTR_001.</source>
+            <translation>Geben Sie zuerst eine Partner-ID ein, z. B. PTR_001.</translation>
+        </message>
+        <message>
+            <source>No service to ask for partner figures.</source>
+            <translation>Kein Dienst, der nach Partnerzahlen gefragt werden kann.</translation>
+        </message>
+        <message>
+            <source>Looking up %1…</source>
+            <translation>%1 wird nachgeschlagen…</translation>
+        </message>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>The payouts export could not be fetched: %1</source>
+            <translation>Der Auszahlungsexport konnte nicht abgerufen werden: %1</translation>
+        </message>
+        <message>
+            <source>The payouts export could not be fetched: %1. The table still shows the previous export.</source>
+            <translation>Der Auszahlungsexport konnte nicht abgerufen werden: %1. Die Tabelle zeigt weiterhin den vorherigen Export.</translation>
+        </message>
+        <message>
+            <source>Last attempt %1 UTC from %2</source>
+            <translation>Letzter Versuch %1 UTC von %2</translation>
+        </message>
+        <message>
+            <source>Could not look up the partner: %1</source>
+            <translation>Der Partner konnte nicht nachgeschlagen werden: %1</translation>
+        </message>
+        <message>
+            <source>The partner figures are not JSON: %1</source>
+            <translation>Die Partnerzahlen sind kein JSON: %1</translation>
+        </message>
+        <message>
+            <source>%1 (not a decimal amount)</source>
+            <translation>%1 (kein Dezimalbetrag)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Earnings: %2&lt;br&gt;Referrals: %3&lt;br&gt;&lt;small&gt;%4 UTC, %5&lt;/small&gt;</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Einnahmen: %2&lt;br&gt;Empfehlungen: %3&lt;br&gt;&lt;small&gt;%4 UTC, %5&lt;/small&gt;</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>nicht gemeldet</translation>
+        </message>
+        <message>
+            <source>The payouts export cannot be read: %1%2</source>
+            <translation>Der Auszahlungsexport kann nicht gelesen werden: %1%2</translation>
+        </message>
+        <message>
+            <source>. The table still shows the previous export.</source>
+            <translation>. Die Tabelle zeigt weiterhin den vorherigen Export.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n payout row(s) from %1, fetched %2 UTC</source>
+            <translation><numerusform>%n Auszahlungszeile von %1, abgerufen %2 UTC</numerusform><numerusform>%n Auszahlungszeilen von %1, abgerufen %2 UTC</numerusform></translation>
+        </message>
+        <message>
+            <source>line %1: %2</source>
+            <translation>Zeile %1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n malformed record(s) left out of every total:</source>
+            <translation><numerusform>%n fehlerhafter Datensatz aus allen Summen ausgeschlossen:</numerusform><numerusform>%n fehlerhafte Datensätze aus allen Summen ausgeschlossen:</numerusform></translation>
+        </message>
+        <message>
+            <source>All periods</source>
+            <translation>Alle Zeiträume</translation>
+        </message>
+        <message>
+            <source>Per currency</source>
+            <translation>Je Währung</translation>
+        </message>
+        <message>
+            <source>Per partner</source>
+            <translation>Je Partner</translation>
+        </message>
+        <message>
+            <source>Per period</source>
+            <translation>Je Zeitraum</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>%1 konnte nicht gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <source>Save payouts</source>
+            <translation>Auszahlungen speichern</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 gespeichert</translation>
+        </message>
+        <message>
+            <source>The FinOps summary from %1 has no cost_usd / revenue_usd numbers; the figures shown are older.</source>
+            <translation>Die FinOps-Übersicht von %1 enthält keine Werte für cost_usd / revenue_usd; die angezeigten Zahlen sind älter.</translation>
+        </message>
+        <message>
+            <source>From %1 at %2 UTC</source>
+            <translation>Von %1 um %2 UTC</translation>
+        </message>
+        <message>
+            <source>%1 over %2 days</source>
+            <translation>%1 über %2 Tage</translation>
+        </message>
+        <message>
+            <source>%1 (%2 % of revenue)</source>
+            <translation>%1 (%2 % des Umsatzes)</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::Probe</name>
         <message>
             <source>no secret named %1</source>
@@ -2323,6 +4765,10 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
     </context>
     <context>
         <name>ph::ProbeRunner</name>
+        <message>
+            <source>tunnel via %1: SSH tunnels are not available here</source>
+            <translation>Tunnel über %1: SSH-Tunnel sind hier nicht verfügbar</translation>
+        </message>
         <message>
             <source>dashboard key %1 could not be read: %2</source>
             <translation>Dashboard-Schlüssel %1 konnte nicht gelesen werden: %2</translation>
@@ -2460,6 +4906,412 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>The histogram's buckets changed between two scrapes; the window starts again with the next scrape.</source>
             <translation>Die Buckets des Histogramms haben sich zwischen zwei Abfragen geändert; das Fenster beginnt mit der nächsten Abfrage neu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::QueueModel</name>
+        <message>
+            <source>no data yet</source>
+            <translation>noch keine Daten</translation>
+        </message>
+        <message>
+            <source>%1/min</source>
+            <translation>%1/min</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>waiting for the first answer</source>
+            <translation>warten auf die erste Antwort</translation>
+        </message>
+        <message>
+            <source>over a threshold</source>
+            <translation>über einem Schwellenwert</translation>
+        </message>
+        <message>
+            <source>near a threshold</source>
+            <translation>nahe einem Schwellenwert</translation>
+        </message>
+        <message>
+            <source>within thresholds</source>
+            <translation>innerhalb der Schwellenwerte</translation>
+        </message>
+        <message>
+            <source>normal below %1</source>
+            <translation>normal unter %1</translation>
+        </message>
+        <message>
+            <source>normal above %1/min</source>
+            <translation>normal über %1/min</translation>
+        </message>
+        <message>
+            <source>normal below %1 %</source>
+            <translation>normal unter %1 %</translation>
+        </message>
+        <message>
+            <source>normal: none</source>
+            <translation>normal: keine</translation>
+        </message>
+        <message>
+            <source>%1 — %2
+Source: %3, %4%5</source>
+            <translation>%1 — %2
+Quelle: %3, %4%5</translation>
+        </message>
+        <message>
+            <source>
+Not current: %1</source>
+            <translation>
+Nicht aktuell: %1</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Depth (&lt; %1)</source>
+            <translation>Tiefe (&lt; %1)</translation>
+        </message>
+        <message>
+            <source>Rate (&gt; %1/min)</source>
+            <translation>Rate (&gt; %1/min)</translation>
+        </message>
+        <message>
+            <source>Failed (&lt; %1 %)</source>
+            <translation>Fehlgeschlagen (&lt; %1 %)</translation>
+        </message>
+        <message>
+            <source>Stuck</source>
+            <translation>Hängend</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Data age</source>
+            <translation>Datenalter</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::QueuePanel</name>
+        <message>
+            <source>Clear stuck jobs of %1…</source>
+            <translation>Hängende Jobs von %1 entfernen…</translation>
+        </message>
+        <message>
+            <source>Not connected to the console.</source>
+            <translation>Nicht mit der Konsole verbunden.</translation>
+        </message>
+        <message>
+            <source>clearing stuck jobs removes them from the queue; they are not retried</source>
+            <translation>das Entfernen hängender Jobs löscht sie aus der Warteschlange; sie werden nicht erneut versucht</translation>
+        </message>
+        <message>
+            <source>Clear stuck jobs</source>
+            <translation>Hängende Jobs entfernen</translation>
+        </message>
+        <message>
+            <source>Clearing the stuck jobs of %1…</source>
+            <translation>Hängende Jobs von %1 werden entfernt…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: cleared %n stuck job(s).</source>
+            <translation><numerusform>%1: %n hängender Job entfernt.</numerusform><numerusform>%1: %n hängende Jobs entfernt.</numerusform></translation>
+        </message>
+        <message>
+            <source>%1: clearing stuck jobs failed: %2</source>
+            <translation>%1: Entfernen hängender Jobs fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>Queue depth this session</source>
+            <translation>Warteschlangentiefe in dieser Sitzung</translation>
+        </message>
+        <message>
+            <source>Jobs waiting</source>
+            <translation>Wartende Jobs</translation>
+        </message>
+        <message>
+            <source>Limit (%1)</source>
+            <translation>Grenzwert (%1)</translation>
+        </message>
+        <message>
+            <source>No service here has a queue endpoint.</source>
+            <translation>Kein Dienst hier hat einen Warteschlangen-Endpunkt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n queue(s)</source>
+            <translation><numerusform>%n Warteschlange</numerusform><numerusform>%n Warteschlangen</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n over a threshold</source>
+            <translation><numerusform>%n über einem Schwellenwert</numerusform><numerusform>%n über einem Schwellenwert</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n without current figures</source>
+            <translation><numerusform>%n ohne aktuelle Werte</numerusform><numerusform>%n ohne aktuelle Werte</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::ReasonDialog</name>
+        <message>
+            <source>Accept (Ctrl+Enter)</source>
+            <translation>Übernehmen (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Write something first: an empty text is not accepted.</source>
+            <translation>Schreiben Sie zuerst etwas: Ein leerer Text wird nicht akzeptiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RemoteView</name>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Ausführen</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>Ab&amp;brechen</translation>
+        </message>
+        <message>
+            <source>&amp;Save output…</source>
+            <translation>Ausgabe &amp;speichern…</translation>
+        </message>
+        <message>
+            <source>Retry &amp;failed hosts</source>
+            <translation>Bei &amp;fehlgeschlagenen Hosts wiederholen</translation>
+        </message>
+        <message>
+            <source>Save the output of %1</source>
+            <translation>Ausgabe von %1 speichern</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Saved the output to %1.</source>
+            <translation>Ausgabe in %1 gespeichert.</translation>
+        </message>
+        <message>
+            <source>Stop the running commands; the processes on the hosts end too</source>
+            <translation>Laufende Befehle anhalten; die Prozesse auf den Hosts werden ebenfalls beendet</translation>
+        </message>
+        <message>
+            <source>Write the whole output of the current tab to a file</source>
+            <translation>Die gesamte Ausgabe des aktuellen Tabs in eine Datei schreiben</translation>
+        </message>
+        <message>
+            <source>Choose a host or a group on the left, type a command and press Enter. Each host's output gets its own tab here.</source>
+            <translation>Wählen Sie links einen Host oder eine Gruppe, geben Sie einen Befehl ein und drücken Sie Enter. Die Ausgabe jedes Hosts erhält hier einen eigenen Tab.</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Ausgang</translation>
+        </message>
+        <message>
+            <source>Exit status</source>
+            <translation>Exit-Status</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Run the command again on every host that did not end with exit 0</source>
+            <translation>Den Befehl erneut auf jedem Host ausführen, der nicht mit Exit 0 endete</translation>
+        </message>
+        <message>
+            <source>Not recorded in the audit log: %1</source>
+            <translation>Nicht im Audit-Protokoll erfasst: %1</translation>
+        </message>
+        <message>
+            <source>%1 — PRODUCTION</source>
+            <translation>%1 — PRODUKTION</translation>
+        </message>
+        <message>
+            <source>No target: choose a host or a group.</source>
+            <translation>Kein Ziel: Wählen Sie einen Host oder eine Gruppe.</translation>
+        </message>
+        <message>
+            <source>Target: host %1 (%2)</source>
+            <translation>Ziel: Host %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Target: group %1 (%2) — all %3 hosts at once</source>
+            <translation>Ziel: Gruppe %1 (%2) — alle %3 Hosts gleichzeitig</translation>
+        </message>
+        <message>
+            <source>needs confirmation</source>
+            <translation>erfordert Bestätigung</translation>
+        </message>
+        <message>
+            <source>Destructive: %1</source>
+            <translation>Zerstörerisch: %1</translation>
+        </message>
+        <message>
+            <source>Needs confirmation: %1</source>
+            <translation>Erfordert Bestätigung: %1</translation>
+        </message>
+        <message>
+            <source>Choose a host or a group on the left first.</source>
+            <translation>Wählen Sie zuerst links einen Host oder eine Gruppe.</translation>
+        </message>
+        <message>
+            <source>%1 has no hosts in the workspace.</source>
+            <translation>%1 hat keine Hosts im Arbeitsbereich.</translation>
+        </message>
+        <message>
+            <source>the last group command</source>
+            <translation>der letzte Gruppenbefehl</translation>
+        </message>
+        <message>
+            <source>Still running on %1: wait for it or cancel it first.</source>
+            <translation>Läuft noch auf %1: Warten Sie das Ende ab oder brechen Sie den Befehl zuerst ab.</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Ausführen</translation>
+        </message>
+        <message>
+            <source>Not run: the confirmation was cancelled.</source>
+            <translation>Nicht ausgeführt: Die Bestätigung wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <source>Runs on a terminal because the login is root, so Cancel can end it; errors appear with the output.</source>
+            <translation>Läuft in einem Terminal, weil die Anmeldung als root erfolgt, sodass Abbrechen den Befehl beenden kann; Fehler erscheinen in der Ausgabe.</translation>
+        </message>
+        <message>
+            <source>%1 logs in with a secret from the keychain, and no keychain is available.</source>
+            <translation>%1 meldet sich mit einem Geheimnis aus dem Schlüsselbund an, und es ist kein Schlüsselbund verfügbar.</translation>
+        </message>
+        <message>
+            <source>Could not read %1 from the keychain for %2: %3</source>
+            <translation>%1 konnte für %2 nicht aus dem Schlüsselbund gelesen werden: %3</translation>
+        </message>
+        <message>
+            <source>Outcome: %1</source>
+            <translation>Ausgang: %1</translation>
+        </message>
+        <message>
+            <source>Not run: %1</source>
+            <translation>Nicht ausgeführt: %1</translation>
+        </message>
+        <message>
+            <source>Runs on a terminal because a login of the group is root, so Cancel can end it; errors appear with the output.</source>
+            <translation>Läuft in einem Terminal, weil sich ein Host der Gruppe als root anmeldet, sodass Abbrechen den Befehl beenden kann; Fehler erscheinen in der Ausgabe.</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>The output of %1 could not be kept for saving (no temporary file).</source>
+            <translation>Die Ausgabe von %1 konnte nicht zum Speichern vorgehalten werden (keine temporäre Datei).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RunHistoryModel</name>
+        <message>
+            <source>abandoned %1</source>
+            <translation>aufgegeben %1</translation>
+        </message>
+        <message>
+            <source>unfinished</source>
+            <translation>unvollendet</translation>
+        </message>
+        <message>
+            <source>%1 passed</source>
+            <translation>%1 bestanden</translation>
+        </message>
+        <message>
+            <source>%1 failed</source>
+            <translation>%1 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>%1 skipped</source>
+            <translation>%1 übersprungen</translation>
+        </message>
+        <message>
+            <source>%1 by hand</source>
+            <translation>%1 manuell</translation>
+        </message>
+        <message>
+            <source>%1 open</source>
+            <translation>%1 offen</translation>
+        </message>
+        <message>
+            <source>%1 (of %2)</source>
+            <translation>%1 (von %2)</translation>
+        </message>
+        <message>
+            <source>Runbook</source>
+            <translation>Runbook</translation>
+        </message>
+        <message>
+            <source>Environment</source>
+            <translation>Umgebung</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Begonnen</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Beendet</translation>
+        </message>
+        <message>
+            <source>Signed off by</source>
+            <translation>Abgezeichnet von</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Ausgang</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RunParametersDialog</name>
+        <message>
+            <source>Start “%1”</source>
+            <translation>„%1“ starten</translation>
+        </message>
+        <message>
+            <source>This runbook needs these values once for the whole run. For a secret, give the name of its keychain entry: the value itself stays in the keychain.</source>
+            <translation>Dieses Runbook benötigt diese Werte einmal für den gesamten Durchlauf. Geben Sie bei einem Geheimnis den Namen seines Schlüsselbund-Eintrags an: Der Wert selbst bleibt im Schlüsselbund.</translation>
+        </message>
+        <message>
+            <source>keychain entry name</source>
+            <translation>Name des Schlüsselbund-Eintrags</translation>
+        </message>
+        <message>
+            <source>%1 (secret)</source>
+            <translation>%1 (Geheimnis)</translation>
+        </message>
+        <message>
+            <source>Start run</source>
+            <translation>Durchlauf starten</translation>
+        </message>
+        <message>
+            <source>Still needed: %1</source>
+            <translation>Noch erforderlich: %1</translation>
         </message>
     </context>
     <context>
@@ -2610,6 +5462,21 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
     </context>
     <context>
+        <name>ph::RunReportPdf</name>
+        <message>
+            <source>The PDF report cannot be written to %1. Choose another folder.</source>
+            <translation>Der PDF-Bericht kann nicht nach %1 geschrieben werden. Wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>%1 — run %2</source>
+            <translation>%1 — Durchlauf %2</translation>
+        </message>
+        <message>
+            <source>The PDF report at %1 came out empty. Check the free space and try again.</source>
+            <translation>Der PDF-Bericht in %1 ist leer. Prüfen Sie den freien Speicherplatz und versuchen Sie es erneut.</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::RunStore</name>
         <message>
             <source>The stored run %1 cannot be read back. It was left as it is in the database; start a new run.</source>
@@ -2622,6 +5489,157 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>Pilothouse stopped while this step was running; its outcome is unknown.</source>
             <translation>Pilothouse wurde beendet, während dieser Schritt lief; sein Ausgang ist unbekannt.</translation>
+        </message>
+        <message>
+            <source>Run %1 was signed off and cannot be abandoned.</source>
+            <translation>Durchlauf %1 wurde abgezeichnet und kann nicht aufgegeben werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RunbookCatalog</name>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>The runbook folder %1 does not exist or is not a folder; check runbook_folders in the workspace.</source>
+            <translation>Der Runbook-Ordner %1 existiert nicht oder ist kein Ordner; prüfen Sie runbook_folders im Arbeitsbereich.</translation>
+        </message>
+        <message>
+            <source>The runbook folder %1 holds more than %2 Markdown files; only the first %2 are listed.</source>
+            <translation>Der Runbook-Ordner %1 enthält mehr als %2 Markdown-Dateien; nur die ersten %2 werden aufgeführt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RunbooksModel</name>
+        <message>
+            <source>Upcoming</source>
+            <translation>Anstehend</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Fällig</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Überfällig</translation>
+        </message>
+        <message>
+            <source>Done this period</source>
+            <translation>In diesem Zeitraum erledigt</translation>
+        </message>
+        <message>
+            <source>on demand</source>
+            <translation>bei Bedarf</translation>
+        </message>
+        <message>
+            <source>Schedule not understood</source>
+            <translation>Zeitplan nicht verstanden</translation>
+        </message>
+        <message>
+            <source>Runbook</source>
+            <translation>Runbook</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>Zeitplan</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>This period</source>
+            <translation>Dieser Zeitraum</translation>
+        </message>
+        <message>
+            <source>Last signed off</source>
+            <translation>Zuletzt abgezeichnet</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::RunbooksView</name>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Fortsetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <source>&amp;Start run…</source>
+            <translation>Durchlauf &amp;starten…</translation>
+        </message>
+        <message>
+            <source>&amp;Open run</source>
+            <translation>&amp;Durchlauf öffnen</translation>
+        </message>
+        <message>
+            <source>Running steps from the console is not available yet: the audit log's key is still being read from the keychain. Run the command in a terminal, then mark the step done (Ctrl+D) and add its output as a note (Ctrl+N).</source>
+            <translation>Schritte aus der Konsole auszuführen ist noch nicht möglich: Der Schlüssel des Audit-Protokolls wird noch aus dem Schlüsselbund gelesen. Führen Sie den Befehl in einem Terminal aus, markieren Sie den Schritt dann als erledigt (Ctrl+D) und fügen Sie seine Ausgabe als Notiz hinzu (Ctrl+N).</translation>
+        </message>
+        <message>
+            <source>Give up this run: it stays in the History as abandoned, with what was done.</source>
+            <translation>Diesen Durchlauf aufgeben: Er bleibt im Verlauf als aufgegeben erhalten, mit dem, was erledigt wurde.</translation>
+        </message>
+        <message>
+            <source>Start a run of the selected runbook (Enter)</source>
+            <translation>Einen Durchlauf des ausgewählten Runbooks starten (Enter)</translation>
+        </message>
+        <message>
+            <source>Open the selected run read-only (Enter)</source>
+            <translation>Den ausgewählten Durchlauf schreibgeschützt öffnen (Enter)</translation>
+        </message>
+        <message>
+            <source>Runbooks</source>
+            <translation>Runbooks</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Some runbooks could not be read:
+%1</source>
+            <translation>Einige Runbooks konnten nicht gelesen werden:
+%1</translation>
+        </message>
+        <message>
+            <source>Runbook overdue: %1</source>
+            <translation>Runbook überfällig: %1</translation>
+        </message>
+        <message>
+            <source>Runbook due: %1</source>
+            <translation>Runbook fällig: %1</translation>
+        </message>
+        <message>
+            <source>Scheduled %1 (%2). Open Runbooks to start the checklist.</source>
+            <translation>Geplant: %1 (%2). Öffnen Sie Runbooks, um die Checkliste zu starten.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) was interrupted at step %3 of %4, started %5.</source>
+            <translation>%1 (%2) wurde bei Schritt %3 von %4 unterbrochen, gestartet %5.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more unfinished run(s) are in the History.</source>
+            <translation><numerusform>%n weiterer unvollendeter Durchlauf ist im Verlauf.</numerusform><numerusform>%n weitere unvollendete Durchläufe sind im Verlauf.</numerusform></translation>
+        </message>
+        <message>
+            <source>Runs cannot be recorded: the local database is not open.</source>
+            <translation>Durchläufe können nicht erfasst werden: Die lokale Datenbank ist nicht geöffnet.</translation>
+        </message>
+        <message>
+            <source>“%1” has no steps to walk. Check the file: %2</source>
+            <translation>„%1“ hat keine Schritte zum Abarbeiten. Prüfen Sie die Datei: %2</translation>
+        </message>
+        <message>
+            <source>The local database is not open.</source>
+            <translation>Die lokale Datenbank ist nicht geöffnet.</translation>
         </message>
     </context>
     <context>
@@ -2878,7 +5896,336 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         </message>
     </context>
     <context>
+        <name>ph::SloModel</name>
+        <message>
+            <source>no data yet</source>
+            <translation>noch keine Daten</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 % of %2 d</source>
+            <translation>%1 % von %2 d</translation>
+        </message>
+        <message>
+            <source>waiting for the first answer</source>
+            <translation>warten auf die erste Antwort</translation>
+        </message>
+        <message>
+            <source>breached</source>
+            <translation>verletzt</translation>
+        </message>
+        <message>
+            <source>met, budget running low</source>
+            <translation>erfüllt, Budget wird knapp</translation>
+        </message>
+        <message>
+            <source>met</source>
+            <translation>erfüllt</translation>
+        </message>
+        <message>
+            <source>target met</source>
+            <translation>Ziel erfüllt</translation>
+        </message>
+        <message>
+            <source>target breached</source>
+            <translation>Ziel verletzt</translation>
+        </message>
+        <message>
+            <source>burn rate over the window: %1×</source>
+            <translation>Burn-Rate über das Fenster: %1×</translation>
+        </message>
+        <message>
+            <source>%1 — %2
+Source: %3, %4%5</source>
+            <translation>%1 — %2
+Quelle: %3, %4%5</translation>
+        </message>
+        <message>
+            <source>
+Not current: %1</source>
+            <translation>
+Nicht aktuell: %1</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Availability (≥ %1 %)</source>
+            <translation>Verfügbarkeit (≥ %1 %)</translation>
+        </message>
+        <message>
+            <source>p95 (&lt; %1 ms)</source>
+            <translation>p95 (&lt; %1 ms)</translation>
+        </message>
+        <message>
+            <source>p99 (&lt; %1 ms)</source>
+            <translation>p99 (&lt; %1 ms)</translation>
+        </message>
+        <message>
+            <source>Webhook success (≥ %1 %)</source>
+            <translation>Webhook-Erfolg (≥ %1 %)</translation>
+        </message>
+        <message>
+            <source>Error budget left</source>
+            <translation>Verbleibendes Fehlerbudget</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Data age</source>
+            <translation>Datenalter</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SloPanel</name>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>Availability this session</source>
+            <translation>Verfügbarkeit in dieser Sitzung</translation>
+        </message>
+        <message>
+            <source>Availability (%)</source>
+            <translation>Verfügbarkeit (%)</translation>
+        </message>
+        <message>
+            <source>Target (%1 %)</source>
+            <translation>Ziel (%1 %)</translation>
+        </message>
+        <message>
+            <source>No service here has an SLO endpoint.</source>
+            <translation>Kein Dienst hier hat einen SLO-Endpunkt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n service(s) with SLOs</source>
+            <translation><numerusform>%n Dienst mit SLOs</numerusform><numerusform>%n Dienste mit SLOs</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n breached</source>
+            <translation><numerusform>%n verletzt</numerusform><numerusform>%n verletzt</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n without current figures</source>
+            <translation><numerusform>%n ohne aktuelle Werte</numerusform><numerusform>%n ohne aktuelle Werte</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SshConfigImport</name>
+        <message>
+            <source>a quote is not closed; the line was ignored</source>
+            <translation>ein Anführungszeichen ist nicht geschlossen; die Zeile wurde ignoriert</translation>
+        </message>
+        <message>
+            <source>Could not read %1. Check that the file exists and is readable.</source>
+            <translation>%1 konnte nicht gelesen werden. Prüfen Sie, ob die Datei existiert und lesbar ist.</translation>
+        </message>
+        <message>
+            <source>"Match %1" is not evaluated; the settings in this block are not applied to any imported host</source>
+            <translation>"Match %1" wird nicht ausgewertet; die Einstellungen in diesem Block werden auf keinen importierten Host angewendet</translation>
+        </message>
+        <message>
+            <source>"Host" without a name; the block matches nothing</source>
+            <translation>"Host" ohne Namen; der Block passt auf nichts</translation>
+        </message>
+        <message>
+            <source>"%1" excludes hosts from this block; it is not imported as a host</source>
+            <translation>"%1" schließt Hosts von diesem Block aus; es wird nicht als Host importiert</translation>
+        </message>
+        <message>
+            <source>"Host %1" is a wildcard pattern: its settings apply to the hosts it matches, but it is not imported as a host</source>
+            <translation>"Host %1" ist ein Platzhaltermuster: Seine Einstellungen gelten für die Hosts, auf die es passt, aber es wird nicht als Host importiert</translation>
+        </message>
+        <message>
+            <source>"%1" has no value; ignored</source>
+            <translation>"%1" hat keinen Wert; ignoriert</translation>
+        </message>
+        <message>
+            <source>"Port %1" is not a port number (1–65535); ignored</source>
+            <translation>"Port %1" ist keine Portnummer (1–65535); ignoriert</translation>
+        </message>
+        <message>
+            <source>ProxyCommand is not supported (Pilothouse never starts programs to connect); use ProxyJump instead</source>
+            <translation>ProxyCommand wird nicht unterstützt (Pilothouse startet nie Programme zum Verbinden); verwenden Sie stattdessen ProxyJump</translation>
+        </message>
+        <message>
+            <source>"%1" is not used by Pilothouse; ignored here and wherever else it appears</source>
+            <translation>"%1" wird von Pilothouse nicht verwendet; hier und überall sonst, wo es vorkommt, ignoriert</translation>
+        </message>
+        <message>
+            <source>"Include" without a file; ignored</source>
+            <translation>"Include" ohne Datei; ignoriert</translation>
+        </message>
+        <message>
+            <source>"Include %1" matched no files</source>
+            <translation>"Include %1" passte auf keine Dateien</translation>
+        </message>
+        <message>
+            <source>"Include %1" would read %2 again while it is being read (an include cycle); skipped</source>
+            <translation>"Include %1" würde %2 erneut lesen, während es gelesen wird (ein Include-Zyklus); übersprungen</translation>
+        </message>
+        <message>
+            <source>"Include %1" nests more than %2 files deep; skipped</source>
+            <translation>"Include %1" ist mehr als %2 Dateien tief verschachtelt; übersprungen</translation>
+        </message>
+        <message>
+            <source>could not read %1 (%2); skipped</source>
+            <translation>%1 konnte nicht gelesen werden (%2); übersprungen</translation>
+        </message>
+        <message>
+            <source>%1 cannot be expanded by Pilothouse; the value is kept as written</source>
+            <translation>%1 kann von Pilothouse nicht expandiert werden; der Wert wird wie geschrieben übernommen</translation>
+        </message>
+        <message>
+            <source>jump host "%1" is not [user@]host[:port]; the jump was ignored</source>
+            <translation>Jump-Host "%1" ist nicht [user@]host[:port]; der Sprung wurde ignoriert</translation>
+        </message>
+        <message>
+            <source>%1 via %2</source>
+            <translation>%1 über %2</translation>
+        </message>
+        <message>
+            <source>ProxyJump leads through more than 8 hosts (a loop?); the jump of %1 was ignored</source>
+            <translation>ProxyJump führt über mehr als 8 Hosts (eine Schleife?); der Sprung von %1 wurde ignoriert</translation>
+        </message>
+        <message>
+            <source>%1 would jump through itself; its jump host was dropped (add "ProxyJump none" to its block)</source>
+            <translation>%1 würde über sich selbst springen; sein Jump-Host wurde entfernt (fügen Sie "ProxyJump none" zu seinem Block hinzu)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SshConfigImportDialog</name>
+        <message>
+            <source>Import hosts from %1</source>
+            <translation>Hosts aus %1 importieren</translation>
+        </message>
+        <message>
+            <source>Reading %1…</source>
+            <translation>%1 wird gelesen…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message>
+            <source>Identity file</source>
+            <translation>Identitätsdatei</translation>
+        </message>
+        <message>
+            <source>Jump host</source>
+            <translation>Jump-Host</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importieren</translation>
+        </message>
+        <message>
+            <source>Add the hosts to &amp;environment:</source>
+            <translation>Hosts zur &amp;Umgebung hinzufügen:</translation>
+        </message>
+        <message>
+            <source>Not imported, or imported only in part:</source>
+            <translation>Nicht oder nur teilweise importiert:</translation>
+        </message>
+        <message>
+            <source>(your user)</source>
+            <translation>(Ihr Benutzer)</translation>
+        </message>
+        <message>
+            <source>Nothing: every line was used.</source>
+            <translation>Nichts: Jede Zeile wurde verwendet.</translation>
+        </message>
+        <message>
+            <source>No hosts found: the file names no concrete Host alias.</source>
+            <translation>Keine Hosts gefunden: Die Datei nennt keinen konkreten Host-Alias.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n host(s) found.</source>
+            <translation><numerusform>%n Host gefunden.</numerusform><numerusform>%n Hosts gefunden.</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SshSession</name>
+        <message>
+            <source>The SSH session to %1 was closed.</source>
+            <translation>Die SSH-Sitzung zu %1 wurde geschlossen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SshTunnel</name>
+        <message>
+            <source>tunnel via %1: %2</source>
+            <translation>Tunnel über %1: %2</translation>
+        </message>
+        <message>
+            <source>the SSH session is gone.</source>
+            <translation>die SSH-Sitzung besteht nicht mehr.</translation>
+        </message>
+        <message>
+            <source>no socket could be created.</source>
+            <translation>es konnte kein Socket erstellt werden.</translation>
+        </message>
+        <message>
+            <source>could not listen on 127.0.0.1 (%1).</source>
+            <translation>auf 127.0.0.1 konnte nicht gelauscht werden (%1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SshTunnelProvider</name>
+        <message>
+            <source>tunnel: the workspace was reloaded.</source>
+            <translation>Tunnel: Der Arbeitsbereich wurde neu geladen.</translation>
+        </message>
+        <message>
+            <source>the workspace has no host %1.</source>
+            <translation>der Arbeitsbereich hat keinen Host %1.</translation>
+        </message>
+        <message>
+            <source>the jump hosts of %1 form a loop.</source>
+            <translation>die Jump-Hosts von %1 bilden eine Schleife.</translation>
+        </message>
+        <message>
+            <source>tunnel via %1: %2</source>
+            <translation>Tunnel über %1: %2</translation>
+        </message>
+        <message>
+            <source>tunnel via %1: the host key of %2 is not known yet (%3). Connect to %2 once from the Remote view to check and accept it.</source>
+            <translation>Tunnel über %1: Der Host-Schlüssel von %2 ist noch nicht bekannt (%3). Verbinden Sie sich einmal über die Remote-Ansicht mit %2, um ihn zu prüfen und zu akzeptieren.</translation>
+        </message>
+        <message>
+            <source>tunnel via %1: not open after %2 s.</source>
+            <translation>Tunnel über %1: nach %2 s nicht offen.</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::SshWorker</name>
+        <message>
+            <source>The SSH session to %1 was closed.</source>
+            <translation>Die SSH-Sitzung zu %1 wurde geschlossen.</translation>
+        </message>
         <message>
             <source>Could not start an SSH session (out of memory).</source>
             <translation>Konnte keine SSH-Sitzung starten (kein Speicher mehr).</translation>
@@ -2972,6 +6319,30 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
             <translation>Anmeldung an %1 als %2 fehlgeschlagen. Versucht: %3.</translation>
         </message>
         <message>
+            <source>Could not connect to %1 through the jump host %2: no socket could be created.</source>
+            <translation>Verbindung zu %1 über den Jump-Host %2 nicht möglich: Es konnte kein Socket erstellt werden.</translation>
+        </message>
+        <message>
+            <source>Could not connect to %1: its jump host %2 is no longer connected.</source>
+            <translation>Verbindung zu %1 nicht möglich: Sein Jump-Host %2 ist nicht mehr verbunden.</translation>
+        </message>
+        <message>
+            <source>The connection to %1 was closed before it was made.</source>
+            <translation>Die Verbindung zu %1 wurde geschlossen, bevor sie hergestellt war.</translation>
+        </message>
+        <message>
+            <source>Could not connect to %1 through the jump host %2: %3</source>
+            <translation>Verbindung zu %1 über den Jump-Host %2 nicht möglich: %3</translation>
+        </message>
+        <message>
+            <source>The SSH session to %1 is closing.</source>
+            <translation>Die SSH-Sitzung zu %1 wird geschlossen.</translation>
+        </message>
+        <message>
+            <source>%1 could not open a connection to %2:%3 (%4).</source>
+            <translation>%1 konnte keine Verbindung zu %2:%3 öffnen (%4).</translation>
+        </message>
+        <message>
             <source>Could not run the command on %1: %2.</source>
             <translation>Konnte den Befehl auf %1 nicht ausführen: %2.</translation>
         </message>
@@ -3002,6 +6373,153 @@ Exit-Codes: 0 alles gut, 1 eine Prüfung ist fehlgeschlagen, 2 Aufruf- oder Konf
         <message>
             <source>The connection was closed before the command could run.</source>
             <translation>Die Verbindung wurde geschlossen, bevor der Befehl laufen konnte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::StepRunner</name>
+        <message>
+            <source>Step %1 (“%2”)</source>
+            <translation>Schritt %1 („%2“)</translation>
+        </message>
+        <message>
+            <source>This step targets the host group “%1”. Runbook steps run on one host; run it on the group from the Remote view, or give the step host=…</source>
+            <translation>Dieser Schritt zielt auf die Hostgruppe „%1“. Runbook-Schritte laufen auf einem Host; führen Sie ihn über die Remote-Ansicht auf der Gruppe aus, oder geben Sie dem Schritt host=…</translation>
+        </message>
+        <message>
+            <source>The step names no host and the runbook names no service. Add host=… to the step's code fence or service: to the runbook.</source>
+            <translation>Der Schritt nennt keinen Host und das Runbook keinen Dienst. Fügen Sie host=… zum Codeblock des Schritts oder service: zum Runbook hinzu.</translation>
+        </message>
+        <message>
+            <source>The step names no host, and service “%1” in environment “%2” has no host in the workspace. Set the service's host, or add host=… to the step.</source>
+            <translation>Der Schritt nennt keinen Host, und Dienst „%1“ in Umgebung „%2“ hat keinen Host im Arbeitsbereich. Legen Sie den Host des Dienstes fest oder fügen Sie host=… zum Schritt hinzu.</translation>
+        </message>
+        <message>
+            <source>The workspace has no host “%1”. Add it under hosts, or correct the step's host=….</source>
+            <translation>Der Arbeitsbereich hat keinen Host „%1“. Fügen Sie ihn unter hosts hinzu oder korrigieren Sie host=… des Schritts.</translation>
+        </message>
+        <message>
+            <source>No service “%1” in environment “%2” of the workspace answers this HTTP step. Add the service, or run the runbook in another environment.</source>
+            <translation>Kein Dienst „%1“ in Umgebung „%2“ des Arbeitsbereichs beantwortet diesen HTTP-Schritt. Fügen Sie den Dienst hinzu oder führen Sie das Runbook in einer anderen Umgebung aus.</translation>
+        </message>
+        <message>
+            <source>(unnamed)</source>
+            <translation>(unbenannt)</translation>
+        </message>
+        <message>
+            <source>Service “%1” is reached through host “%2”; runbook HTTP steps do not open tunnels yet. Check it from the dashboards instead.</source>
+            <translation>Dienst „%1“ wird über Host „%2“ erreicht; HTTP-Schritte in Runbooks öffnen noch keine Tunnel. Prüfen Sie ihn stattdessen über die Dashboards.</translation>
+        </message>
+        <message>
+            <source>Service “%1” has no valid base_url.</source>
+            <translation>Dienst „%1“ hat keine gültige base_url.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a valid URL.</source>
+            <translation>„%1“ ist keine gültige URL.</translation>
+        </message>
+        <message>
+            <source>This step sends X-Dash-Key, but service “%1” has no dashboard_key_ref in the workspace. Set one and store the key in the keychain.</source>
+            <translation>Dieser Schritt sendet X-Dash-Key, aber Dienst „%1“ hat keinen dashboard_key_ref im Arbeitsbereich. Legen Sie einen fest und speichern Sie den Schlüssel im Schlüsselbund.</translation>
+        </message>
+        <message>
+            <source>The jq filter “%1” is not a simple path such as .a.b or .items[0]; Pilothouse shows only such paths. %2</source>
+            <translation>Der jq-Filter „%1“ ist kein einfacher Pfad wie .a.b oder .items[0]; Pilothouse zeigt nur solche Pfade an. %2</translation>
+        </message>
+        <message>
+            <source>It must start with a dot.</source>
+            <translation>Er muss mit einem Punkt beginnen.</translation>
+        </message>
+        <message>
+            <source>Unexpected “%1” at position %2.</source>
+            <translation>Unerwartetes „%1“ an Position %2.</translation>
+        </message>
+        <message>
+            <source>A “[” is not closed.</source>
+            <translation>Ein „[“ ist nicht geschlossen.</translation>
+        </message>
+        <message>
+            <source>“[%1]” is neither an index nor a quoted key.</source>
+            <translation>„[%1]“ ist weder ein Index noch ein Schlüssel in Anführungszeichen.</translation>
+        </message>
+        <message>
+            <source>The answer is not JSON, so the jq path cannot be applied.</source>
+            <translation>Die Antwort ist kein JSON, daher kann der jq-Pfad nicht angewendet werden.</translation>
+        </message>
+        <message>
+            <source>the runbook marks this step destructive</source>
+            <translation>das Runbook markiert diesen Schritt als zerstörerisch</translation>
+        </message>
+        <message>
+            <source>%1 changes state on the service</source>
+            <translation>%1 ändert den Zustand des Dienstes</translation>
+        </message>
+        <message>
+            <source>This run has no step %1.</source>
+            <translation>Dieser Durchlauf hat keinen Schritt %1.</translation>
+        </message>
+        <message>
+            <source>Step %1 (%2) is not in the runbook any more; it was edited after the run started. Start a new run.</source>
+            <translation>Schritt %1 (%2) ist nicht mehr im Runbook; dieses wurde nach dem Start des Durchlaufs bearbeitet. Starten Sie einen neuen Durchlauf.</translation>
+        </message>
+        <message>
+            <source>%1 is a manual check: a person has to do it and mark it done, or skip it with a reason.</source>
+            <translation>%1 ist eine manuelle Kontrolle: Eine Person muss sie durchführen und als erledigt markieren oder sie mit einer Begründung überspringen.</translation>
+        </message>
+        <message>
+            <source>%1 is %2, not pending. Retry it first to run it again.</source>
+            <translation>%1 ist %2, nicht ausstehend. Wiederholen Sie ihn zuerst, um ihn erneut auszuführen.</translation>
+        </message>
+        <message>
+            <source>The audit log is not open, so no command may run. Check that the keychain is unlocked and restart Pilothouse.</source>
+            <translation>Das Audit-Protokoll ist nicht geöffnet, daher darf kein Befehl ausgeführt werden. Prüfen Sie, ob der Schlüsselbund entsperrt ist, und starten Sie Pilothouse neu.</translation>
+        </message>
+        <message>
+            <source>%1 needs a value for %2. Fill in the run's parameters first.</source>
+            <translation>%1 benötigt einen Wert für %2. Füllen Sie zuerst die Parameter des Durchlaufs aus.</translation>
+        </message>
+        <message>
+            <source>%1 needs secrets from the keychain, and no keychain is connected.</source>
+            <translation>%1 benötigt Geheimnisse aus dem Schlüsselbund, und es ist kein Schlüsselbund verbunden.</translation>
+        </message>
+        <message>
+            <source>The keychain entry “%1” could not be read: %2</source>
+            <translation>Der Schlüsselbund-Eintrag „%1“ konnte nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>%1 is destructive (%2), and “%3” does not confirm it: confirm with the environment name “%4”.</source>
+            <translation>%1 ist zerstörerisch (%2), und „%3“ bestätigt dies nicht: Bestätigen Sie mit dem Umgebungsnamen „%4“.</translation>
+        </message>
+        <message>
+            <source>%1 is destructive (%2) and needs confirmation for environment “%3”. Nothing was run.</source>
+            <translation>%1 ist zerstörerisch (%2) und erfordert eine Bestätigung für Umgebung „%3“. Es wurde nichts ausgeführt.</translation>
+        </message>
+        <message>
+            <source>The host key of %1 (%2) is not known yet, so nothing was run. Connect to the host once from the Remote view and accept its key, or add it to ~/.ssh/known_hosts.</source>
+            <translation>Der Host-Schlüssel von %1 (%2) ist noch nicht bekannt, daher wurde nichts ausgeführt. Verbinden Sie sich einmal über die Remote-Ansicht mit dem Host und akzeptieren Sie seinen Schlüssel, oder fügen Sie ihn zu ~/.ssh/known_hosts hinzu.</translation>
+        </message>
+        <message>
+            <source>Cancelled before it finished.</source>
+            <translation>Vor dem Abschluss abgebrochen.</translation>
+        </message>
+        <message>
+            <source>No result within the step's timeout of %1 s; the command was stopped.</source>
+            <translation>Kein Ergebnis innerhalb des Schritt-Timeouts von %1 s; der Befehl wurde angehalten.</translation>
+        </message>
+        <message>
+            <source>The command was killed by signal %1.</source>
+            <translation>Der Befehl wurde durch Signal %1 beendet.</translation>
+        </message>
+        <message>
+            <source>The answer is larger than %1 MiB; Pilothouse reads no more.</source>
+            <translation>Die Antwort ist größer als %1 MiB; Pilothouse liest nicht weiter.</translation>
+        </message>
+        <message>
+            <source>No answer within the step's timeout of %1 s.</source>
+            <translation>Keine Antwort innerhalb des Schritt-Timeouts von %1 s.</translation>
+        </message>
+        <message>
+            <source>%1 did not answer: %2</source>
+            <translation>%1 hat nicht geantwortet: %2</translation>
         </message>
     </context>
 </TS>
