@@ -255,3 +255,30 @@ print(line)
 PY
     done
 fi
+
+# 20 sequential commands on one host: one reused Pilothouse session (bench_sshreuse, a
+# harness over ph::SshSession) against 20 fresh `ssh` processes. Target: <= 0.1x.
+SSHREUSE=${SSHREUSE:-$BUILD_DIR/tests/bench/fanout/bench_sshreuse}
+if [[ -x $SSHREUSE ]]; then
+    dir=$work/n$(echo "$NS" | cut -d' ' -f1)
+    port=${ports[0]}
+    ssh_one="ssh -p $port -o UserKnownHostsFile=$dir/known_hosts -o GlobalKnownHostsFile=/dev/null -o StrictHostKeyChecking=yes -o BatchMode=yes -o IdentitiesOnly=yes -i $work/client_key $user@127.0.0.1"
+    : >"$work/reuse.ms"
+    : >"$work/fresh.ms"
+    for ((r = 0; r < RUNS; r++)); do
+        "$SSHREUSE" 127.0.0.1 "$port" "$user" "$work/client_key" "$dir/known_hosts" 20 true >>"$work/reuse.ms"
+        start=$(now_ns)
+        for ((k = 0; k < 20; k++)); do $ssh_one true; done
+        end=$(now_ns)
+        echo "$(((end - start) / 1000000))" >>"$work/fresh.ms"
+    done
+    read -r rmn rmd rmx < <(awk '{print $1 / 1000}' "$work/reuse.ms" | stats)
+    read -r fmn fmd fmx < <(awk '{print $1 / 1000}' "$work/fresh.ms" | stats)
+    echo
+    printf '20 sequential `true` on one host, %s runs each\n' "$RUNS"
+    printf '%-16s %8s %8s %8s\n' tool min median max
+    printf '%-16s %8s %8s %8s\n' "one session" "$rmn" "$rmd" "$rmx" "fresh ssh" "$fmn" "$fmd" "$fmx"
+    python3 -c 'import sys; r=float(sys.argv[1])/float(sys.argv[2]); print(f"one session / fresh ssh: {r:.3f}x (target <= 0.1x: {\"met\" if r <= 0.1 else \"MISSED\"})")' "$rmd" "$fmd"
+else
+    echo "fanout: $SSHREUSE not built; skipping the sequential-commands comparison" >&2
+fi
