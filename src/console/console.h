@@ -25,6 +25,8 @@ class ProbeSink;
 class SecretStoreKeyProvider;
 class ServiceFetcher;
 class HostCommands;
+class HostFactsCollector;
+struct HostFacts;
 class AuditRecorder;
 class SshSessionPool;
 class SecretStore;
@@ -73,6 +75,8 @@ public:
     /// Commands on the workspace's hosts by name, over pooled SSH sessions.
     HostCommands *hostCommands() const { return m_hostCommands; }
     SshSessionPool *sshPool() const { return m_sshPool; }
+    /// Containers, memory and disks of the hosts running Bot Core; feeds the alerts.
+    HostFactsCollector *hostFacts() const { return m_hostFacts; }
     /// Appends audit events off the GUI thread, in order; the seal key comes from the keychain.
     AuditRecorder *auditRecorder() const { return m_audit; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
@@ -95,6 +99,7 @@ private:
     void applyWorkspace(const Workspace &ws);
     void probeEnvironment();
     void requestUptime();
+    void feedHostFacts(const ph::HostFacts &facts);
 
     WorkspaceWatcher *m_watcher;
     SecretStore *m_secrets = nullptr;
@@ -103,6 +108,7 @@ private:
     ServiceFetcher *m_fetcher = nullptr;
     SshSessionPool *m_sshPool = nullptr;
     HostCommands *m_hostCommands = nullptr;
+    HostFactsCollector *m_hostFacts = nullptr;
     AuditRecorder *m_audit = nullptr;
     SshTunnelProvider *m_tunnels;
     ProbeNotifications *m_notifications = nullptr;
