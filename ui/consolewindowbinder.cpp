@@ -4,6 +4,7 @@
 #include "audit/sealkey.h"
 #include "console/auditrecorder.h"
 #include "console/console.h"
+#include "console/hostfactscollector.h"
 #include "probes/probeengine.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshconfigimport.h"
@@ -12,6 +13,7 @@
 #include "ui/alerts/alertsview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
+#include "ui/dashboards/hostfactspanel.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/dialogs/sshconfigimportdialog.h"
 #include "ui/mainwindow.h"
@@ -62,6 +64,16 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);
     connect(window, &MainWindow::environmentChanged, console, &Console::setEnvironment);
     connect(window, &MainWindow::refreshRequested, console, &Console::checkNow);
+    if (HostFactsCollector *facts = console->hostFacts()) {
+        HostFactsPanel *panel = window->healthView()->hostFacts();
+        panel->setHosts(facts->hosts());
+        for (const HostFacts &f : facts->latest())
+            panel->setFacts(f);
+        connect(facts, &HostFactsCollector::hostsChanged, panel, &HostFactsPanel::setHosts);
+        connect(facts, &HostFactsCollector::factsReady, panel, &HostFactsPanel::setFacts);
+        connect(panel, &HostFactsPanel::refreshRequested, facts, &HostFactsCollector::collectNow);
+        connect(window, &MainWindow::refreshRequested, facts, &HostFactsCollector::collectNow);
+    }
     connect(window, &MainWindow::credentialsRequested, window, [console, window] {
         auto *dialog = new CredentialsDialog(console->secrets(), console->workspace(), window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
