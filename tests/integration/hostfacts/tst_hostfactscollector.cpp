@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alerts/alertcenter.h"
+#include "console/console.h"
+#include "console/demosession.h"
 #include "console/hostcommands.h"
 #include "console/hostfactscollector.h"
 #include "ssh/sshsessionpool.h"
@@ -257,6 +259,31 @@ private Q_SLOTS:
         QCOMPARE(fired, (QStringList{u"botcore.disk.p0@ai"_s, u"botcore.disk.p0@engine"_s,
                                      u"botcore.memory.p1@ai"_s, u"botcore.memory.p1@engine"_s}));
         QVERIFY(writeFile(m_dir.filePath(u"df.txt"_s), dfText(54)));
+    }
+
+    /// The demo end to end: its sshd, its sandbox's stand-ins, the Console's collector.
+    void demoHost()
+    {
+        DemoSession demo;
+        const auto options = demo.start();
+        QVERIFY2(options.has_value(), qPrintable(options ? QString() : options.error().toString()));
+        if (demo.sshError())
+            QSKIP(qPrintable(demo.sshError()->toString()));
+        Console console;
+        QVERIFY(console.open(*options).has_value());
+        QVERIFY(console.hostFacts());
+        QCOMPARE(console.hostFacts()->hosts(), QStringList{u"demo-host"_s});
+        QSignalSpy spy(console.hostFacts(), &HostFactsCollector::factsReady);
+        console.start();
+        QVERIFY(spy.count() > 0 || spy.wait(60000));
+        const HostFacts facts = spy.at(0).at(0).value<HostFacts>();
+        console.stop();
+        QVERIFY2(facts.ok(), qPrintable(facts.error.toString()));
+        QVERIFY2(facts.problems.isEmpty(), qPrintable(facts.problems.join(u'\n')));
+        QCOMPARE(facts.containers.size(), 5);
+        QCOMPARE(facts.stats.size(), 5);
+        QCOMPARE(facts.maxDiskPercent(), 58.0);
+        QCOMPARE(facts.services, (QStringList{u"rust-core-engine"_s, u"python-ai-service"_s}));
     }
 };
 
