@@ -54,6 +54,20 @@ HostFactsCollector::HostFactsCollector(HostCommands *commands, QObject *parent)
     m_timer.setInterval(60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, &HostFactsCollector::collectNow);
     connect(m_commands, &HostCommands::finished, this, &HostFactsCollector::onFinished);
+    // Background collection never asks about a host key; it says where to answer.
+    connect(m_commands, &HostCommands::hostKeyUnknown, this,
+            [this](const QString &host, const QString &, int, const QString &,
+                   const QString &fingerprint) {
+                auto it = m_rounds.find(host);
+                if (it == m_rounds.end())
+                    return;
+                it->facts.error = Error{u"hostfacts.host_key"_s,
+                                        tr("The host key of %1 (%2) is not trusted yet; check "
+                                           "and accept it in the Remote view.")
+                                            .arg(host, fingerprint),
+                                        {}};
+                timeOut(host, it->generation);
+            });
 }
 
 HostFactsCollector::~HostFactsCollector()

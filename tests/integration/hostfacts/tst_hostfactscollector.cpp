@@ -235,6 +235,28 @@ private Q_SLOTS:
         QVERIFY(!spy.wait(1500));
     }
 
+    void unknownHostKeyIsAnError()
+    {
+        SshdFixture stranger;
+        QVERIFY2(stranger.start(), qPrintable(stranger.errorString()));
+        Workspace ws = m_ws;
+        ws.hosts.append(host(u"stranger"_s, stranger));
+        ws.services = {service(u"engine"_s, u"botcore"_s, u"stranger"_s)};
+        HostCommands commands(nullptr, m_pool.get());
+        commands.setWorkspace(ws);
+        HostFactsCollector collector(&commands);
+        collector.setServices(ws.services);
+        QSignalSpy spy(&collector, &HostFactsCollector::factsReady);
+        collector.collectNow();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        const HostFacts facts = spy.at(0).at(0).value<HostFacts>();
+        QCOMPARE(facts.error.code, u"hostfacts.host_key"_s);
+        QVERIFY(facts.error.message.contains(stranger.hostKeyFingerprint()));
+        const QList<Observation> inputs = HostFactsCollector::observationsFrom(facts);
+        QCOMPARE(inputs.size(), 2);
+        QVERIFY(inputs.at(0).stale && inputs.at(1).stale);
+    }
+
     void diskAlertFires()
     {
         QVERIFY(writeFile(m_dir.filePath(u"df.txt"_s), dfText(95)));
