@@ -25,6 +25,7 @@ enum Column
 };
 
 constexpr int AtRole = Qt::UserRole + 1;
+constexpr int FailedRole = Qt::UserRole + 2;
 
 QColor colourOf(HostFactsPanel::Level level)
 {
@@ -89,11 +90,18 @@ QString stateText(const ContainerState &c)
     return health.isEmpty() ? text : text + u", "_s + health;
 }
 
-QString ageText(const QDateTime &at, const QDateTime &now)
+QString ageText(const QDateTime &at, const QDateTime &now, bool failed = false)
 {
     if (!at.isValid())
         return HostFactsPanel::tr("waiting for the first answer");
     const qint64 secs = std::max<qint64>(0, at.secsTo(now));
+    if (failed) {
+        if (secs < 90)
+            return HostFactsPanel::tr("tried %1 s ago").arg(secs);
+        if (secs < 90 * 60)
+            return HostFactsPanel::tr("tried %1 min ago").arg(secs / 60);
+        return HostFactsPanel::tr("tried %1 h ago").arg(secs / 3600);
+    }
     if (secs < 90)
         return HostFactsPanel::tr("collected %1 s ago").arg(secs);
     if (secs < 90 * 60)
@@ -120,6 +128,7 @@ HostFactsPanel::HostFactsPanel(QWidget *parent)
 
     auto *title = new QLabel(tr("<b>Hosts</b>"), this);
     m_summary->setObjectName(u"hostFactsSummary"_s);
+    m_summary->setText(tr("Bot Core containers, memory and disks, asked over SSH every minute"));
     auto *refresh = new QPushButton(tr("Collect now"), this);
     refresh->setObjectName(u"hostFactsRefresh"_s);
     refresh->setToolTip(tr("Ask the hosts again for their containers, memory and disks"));
@@ -187,9 +196,8 @@ void HostFactsPanel::setHosts(const QStringList &hosts)
         item->setText(DetailCol, ageText({}, {}));
         rebuild(host);
     }
-    m_summary->setText(hosts.isEmpty()
-                           ? tr("No Bot Core service of this environment names its host.")
-                           : QString());
+    // Workspaces without Bot Core hosts keep the whole view for their endpoints.
+    setVisible(!hosts.isEmpty());
 }
 
 void HostFactsPanel::setFacts(const HostFacts &facts)
@@ -212,7 +220,8 @@ void HostFactsPanel::rebuild(const QString &host)
         return;
     const HostFacts &f = *found;
     item->setData(DetailCol, AtRole, f.at);
-    item->setText(DetailCol, ageText(f.at, QDateTime::currentDateTimeUtc()));
+    item->setData(DetailCol, FailedRole, !f.ok());
+    item->setText(DetailCol, ageText(f.at, QDateTime::currentDateTimeUtc(), !f.ok()));
     Level hostLevel = Normal;
     if (!f.ok()) {
         item->setText(StateCol, tr("not collected"));
@@ -304,7 +313,8 @@ void HostFactsPanel::refreshAges(const QDateTime &now)
 {
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_tree->topLevelItem(i);
-        item->setText(DetailCol, ageText(item->data(DetailCol, AtRole).toDateTime(), now));
+        item->setText(DetailCol, ageText(item->data(DetailCol, AtRole).toDateTime(), now,
+                                         item->data(DetailCol, FailedRole).toBool()));
     }
 }
 

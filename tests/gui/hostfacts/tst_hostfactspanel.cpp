@@ -72,8 +72,9 @@ private Q_SLOTS:
         view.show();
         HostFactsPanel *panel = view.hostFacts();
         QVERIFY(panel);
-        QVERIFY(panel->isVisible());
+        QVERIFY(!panel->isVisible()); // no Bot Core hosts: no section
         panel->setHosts({u"bot1"_s, u"gone"_s});
+        QVERIFY(panel->isVisible());
         QCOMPARE(panel->tree()->topLevelItemCount(), 2);
         QCOMPARE(panel->hostItem(u"gone"_s)->text(3), u"waiting for the first answer"_s);
 
@@ -124,6 +125,8 @@ private Q_SLOTS:
         QTreeWidgetItem *why = child(goneItem, u"Error"_s);
         QVERIFY(why);
         QCOMPARE(why->text(1), u"Connection refused by 127.0.0.1:2222"_s);
+        panel->refreshAges(T0.addSecs(30));
+        QCOMPARE(goneItem->text(3), u"tried 30 s ago"_s);
 
         // Recovery clears the colours of the same row.
         HostFacts healthy = botFacts();
