@@ -15,10 +15,10 @@ namespace ph {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ph::HostFacts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ph::HostFacts)
+};
 
 QStringList linesOf(const QByteArray &output)
 {
@@ -163,7 +163,8 @@ Parsed<ContainerState> parseComposeJson(const QStringList &lines, const QString 
     auto take = [&out](const QJsonValue &v, int line, const QString &text) {
         ContainerState c;
         if (!v.isObject() || !containerFromJson(v.toObject(), &c))
-            out.problems.append(problem(line, text, tr("not a container with a name and a state")));
+            out.problems.append(
+                problem(line, text, Tr::tr("not a container with a name and a state")));
         else
             out.items.append(c);
     };
@@ -172,7 +173,7 @@ Parsed<ContainerState> parseComposeJson(const QStringList &lines, const QString 
         const QJsonDocument doc = QJsonDocument::fromJson(all.toUtf8(), &error);
         if (!doc.isArray()) {
             out.problems.append(
-                problem(1, lines.value(0), tr("unreadable JSON: %1").arg(error.errorString())));
+                problem(1, lines.value(0), Tr::tr("unreadable JSON: %1").arg(error.errorString())));
             return out;
         }
         for (const QJsonValue &v : doc.array())
@@ -188,7 +189,7 @@ Parsed<ContainerState> parseComposeJson(const QStringList &lines, const QString 
         const QJsonDocument doc = QJsonDocument::fromJson(line.toUtf8(), &error);
         if (!doc.isObject()) {
             out.problems.append(
-                problem(int(i) + 1, line, tr("unreadable JSON: %1").arg(error.errorString())));
+                problem(int(i) + 1, line, Tr::tr("unreadable JSON: %1").arg(error.errorString())));
             continue;
         }
         take(doc.object(), int(i) + 1, line);
@@ -266,7 +267,7 @@ Parsed<ContainerState> parseComposePs(const QByteArray &output)
             ContainerState c;
             if (!m.hasMatch() || !interpretStatus(m.captured(3), &c)) {
                 out.problems.append(problem(
-                    int(i) + 1, line, tr("no container state (Up, Exit N, Restarting) found")));
+                    int(i) + 1, line, Tr::tr("no container state (Up, Exit N, Restarting) found")));
                 continue;
             }
             c.name = m.captured(1);
@@ -279,7 +280,7 @@ Parsed<ContainerState> parseComposePs(const QByteArray &output)
     if (nameCol < 0 || statusCol < 0) {
         out.problems.append(
             problem(int(headerAt) + 1, lines.at(headerAt),
-                    tr("not a docker-compose ps table (no NAME and STATUS columns)")));
+                    Tr::tr("not a docker-compose ps table (no NAME and STATUS columns)")));
         return out;
     }
     const qsizetype serviceCol = names.indexOf(u"SERVICE"_s);
@@ -301,8 +302,9 @@ Parsed<ContainerState> parseComposePs(const QByteArray &output)
         ContainerState c;
         if (fields.isEmpty() || fields.at(nameCol).isEmpty() ||
             !interpretStatus(fields.at(statusCol), &c)) {
-            out.problems.append(problem(
-                int(i) + 1, line, tr("columns do not match the header, or the status is unknown")));
+            out.problems.append(
+                problem(int(i) + 1, line,
+                        Tr::tr("columns do not match the header, or the status is unknown")));
             continue;
         }
         c.name = fields.at(nameCol);
@@ -360,8 +362,8 @@ Parsed<ContainerStats> parseDockerStats(const QByteArray &output)
         if (s.name.isEmpty() || !cpuOk || !memOk || s.memoryBytes < 0 || s.memoryLimitBytes < 0) {
             out.problems.append(problem(number, line,
                                         nameAt < 0 && !line.startsWith(u'{')
-                                            ? tr("not docker stats output (no header)")
-                                            : tr("no name, CPU % and memory figures")));
+                                            ? Tr::tr("not docker stats output (no header)")
+                                            : Tr::tr("no name, CPU % and memory figures")));
             continue;
         }
         out.items.append(s);
@@ -385,7 +387,7 @@ Parsed<DiskUsage> parseDf(const QByteArray &output)
         if (!header) {
             if (t.size() < 6 || t.first() != u"Filesystem"_s) {
                 out.problems.append(
-                    problem(number, line, tr("not df output (no Filesystem header)")));
+                    problem(number, line, Tr::tr("not df output (no Filesystem header)")));
                 return out;
             }
             const QString blocks = t.at(1);
@@ -441,15 +443,16 @@ Parsed<DiskUsage> parseDf(const QByteArray &output)
                 d.mount = t.at(5);
         }
         if (!ok) {
-            out.problems.append(
-                problem(number, line,
-                        tr("expected: file system, size, used, available, use %, mount point")));
+            out.problems.append(problem(
+                number, line,
+                Tr::tr("expected: file system, size, used, available, use %, mount point")));
             continue;
         }
         out.items.append(d);
     }
     if (!carried.isEmpty())
-        out.problems.append(problem(int(lines.size()), carried, tr("file system without figures")));
+        out.problems.append(
+            problem(int(lines.size()), carried, Tr::tr("file system without figures")));
     return out;
 }
 
