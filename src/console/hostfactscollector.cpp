@@ -35,7 +35,7 @@ QString commandName(int kind)
 }
 
 template <typename T>
-void addProblems(HostFacts &facts, const QString &command, const Parsed<T> &parsed)
+void addProblems(HostFacts &facts, const QString &command, const ParsedFacts<T> &parsed)
 {
     for (const FactsProblem &p : parsed.problems) {
         facts.problems.append(HostFactsCollector::tr("%1, line %2: %3 (\"%4\")")

@@ -157,9 +157,9 @@ FactsProblem problem(int line, const QString &text, const QString &message)
     return FactsProblem{line, text, message};
 }
 
-Parsed<ContainerState> parseComposeJson(const QStringList &lines, const QString &all)
+ParsedFacts<ContainerState> parseComposeJson(const QStringList &lines, const QString &all)
 {
-    Parsed<ContainerState> out;
+    ParsedFacts<ContainerState> out;
     auto take = [&out](const QJsonValue &v, int line, const QString &text) {
         ContainerState c;
         if (!v.isObject() || !containerFromJson(v.toObject(), &c))
@@ -230,14 +230,14 @@ qint64 parseSize(QStringView text)
     return std::llround(number * std::pow(base, double(power)));
 }
 
-Parsed<ContainerState> parseComposePs(const QByteArray &output)
+ParsedFacts<ContainerState> parseComposePs(const QByteArray &output)
 {
     const QStringList lines = linesOf(output);
     const QString all = QString::fromUtf8(output).trimmed();
     if (all.startsWith(u'[') || all.startsWith(u'{'))
         return parseComposeJson(lines, all);
 
-    Parsed<ContainerState> out;
+    ParsedFacts<ContainerState> out;
     qsizetype headerAt = -1;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (!lines.at(i).trimmed().isEmpty()) {
@@ -316,9 +316,9 @@ Parsed<ContainerState> parseComposePs(const QByteArray &output)
     return out;
 }
 
-Parsed<ContainerStats> parseDockerStats(const QByteArray &output)
+ParsedFacts<ContainerStats> parseDockerStats(const QByteArray &output)
 {
-    Parsed<ContainerStats> out;
+    ParsedFacts<ContainerStats> out;
     const QStringList lines = linesOf(output);
     int nameAt = -1; // token index of the name in table rows; -1 until a header is seen
     int firstFigure = -1;
@@ -371,9 +371,9 @@ Parsed<ContainerStats> parseDockerStats(const QByteArray &output)
     return out;
 }
 
-Parsed<DiskUsage> parseDf(const QByteArray &output)
+ParsedFacts<DiskUsage> parseDf(const QByteArray &output)
 {
-    Parsed<DiskUsage> out;
+    ParsedFacts<DiskUsage> out;
     const QStringList lines = linesOf(output);
     double blockKiB = 0; // 0 = human sizes ("Size" column)
     bool header = false;

@@ -68,7 +68,7 @@ struct DiskUsage
     bool isPseudo() const;
 };
 
-template <typename T> struct Parsed
+template <typename T> struct ParsedFacts
 {
     QList<T> items;
     QList<FactsProblem> problems;
@@ -81,11 +81,11 @@ template <typename T> struct Parsed
 namespace hostfacts {
 
 /// `docker-compose ps` v1 table, `docker compose ps` v2 table, or its JSON (array or lines).
-Parsed<ContainerState> parseComposePs(const QByteArray &output);
+ParsedFacts<ContainerState> parseComposePs(const QByteArray &output);
 /// `docker stats --no-stream --format '{{json .}}'` lines, or the default table.
-Parsed<ContainerStats> parseDockerStats(const QByteArray &output);
+ParsedFacts<ContainerStats> parseDockerStats(const QByteArray &output);
 /// `df -P -k` (also plain `df`, 1K blocks).
-Parsed<DiskUsage> parseDf(const QByteArray &output);
+ParsedFacts<DiskUsage> parseDf(const QByteArray &output);
 /// "1.5GiB", "612.4MiB", "12kB", "0B" -> bytes; -1 when unreadable.
 qint64 parseSize(QStringView text);
 
