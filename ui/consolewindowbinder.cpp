@@ -2,29 +2,36 @@
 #include "ui/consolewindowbinder.h"
 
 #include "audit/sealkey.h"
+#include "checklist/steprunner.h"
 #include "console/auditrecorder.h"
 #include "console/console.h"
 #include "console/hostfactscollector.h"
+#include "notify/dbusnotifier.h"
 #include "probes/probeengine.h"
+#include "probes/secretstorekeyprovider.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshconfigimport.h"
+#include "ui/alerts/alertsview.h"
 #include "ui/audit/auditview.h"
 #include "ui/backups/backupspanel.h"
-#include "ui/alerts/alertsview.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/hostfactspanel.h"
+#include "ui/dashboards/queuepanel.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/dialogs/sshconfigimportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/payouts/payoutspanel.h"
 #include "ui/remote/remoteview.h"
+#include "ui/runbooks/runbooksview.h"
 #include "ui/settings/knownhostspage.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -155,6 +162,13 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     window->remoteView()->setAudit(console->auditRecorder());
     connect(window->backupsPanel(), &BackupsPanel::auditEvent, console->auditRecorder(),
             &AuditRecorder::record);
+    window->queuePanel()->setFetcher(console->fetcher());
+    window->queuePanel()->setProductionCheck([console](const QString &name) {
+        const Environment *env = console->workspace().environment(name);
+        return !env || env->production;
+    });
+    connect(window->queuePanel(), &QueuePanel::auditEvent, console->auditRecorder(),
+            &AuditRecorder::record);
 
     // The engine follows the OS's network information; the status bar mirrors it.
     auto *networkPoll = new QTimer(this);
@@ -162,6 +176,38 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(networkPoll, &QTimer::timeout, window,
             [console, window] { window->setOnline(console->engine()->isNetworkOnline()); });
     networkPoll->start();
+
+    // Runbooks: runs live in the console's database; due runbooks notify the desktop.
+    // The notifier is the window's child, so it lives exactly as long as the view using it.
+    window->runbooksView()->setNotifier(new DBusNotifier(window));
+    window->runbooksView()->setDatabase(console->database());
+
+    // Steps run through the same executor as `pilothouse-cli runbook run`. It refuses to run
+    // anything unaudited, so it is handed to the view once the seal key has been read (off
+    // the GUI thread: the keychain may take its time or ask the user).
+    auto *runner = new StepRunner(window);
+    runner->setKeyProvider(console->keyProvider());
+    runner->setWorkspace(console->workspace());
+    connect(console, &Console::workspaceLoaded, runner,
+            [runner](const Workspace &ws) { runner->setWorkspace(ws); });
+    auto *sealKey = new QFutureWatcher<Result<QByteArray>>(runner);
+    connect(sealKey, &QFutureWatcher<Result<QByteArray>>::finished, window,
+            [sealKey, runner, console, window] {
+                const Result<QByteArray> key = sealKey->result();
+                sealKey->deleteLater();
+                if (!key) {
+                    window->runbooksView()->setRunUnavailable(
+                        tr("Steps cannot be run from the console because the audit log's key "
+                           "is not available: %1. Run the command in a terminal, then mark the "
+                           "step done.")
+                            .arg(key.error().message));
+                    return;
+                }
+                runner->setAuditLog(console->database(), *key);
+                window->runbooksView()->setStepRunner(runner);
+            });
+    sealKey->setFuture(QtConcurrent::run(
+        [keys = AuditRecorder::keychainStore(console->secrets())] { return obtainSealKey(keys); }));
 
     window->setWorkspace(console->workspace(), console->warnings());
     window->setEnvironment(console->environment());

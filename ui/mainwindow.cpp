@@ -9,6 +9,7 @@
 #include "ui/backups/backupspanel.h"
 #include "ui/payouts/payoutspanel.h"
 #include "ui/remote/remoteview.h"
+#include "ui/runbooks/runbooksview.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -40,6 +41,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_backups(new BackupsPanel(this))
     , m_remote(new RemoteView(this))
     , m_alerts(new AlertsView(this))
+    , m_runbooks(new RunbooksView(this))
     , m_envSwitcher(new QComboBox(this))
     , m_productionBar(new QFrame(this))
     , m_productionLabel(new QLabel(this))
@@ -72,9 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_nav->item(AlertsPage)->setText(n > 0 ? tr("Alerts (%1)").arg(n) : tr("Alerts"));
     });
     connect(m_alerts, &AlertsView::runbookRequested, this, [this] { showPage(RunbooksPage); });
-    m_pages->addWidget(placeholderPage(
-        tr("Runbooks"), tr("The daily, weekly and monthly runbooks as checklist wizards: due and "
-                           "overdue runs, guided steps, and signed-off reports.")));
+    m_pages->addWidget(m_runbooks);
     m_pages->addWidget(m_remote);
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
@@ -252,6 +252,7 @@ void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &war
     }
     m_workspaceLabel->setText(
         tr("Workspace: %1 (%2)").arg(workspace.name, QFileInfo(workspace.filePath).fileName()));
+    m_runbooks->setWorkspace(workspace);
     const int keep = m_envSwitcher->findData(previous);
     const int index = keep >= 0 ? keep : 0;
     if (m_envSwitcher->count() > 0) {
@@ -282,6 +283,7 @@ void MainWindow::setEnvironment(const QString &name)
     const Environment *env = m_workspace.environment(name);
     m_backups->setJobs(jobs, name, env && env->production, m_workspace.settings.scratchTargets);
     m_remote->setEnvironment(name);
+    m_runbooks->setEnvironment(name);
 }
 
 void MainWindow::updateProductionMarking()

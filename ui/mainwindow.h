@@ -21,6 +21,7 @@ class QueuePanel;
 class PayoutsPanel;
 class BackupsPanel;
 class RemoteView;
+class RunbooksView;
 class SloPanel;
 
 /**
@@ -55,6 +56,7 @@ public:
     BackupsPanel *backupsPanel() const { return m_backups; }
     RemoteView *remoteView() const { return m_remote; }
     AlertsView *alertsView() const { return m_alerts; }
+    RunbooksView *runbooksView() const { return m_runbooks; }
     QString currentEnvironment() const;
     void showPage(Page page);
     Page currentPage() const;
@@ -94,6 +96,7 @@ private:
     BackupsPanel *m_backups;
     RemoteView *m_remote;
     AlertsView *m_alerts;
+    RunbooksView *m_runbooks;
     QComboBox *m_envSwitcher;
     QFrame *m_productionBar;
     QLabel *m_productionLabel;

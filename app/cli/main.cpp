@@ -5,6 +5,7 @@
 #include "cli/exitcodes.h"
 #include "cli/probecommand.h"
 #include "cli/runbookcommand.h"
+#include "cli/statuscommand.h"
 #include "core/translations.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,7 @@ static void usage(QTextStream &out)
         "main", "Usage: pilothouse-cli COMMAND [options]\n\n"
                 "Commands:\n"
                 "  probe     check every endpoint once (--workspace F | --demo, --env E, --json)\n"
+                "  status    every dashboard's figures once (--workspace F | --demo, --env E, --json)\n"
                 "  runbook   import FILE | list | show NAME (--json) | run NAME (--help)\n"
                 "  audit     verify the audit log (--database F, --json) | export --csv\n"
                 "  exec      run a command on hosts over SSH (--host H... | --group G) -- CMD\n\n"
@@ -50,6 +52,8 @@ int main(int argc, char **argv)
     const QString command = args.takeAt(1);
     if (command == u"probe"_s)
         return ph::cli::runProbeCommand(args, out, err);
+    if (command == u"status"_s)
+        return ph::cli::runStatusCommand(args, out, err);
     if (command == u"runbook"_s)
         return ph::cli::runRunbookCommand(args, out, err);
     if (command == u"audit"_s)

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alerts/alertfeed.h"
 
-#include "core/jsonpointer.h"
+#include "metrics/dashboardfigures.h"
 #include "metrics/prometheusparser.h"
 #include "metrics/quantile.h"
 #include "probes/proberesult.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QJsonValue>
 #include <QMap>
 
 #include <cmath>
@@ -60,25 +58,6 @@ double tidy(double v)
 bool answered2xx(const ProbeResult &r)
 {
     return r.verdict != Verdict::Stale && r.statusCode >= 200 && r.statusCode < 300;
-}
-
-QJsonValue parseJson(const QByteArray &body)
-{
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError)
-        return QJsonValue(QJsonValue::Undefined);
-    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-}
-
-QJsonValue fieldOf(const QJsonValue &root, const QMap<QString, QString> &mappings,
-                   const QString &field)
-{
-    const QString mapped = mappings.value(field);
-    QJsonValue v;
-    if (!resolveJsonPointer(root, mapped.isEmpty() ? u"/"_s + field : mapped, &v))
-        return QJsonValue(QJsonValue::Undefined);
-    return v;
 }
 
 std::optional<bool> databaseConnected(const QJsonValue &v)
@@ -209,11 +188,12 @@ QList<Observation> AlertFeed::Private::fromHealthBody(const ProbeResult &r) cons
     // No answer says nothing about the database; the service-down rule covers that.
     if (r.statusCode <= 0 || r.body.isEmpty())
         return {};
-    const QJsonValue root = parseJson(r.body);
+    QString problem;
+    const QJsonValue root = parseFigureBody(r.body, &problem);
     if (!root.isObject())
         return {};
     const auto connected =
-        databaseConnected(fieldOf(root, mappings.value(r.service), u"database"_s));
+        databaseConnected(figureValue(root, mappings.value(r.service), u"database"_s));
     if (!connected)
         return {}; // this service's health body does not report its database
     return {Observation::flag(r.service, metric, *connected, r.checkedAt)};
@@ -223,15 +203,17 @@ QList<Observation> AlertFeed::Private::fromFields(const ProbeResult &r,
                                                   std::span<const Field> fields) const
 {
     QList<Observation> out;
-    const QJsonValue root = answered2xx(r) ? parseJson(r.body) : QJsonValue();
+    QString problem = u"unanswered"_s;
+    const QJsonValue root = answered2xx(r) ? parseFigureBody(r.body, &problem) : QJsonValue();
     const QMap<QString, QString> maps = mappings.value(r.service);
     for (const Field &f : fields) {
         const QString metric = QString::fromLatin1(f.metric);
-        const QJsonValue v = root.isUndefined() || root.isNull()
-                                 ? QJsonValue(QJsonValue::Undefined)
-                                 : fieldOf(root, maps, QString::fromLatin1(f.name));
-        const double d = v.toDouble(std::nan(""));
-        const bool usable = v.isDouble() && std::isfinite(d) && d >= 0 && (!f.ratio || d <= 1);
+        // Each figure on its own: one bad field leaves the others' rules their input.
+        double d = 0;
+        const bool usable = problem.isEmpty() &&
+                            readFigure(root, maps, QString::fromLatin1(f.name),
+                                       f.ratio ? FigureKind::Ratio : FigureKind::NonNegative, &d)
+                                .isEmpty();
         if (!usable)
             out << Observation::staleInput(r.service, metric, r.checkedAt);
         else

@@ -332,4 +332,54 @@ Result<QList<RunSummary>> RunStore::unfinishedRuns() const
     return out;
 }
 
+Result<QList<RunHistoryEntry>> RunStore::history(int limit) const
+{
+    auto q = m_db->run(m_db->dialect().selectRunHistory, {{u"limit"_s, qMax(1, limit)}});
+    if (!q)
+        return tl::unexpected(q.error());
+    QList<RunHistoryEntry> out;
+    while (q->next()) {
+        RunHistoryEntry e;
+        e.runId = q->value(0).toLongLong();
+        e.runbookSourcePath = q->value(1).toString();
+        e.runbookTitle = q->value(2).toString();
+        e.environment = q->value(3).toString();
+        e.signedOffBy = q->value(4).toString();
+        e.state = q->value(5).toString();
+        e.startedAt = fromMs(q->value(6));
+        e.finishedAt = fromMs(q->value(7));
+        e.stepCount = q->value(8).toInt();
+        e.passed = q->value(9).toInt();
+        e.failed = q->value(10).toInt();
+        e.skipped = q->value(11).toInt();
+        e.doneByHand = q->value(12).toInt();
+        out.append(e);
+    }
+    return out;
+}
+
+Result<void> RunStore::abandon(qint64 runId, const QDateTime &at)
+{
+    return m_db->transaction([&]() -> Result<void> {
+        auto q = m_db->run(m_db->dialect().selectRun, {{u"id"_s, runId}});
+        if (!q)
+            return tl::unexpected(q.error());
+        if (!q->next()) {
+            return fail(u"checklist.no_run"_s,
+                        tr("There is no stored run %1. It may have been removed.").arg(runId));
+        }
+        if (q->value(5).toString() == u"signed-off"_s) {
+            return fail(u"checklist.signed_off"_s,
+                        tr("Run %1 was signed off and cannot be abandoned.").arg(runId));
+        }
+        auto u =
+            m_db->run(m_db->dialect().updateRunState, {{u"id"_s, runId},
+                                                       {u"state"_s, u"abandoned"_s},
+                                                       {u"finished_at"_s, at.toMSecsSinceEpoch()}});
+        if (!u)
+            return tl::unexpected(u.error());
+        return {};
+    });
+}
+
 } // namespace ph

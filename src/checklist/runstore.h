@@ -25,6 +25,24 @@ struct RunSummary
     int currentStep = 0;
 };
 
+/// One run as the History view lists it.
+struct RunHistoryEntry
+{
+    qint64 runId = 0;
+    QString runbookTitle;
+    QString runbookSourcePath;
+    QString environment;
+    QString signedOffBy;  ///< empty unless signed off
+    QString state;        ///< "open", "signed-off" or "abandoned"
+    QDateTime startedAt;  ///< UTC
+    QDateTime finishedAt; ///< UTC; invalid while open
+    int stepCount = 0;
+    int passed = 0;
+    int failed = 0;
+    int skipped = 0;
+    int doneByHand = 0;
+};
+
 /**
  * Keeps checklist runs in the local database (tables runs and run_steps), one short
  * transaction per change: runs it hands out are attached, so every change a ChecklistRun
@@ -49,6 +67,14 @@ public:
     Result<ChecklistRun> load(qint64 runId, const QDateTime &at = QDateTime::currentDateTimeUtc());
     /// Runs that were not signed off, oldest first.
     Result<QList<RunSummary>> unfinishedRuns() const;
+
+    /// Every run, newest first, at most @p limit of them.
+    Result<QList<RunHistoryEntry>> history(int limit = 500) const;
+    /**
+     * Gives up an unfinished run: it leaves the resume offer and stays in the history as
+     * "abandoned", steps and notes untouched. A signed-off run cannot be abandoned.
+     */
+    Result<void> abandon(qint64 runId, const QDateTime &at);
 
     /// Writes the run row (used by ChecklistRun for run-level changes).
     Result<void> saveRun(const ChecklistRun &run) const;

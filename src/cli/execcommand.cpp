@@ -23,8 +23,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <optional>
 #include <variant>
@@ -234,6 +239,66 @@ void printMatrix(const QList<FanOutHostResult> &results, QTextStream &out)
         << '\n';
 }
 
+int g_interruptFds[2] = {-1, -1};
+
+void onInterrupt(int)
+{
+    // Only async-signal-safe work here: wake the event loop.
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(g_interruptFds[1], &byte, 1);
+}
+
+/**
+ * While alive, the first Ctrl-C (or SIGTERM) cancels the fan-out, so every host still
+ * ends with an outcome and an audit record; the handler then resets itself, and a second
+ * Ctrl-C ends the program at once.
+ */
+class InterruptCancels
+{
+public:
+    InterruptCancels(FanOut *fan, QTextStream &err)
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_interruptFds) != 0)
+            return;
+        m_notifier = std::make_unique<QSocketNotifier>(g_interruptFds[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, fan, [fan, &err] {
+            char byte = 0;
+            [[maybe_unused]] const ssize_t got = ::read(g_interruptFds[0], &byte, 1);
+            err << tr("Cancelling; press Ctrl-C again to quit at once.") << '\n';
+            err.flush();
+            fan->cancel();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onInterrupt;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        ::sigaction(SIGINT, &action, &m_oldInt);
+        ::sigaction(SIGTERM, &action, &m_oldTerm);
+        m_installed = true;
+    }
+    ~InterruptCancels()
+    {
+        if (m_installed) {
+            ::sigaction(SIGINT, &m_oldInt, nullptr);
+            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        }
+        m_notifier.reset();
+        for (int &fd : g_interruptFds) {
+            if (fd >= 0)
+                ::close(fd);
+            fd = -1;
+        }
+    }
+    InterruptCancels(const InterruptCancels &) = delete;
+    InterruptCancels &operator=(const InterruptCancels &) = delete;
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_oldInt = {};
+    struct sigaction m_oldTerm = {};
+    bool m_installed = false;
+};
+
 /// Reads @p ref of workspace @p wsName from the keychain; empty when not set.
 Result<QString> readHostSecret(SecretStore &store, const QString &wsName, const QString &ref)
 {
@@ -243,6 +308,188 @@ Result<QString> readHostSecret(SecretStore &store, const QString &wsName, const 
     if (value.error().code == u"keychain.not_found"_s)
         return QString();
     return tl::unexpected(value.error());
+}
+
+FanOutHost workspaceTarget(const Host &h)
+{
+    FanOutHost t;
+    t.name = h.name;
+    t.target = SshTarget::fromHost(h);
+    t.environment = h.environment;
+    if (h.auth == u"key"_s) {
+        t.credentials.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
+        t.credentials.keyFile = h.identityFile;
+    } else if (h.auth == u"password"_s) {
+        t.credentials.methods = {SshCredentials::Method::Password};
+    }
+    return t;
+}
+
+FanOutHost adHocTarget(const HostSpec &spec, const QString &identity)
+{
+    FanOutHost t;
+    t.name = spec.toString();
+    t.target = SshTarget{spec.address, spec.port, spec.user};
+    t.environment = kAdHoc;
+    if (!identity.isEmpty()) {
+        t.credentials.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
+        t.credentials.keyFile = identity;
+    }
+    return t;
+}
+
+/// One Confirmation (by flag) or Refusal record per environment, naming its hosts.
+Result<void> recordDecision(const AuditLog &log, AuditKind kind, const QList<FanOutHost> &targets,
+                            const QStringList &environments, const QString &command,
+                            const Classification &verdict)
+{
+    for (const QString &env : environments) {
+        QStringList hosts;
+        for (const FanOutHost &t : targets) {
+            if (t.environment == env)
+                hosts.append(t.name);
+        }
+        AuditEvent event;
+        event.kind = kind;
+        event.environment = env;
+        event.host = hosts.join(u',');
+        event.command = command;
+        event.confirmedBy = kind == AuditKind::Confirmation ? ConfirmedBy::Flag : ConfirmedBy::None;
+        event.detail = QJsonObject{{u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
+                                   {u"level"_s, safetyLevelName(verdict.level)},
+                                   {u"source"_s, u"cli exec"_s}};
+        if (kind == AuditKind::Refusal)
+            event.detail.insert(u"why"_s, u"missing --confirm"_s);
+        auto appended = log.append(event);
+        if (!appended)
+            return tl::unexpected(appended.error());
+    }
+    return {};
+}
+
+AuditEvent commandEvent(const QString &command, const FanOutHostResult &r, bool confirmed)
+{
+    AuditEvent event;
+    event.kind = AuditKind::Command;
+    event.environment = r.environment;
+    event.host = r.name;
+    event.command = command;
+    if (r.exitStatus >= 0)
+        event.exitStatus = r.exitStatus;
+    event.outputSha256 = audit::sha256Hex(r.stdoutData + r.stderrData);
+    event.confirmedBy = confirmed ? ConfirmedBy::Flag : ConfirmedBy::None;
+    event.detail = QJsonObject{
+        {u"outcome"_s, hostOutcomeName(r.outcome)},
+        {u"address"_s, HostSpec{r.target.user, r.target.host, r.target.port}.toString()},
+        {u"duration_ms"_s, r.durationMs},
+        {u"stdout_bytes"_s, r.stdoutBytes},
+        {u"stderr_bytes"_s, r.stderrBytes},
+        {u"output_sha256_of"_s, u"stdout+stderr as kept"_s},
+        {u"source"_s, u"cli exec"_s},
+    };
+    if (!r.error.code.isEmpty())
+        event.detail.insert(u"error"_s, r.error.code);
+    return event;
+}
+
+AuditEvent hostKeyEvent(const FanOutHostResult &r, const QJsonObject &detail)
+{
+    AuditEvent event;
+    event.kind = AuditKind::HostKey;
+    event.environment = r.environment;
+    event.host = r.name;
+    event.detail = detail;
+    event.detail.insert(u"source"_s, u"cli exec"_s);
+    return event;
+}
+
+/// Runs the fan-out, audits every host as it finishes, prints, and picks the exit code.
+int runAndReport(const Options &opt, const QList<FanOutHost> &targets, bool confirmed,
+                 const AuditLog &log, QTextStream &out, QTextStream &err)
+{
+    SshSessionOptions sessionOptions;
+    sessionOptions.knownHostsFile = opt.knownHosts;
+    if (opt.timeoutMs > 0)
+        sessionOptions.connectTimeoutMs = std::min(opt.timeoutMs, sessionOptions.connectTimeoutMs);
+    SshSessionPool pool(sessionOptions);
+    FanOut fan(&pool);
+    fan.setConcurrency(opt.concurrency);
+    CommandOptions commandOptions;
+    commandOptions.timeoutMs = opt.timeoutMs;
+    fan.setCommandOptions(commandOptions);
+    fan.setUnknownHostKeyPolicy(opt.acceptNewHostKey ? FanOut::UnknownHostKeyPolicy::AcceptAndSave
+                                                     : FanOut::UnknownHostKeyPolicy::Refuse);
+
+    bool auditFailed = false;
+    auto append = [&](const AuditEvent &event) {
+        if (!log.append(event))
+            auditFailed = true;
+    };
+    QObject::connect(&fan, &FanOut::hostFinished, &fan, [&](int, const FanOutHostResult &r) {
+        if (!opt.json)
+            printBlock(r, out);
+        append(commandEvent(opt.command, r, confirmed));
+        if (r.outcome == HostOutcome::HostKeyRefused) {
+            append(hostKeyEvent(r, {{u"decision"_s, u"refused"_s},
+                                    {u"reason"_s, r.error.code},
+                                    {u"detail"_s, r.error.detail}}));
+        }
+    });
+    QObject::connect(
+        &fan, &FanOut::hostKeyDecided, &fan,
+        [&](int index, const QString &keyType, const QString &fingerprint,
+            HostKeyDecision decision) {
+            // Refusals are recorded with the host's outcome above.
+            if (decision == HostKeyDecision::Reject)
+                return;
+            append(hostKeyEvent(fan.result(index),
+                                {{u"decision"_s, decision == HostKeyDecision::AcceptAndSave
+                                                     ? u"accepted-and-saved"_s
+                                                     : u"accepted-once"_s},
+                                 {u"key_type"_s, keyType},
+                                 {u"fingerprint"_s, fingerprint},
+                                 {u"confirmed_by"_s, u"--accept-new-host-key"_s}}));
+        });
+    QEventLoop loop;
+    QObject::connect(&fan, &FanOut::finished, &loop, &QEventLoop::quit);
+    const InterruptCancels interrupts(&fan, err);
+    fan.start(opt.command, targets);
+    if (fan.isRunning())
+        loop.exec();
+    const QList<FanOutHostResult> results = fan.results();
+
+    bool anyFailed = false;
+    bool anyKeyRefused = false;
+    for (const FanOutHostResult &r : results) {
+        anyKeyRefused = anyKeyRefused || r.outcome == HostOutcome::HostKeyRefused;
+        anyFailed = anyFailed || r.outcome != HostOutcome::Ok;
+    }
+    if (opt.json) {
+        QJsonArray hosts;
+        for (const FanOutHostResult &r : results)
+            hosts.append(hostJson(r));
+        const QJsonObject doc{{u"format"_s, 1},
+                              {u"command"_s, opt.command},
+                              {u"ok"_s, !anyFailed},
+                              {u"confirmed"_s, confirmed},
+                              {u"hosts"_s, hosts}};
+        out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    } else {
+        printMatrix(results, out);
+    }
+    if (anyKeyRefused && !opt.acceptNewHostKey)
+        err << tr("A host key was refused. Check the fingerprint out of band; for a host seen "
+                  "for the first time, run again with --accept-new-host-key.")
+            << '\n';
+    if (auditFailed) {
+        err << tr("warning: some results could not be written to the audit log; run "
+                  "pilothouse-cli audit verify.")
+            << '\n';
+        return ExitCheckFailed;
+    }
+    if (anyKeyRefused)
+        return ExitRefused;
+    return anyFailed ? ExitCheckFailed : ExitOk;
 }
 
 } // namespace
@@ -402,58 +649,56 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
     if (!opt.environment.isEmpty() && !ws)
         return usageError(tr("--env needs a workspace (--workspace FILE or --demo)."));
 
-    // Resolve the hosts.
-    QList<Host> wsHosts;
+    // Resolve the hosts, in the order given. Workspace hosts get their keychain secrets
+    // only once the command is allowed to run.
     QList<FanOutHost> targets;
+    QHash<int, Host> needSecrets; ///< index in targets -> workspace host
     QSet<QString> seen;
+    auto addWorkspaceHost = [&](const Host &h) {
+        if (seen.contains(h.name))
+            return;
+        seen.insert(h.name);
+        if (!h.jump.isEmpty()) {
+            err << tr("warning: %1 is reached through jump host %2, which exec does not do "
+                      "yet; connecting directly.")
+                       .arg(h.name, h.jump)
+                << '\n';
+        }
+        needSecrets.insert(int(targets.size()), h);
+        targets.append(workspaceTarget(h));
+    };
     if (!opt.group.isEmpty()) {
         for (const Host &h : ws->hostsInGroup(opt.group)) {
             if (opt.environment.isEmpty() || h.environment == opt.environment)
-                wsHosts.append(h);
+                addWorkspaceHost(h);
         }
-        if (wsHosts.isEmpty()) {
+        if (targets.isEmpty()) {
             return usageError(opt.environment.isEmpty()
                                   ? tr("The workspace has no host in group \"%1\".").arg(opt.group)
                                   : tr("The workspace has no host in group \"%1\" and "
                                        "environment \"%2\".")
                                         .arg(opt.group, opt.environment));
         }
-    } else {
-        for (const QString &name : std::as_const(opt.hosts)) {
-            if (ws) {
-                if (const Host *h = ws->host(name)) {
-                    if (!opt.environment.isEmpty() && h->environment != opt.environment)
-                        return usageError(tr("Host \"%1\" is in environment \"%2\", not \"%3\".")
-                                              .arg(name, h->environment, opt.environment));
-                    wsHosts.append(*h);
-                    continue;
-                }
-            }
-            auto spec = HostSpec::parse(name);
-            if (!spec)
-                return usageError(spec.error().message);
-            if (seen.contains(spec->toString()))
-                continue;
-            seen.insert(spec->toString());
-            FanOutHost t;
-            t.name = spec->toString();
-            t.target = SshTarget{spec->address, spec->port, spec->user};
-            t.environment = kAdHoc;
-            if (!opt.identity.isEmpty()) {
-                t.credentials.methods = {SshCredentials::Method::KeyFile,
-                                         SshCredentials::Method::Agent};
-                t.credentials.keyFile = opt.identity;
-            }
-            targets.append(t);
+    }
+    for (const QString &name : std::as_const(opt.hosts)) {
+        if (const Host *h = ws ? ws->host(name) : nullptr) {
+            if (!opt.environment.isEmpty() && h->environment != opt.environment)
+                return usageError(tr("Host \"%1\" is in environment \"%2\", not \"%3\".")
+                                      .arg(name, h->environment, opt.environment));
+            addWorkspaceHost(*h);
+            continue;
         }
+        auto spec = HostSpec::parse(name);
+        if (!spec)
+            return usageError(spec.error().message);
+        if (seen.contains(spec->toString()))
+            continue;
+        seen.insert(spec->toString());
+        targets.append(adHocTarget(*spec, opt.identity));
     }
 
     // Refuse a destructive command unless every environment it touches is confirmed.
     QStringList environments;
-    for (const Host &h : std::as_const(wsHosts)) {
-        if (!environments.contains(h.environment))
-            environments.append(h.environment);
-    }
     for (const FanOutHost &t : std::as_const(targets)) {
         if (!environments.contains(t.environment))
             environments.append(t.environment);
@@ -468,15 +713,12 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
         if (!opt.confirmations.contains(env))
             unconfirmed.append(env);
     }
-    QStringList hostNames;
-    for (const Host &h : std::as_const(wsHosts))
-        hostNames.append(h.name);
-    for (const FanOutHost &t : std::as_const(targets))
-        hostNames.append(t.name);
-
     if (needsConfirmation && !unconfirmed.isEmpty()) {
+        QStringList names;
+        for (const FanOutHost &t : std::as_const(targets))
+            names.append(t.name);
         err << tr("Refused: this command needs confirmation before it runs on %1.")
-                   .arg(hostNames.join(u", "_s))
+                   .arg(names.join(u", "_s))
             << '\n';
         for (const QString &reason : std::as_const(verdict.reasons))
             err << u"  - "_s << reason << '\n';
@@ -491,20 +733,10 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
         // Best effort: the refusal is worth recording, but it must not need the keychain.
         auto audit = openAudit(parser.value(dbOpt), stdinKey);
         if (auto *log = std::get_if<std::unique_ptr<AuditLog>>(&audit)) {
-            for (const QString &env : std::as_const(environments)) {
-                AuditEvent event;
-                event.kind = AuditKind::Refusal;
-                event.environment = env;
-                event.host = hostNames.join(u',');
-                event.command = opt.command;
-                event.detail =
-                    QJsonObject{{u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
-                                {u"source"_s, u"cli exec"_s},
-                                {u"why"_s, u"missing --confirm"_s}};
-                auto appended = (*log)->append(event);
-                if (!appended)
-                    err << appended.error().toString() << '\n';
-            }
+            auto recorded = recordDecision(**log, AuditKind::Refusal, targets, environments,
+                                           opt.command, verdict);
+            if (!recorded)
+                err << recorded.error().toString() << '\n';
         }
         return ExitRefused;
     }
@@ -517,183 +749,38 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
     }
     const AuditLog &log = *std::get<std::unique_ptr<AuditLog>>(audit);
 
-    // Workspace hosts' secrets, read up front so the run itself never waits on the keychain.
-    if (!wsHosts.isEmpty()) {
+    // Read up front, so the run itself never waits on the keychain.
+    if (!needSecrets.isEmpty()) {
         SecretStore store(keychainService);
-        for (const Host &h : std::as_const(wsHosts)) {
-            FanOutHost t;
-            t.name = h.name;
-            t.target = SshTarget::fromHost(h);
-            t.environment = h.environment;
-            if (!h.jump.isEmpty()) {
-                err << tr("warning: %1 is reached through jump host %2, which exec does not do "
-                          "yet; connecting directly.")
-                           .arg(h.name, h.jump)
+        for (auto it = needSecrets.cbegin(); it != needSecrets.cend(); ++it) {
+            const Host &h = it.value();
+            if (h.secretRef.isEmpty() || h.auth == u"agent"_s)
+                continue;
+            auto secret = readHostSecret(store, ws->name, h.secretRef);
+            if (!secret) {
+                err << secret.error().toString() << '\n'
+                    << tr("The secret of %1 could not be read from the keychain.").arg(h.name)
                     << '\n';
+                return ExitKeychainUnavailable;
             }
-            if (h.auth == u"key"_s) {
-                t.credentials.methods = {SshCredentials::Method::KeyFile,
-                                         SshCredentials::Method::Agent};
-                t.credentials.keyFile = h.identityFile;
-            } else if (h.auth == u"password"_s) {
-                t.credentials.methods = {SshCredentials::Method::Password};
-            }
-            if (!h.secretRef.isEmpty() && h.auth != u"agent"_s) {
-                auto secret = readHostSecret(store, ws->name, h.secretRef);
-                if (!secret) {
-                    err << secret.error().toString() << '\n'
-                        << tr("The secret of %1 could not be read from the keychain.").arg(h.name)
-                        << '\n';
-                    return ExitKeychainUnavailable;
-                }
-                if (h.auth == u"key"_s)
-                    t.credentials.passphrase = *secret;
-                else
-                    t.credentials.password = *secret;
-            }
-            targets.append(t);
+            SshCredentials &credentials = targets[it.key()].credentials;
+            if (h.auth == u"key"_s)
+                credentials.passphrase = *secret;
+            else
+                credentials.password = *secret;
         }
     }
 
     if (needsConfirmation) {
-        for (const QString &env : std::as_const(environments)) {
-            QStringList inEnv;
-            for (const FanOutHost &t : std::as_const(targets)) {
-                if (t.environment == env)
-                    inEnv.append(t.name);
-            }
-            AuditEvent event;
-            event.kind = AuditKind::Confirmation;
-            event.environment = env;
-            event.host = inEnv.join(u',');
-            event.command = opt.command;
-            event.confirmedBy = ConfirmedBy::Flag;
-            event.detail = QJsonObject{{u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
-                                       {u"level"_s, safetyLevelName(verdict.level)},
-                                       {u"source"_s, u"cli exec"_s}};
-            auto appended = log.append(event);
-            if (!appended) {
-                err << appended.error().toString() << '\n'
-                    << tr("Nothing ran: the confirmation could not be recorded.") << '\n';
-                return ExitUsage;
-            }
+        auto recorded = recordDecision(log, AuditKind::Confirmation, targets, environments,
+                                       opt.command, verdict);
+        if (!recorded) {
+            err << recorded.error().toString() << '\n'
+                << tr("Nothing ran: the confirmation could not be recorded.") << '\n';
+            return ExitUsage;
         }
     }
-
-    // Run.
-    SshSessionOptions sessionOptions;
-    sessionOptions.knownHostsFile = opt.knownHosts;
-    sessionOptions.connectTimeoutMs = opt.timeoutMs > 0
-                                          ? std::min(opt.timeoutMs, sessionOptions.connectTimeoutMs)
-                                          : sessionOptions.connectTimeoutMs;
-    SshSessionPool pool(sessionOptions);
-    FanOut fan(&pool);
-    fan.setConcurrency(opt.concurrency);
-    CommandOptions commandOptions;
-    commandOptions.timeoutMs = opt.timeoutMs;
-    fan.setCommandOptions(commandOptions);
-    fan.setUnknownHostKeyPolicy(opt.acceptNewHostKey ? FanOut::UnknownHostKeyPolicy::AcceptAndSave
-                                                     : FanOut::UnknownHostKeyPolicy::Refuse);
-
-    bool auditFailed = false;
-    QObject::connect(&fan, &FanOut::hostFinished, &fan, [&](int, const FanOutHostResult &r) {
-        if (!opt.json)
-            printBlock(r, out);
-        AuditEvent event;
-        event.kind = AuditKind::Command;
-        event.environment = r.environment;
-        event.host = r.name;
-        event.command = opt.command;
-        if (r.exitStatus >= 0)
-            event.exitStatus = r.exitStatus;
-        event.outputSha256 = audit::sha256Hex(r.stdoutData + r.stderrData);
-        event.confirmedBy = needsConfirmation ? ConfirmedBy::Flag : ConfirmedBy::None;
-        event.detail = QJsonObject{
-            {u"outcome"_s, hostOutcomeName(r.outcome)},
-            {u"address"_s, HostSpec{r.target.user, r.target.host, r.target.port}.toString()},
-            {u"duration_ms"_s, r.durationMs},
-            {u"stdout_bytes"_s, r.stdoutBytes},
-            {u"stderr_bytes"_s, r.stderrBytes},
-            {u"output_sha256_of"_s, u"stdout+stderr as kept"_s},
-            {u"source"_s, u"cli exec"_s},
-        };
-        if (!r.error.code.isEmpty())
-            event.detail.insert(u"error"_s, r.error.code);
-        if (!log.append(event))
-            auditFailed = true;
-        if (r.outcome == HostOutcome::HostKeyRefused) {
-            AuditEvent key;
-            key.kind = AuditKind::HostKey;
-            key.environment = r.environment;
-            key.host = r.name;
-            key.detail = QJsonObject{{u"decision"_s, u"refused"_s},
-                                     {u"reason"_s, r.error.code},
-                                     {u"detail"_s, r.error.detail}};
-            if (!log.append(key))
-                auditFailed = true;
-        }
-    });
-    QObject::connect(&fan, &FanOut::hostKeyDecided, &fan,
-                     [&](int index, const QString &keyType, const QString &fingerprint,
-                         HostKeyDecision decision) {
-                         // Refusals are recorded with the host's outcome below.
-                         if (decision == HostKeyDecision::Reject)
-                             return;
-                         const FanOutHostResult r = fan.result(index);
-                         AuditEvent key;
-                         key.kind = AuditKind::HostKey;
-                         key.environment = r.environment;
-                         key.host = r.name;
-                         key.detail =
-                             QJsonObject{{u"decision"_s, decision == HostKeyDecision::AcceptAndSave
-                                                             ? u"accepted-and-saved"_s
-                                                             : u"accepted-once"_s},
-                                         {u"key_type"_s, keyType},
-                                         {u"fingerprint"_s, fingerprint},
-                                         {u"confirmed_by"_s, u"--accept-new-host-key"_s},
-                                         {u"source"_s, u"cli exec"_s}};
-                         if (!log.append(key))
-                             auditFailed = true;
-                     });
-    QEventLoop loop;
-    QObject::connect(&fan, &FanOut::finished, &loop, &QEventLoop::quit);
-    fan.start(opt.command, targets);
-    if (fan.isRunning())
-        loop.exec();
-    const QList<FanOutHostResult> results = fan.results();
-
-    bool anyFailed = false;
-    bool anyKeyRefused = false;
-    for (const FanOutHostResult &r : results) {
-        anyKeyRefused = anyKeyRefused || r.outcome == HostOutcome::HostKeyRefused;
-        anyFailed = anyFailed || r.outcome != HostOutcome::Ok;
-    }
-    if (opt.json) {
-        QJsonArray hosts;
-        for (const FanOutHostResult &r : results)
-            hosts.append(hostJson(r));
-        const QJsonObject doc{{u"format"_s, 1},
-                              {u"command"_s, opt.command},
-                              {u"ok"_s, !anyFailed},
-                              {u"confirmed"_s, needsConfirmation},
-                              {u"hosts"_s, hosts}};
-        out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
-    } else {
-        printMatrix(results, out);
-    }
-    if (anyKeyRefused && !opt.acceptNewHostKey)
-        err << tr("A host key was refused. Check the fingerprint out of band; for a host seen "
-                  "for the first time, run again with --accept-new-host-key.")
-            << '\n';
-    if (auditFailed) {
-        err << tr("warning: some results could not be written to the audit log; run "
-                  "pilothouse-cli audit verify.")
-            << '\n';
-        return ExitCheckFailed;
-    }
-    if (anyKeyRefused)
-        return ExitRefused;
-    return anyFailed ? ExitCheckFailed : ExitOk;
+    return runAndReport(opt, targets, needsConfirmation, log, out, err);
 }
 
 } // namespace ph::cli

@@ -30,7 +30,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("ProbeCommand", text);
 }
 
-QJsonObject toJson(const ProbeResult &r)
+} // namespace
+
+QJsonObject probeResultJson(const ProbeResult &r)
 {
     return QJsonObject{
         {u"service"_s, r.service},
@@ -42,6 +44,8 @@ QJsonObject toJson(const ProbeResult &r)
         {u"error"_s, r.error.isEmpty() ? QJsonValue() : QJsonValue(r.error)},
     };
 }
+
+namespace {
 
 void printTable(const QList<ProbeResult> &results, QTextStream &out)
 {
@@ -114,73 +118,85 @@ void collectKeys(const Workspace &ws, const QList<Service> &services, bool demo,
 
 } // namespace
 
-int runProbeCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+struct SweepSetup::Private
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Check every endpoint of a workspace once."));
-    parser.addHelpOption();
-    const QCommandLineOption workspaceOpt({u"w"_s, u"workspace"_s}, tr("Workspace FILE."),
-                                          tr("FILE"));
-    const QCommandLineOption demoOpt(u"demo"_s, tr("Start the simulator and probe the demo."));
-    const QCommandLineOption envOpt({u"e"_s, u"env"_s}, tr("Only environment NAME."), tr("NAME"));
-    const QCommandLineOption jsonOpt(u"json"_s, tr("Print one JSON document."));
-    const QCommandLineOption stdinOpt(
-        u"secret-stdin"_s, tr("Read the keychain entry NAME from standard input."), tr("NAME"));
-    parser.addOptions({workspaceOpt, demoOpt, envOpt, jsonOpt, stdinOpt});
-    if (!parser.parse(arguments)) {
-        err << parser.errorText() << '\n';
-        return ExitUsage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out << parser.helpText();
-        return ExitOk;
-    }
-    if (parser.isSet(workspaceOpt) && parser.isSet(demoOpt)) {
+    QCommandLineOption workspaceOpt{{u"w"_s, u"workspace"_s}, tr("Workspace FILE."), tr("FILE")};
+    QCommandLineOption demoOpt{u"demo"_s, tr("Start the simulator and use the demo.")};
+    QCommandLineOption envOpt{{u"e"_s, u"env"_s}, tr("Only environment NAME."), tr("NAME")};
+    QCommandLineOption jsonOpt{u"json"_s, tr("Print one JSON document.")};
+    QCommandLineOption stdinOpt{
+        u"secret-stdin"_s, tr("Read the keychain entry NAME from standard input."), tr("NAME")};
+    std::unique_ptr<DemoSession> demo;
+    Workspace workspace;
+    QList<Service> services;
+    QMap<QString, QString> variables;
+    QString env;
+    QString keychainService = u"pilothouse"_s;
+    bool json = false;
+    KeyOutcome keys;
+};
+
+SweepSetup::SweepSetup()
+    : d(std::make_unique<Private>())
+{
+}
+
+SweepSetup::~SweepSetup() = default;
+
+void SweepSetup::addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({d->workspaceOpt, d->demoOpt, d->envOpt, d->jsonOpt, d->stdinOpt});
+}
+
+std::optional<int> SweepSetup::prepare(const QCommandLineParser &parser, QTextStream &err)
+{
+    if (parser.isSet(d->workspaceOpt) && parser.isSet(d->demoOpt)) {
         err << tr("Use either --workspace or --demo, not both.") << '\n';
         return ExitUsage;
     }
+    d->json = parser.isSet(d->jsonOpt);
 
-    DemoSession demo;
     QString path;
-    QMap<QString, QString> variables;
-    QString keychainService = u"pilothouse"_s;
-    if (parser.isSet(demoOpt)) {
-        auto started = demo.start();
+    QString &keychainService = d->keychainService;
+    if (parser.isSet(d->demoOpt)) {
+        d->demo = std::make_unique<DemoSession>();
+        auto started = d->demo->start();
         if (!started) {
             err << started.error().toString() << '\n';
             return ExitUsage;
         }
         path = started->workspacePath;
-        variables = started->variables;
+        d->variables = started->variables;
         keychainService = started->keychainService;
     } else {
-        path = parser.isSet(workspaceOpt) ? parser.value(workspaceOpt)
-                                          : paths::configDir() + u"/workspace.jsonc"_s;
+        path = parser.isSet(d->workspaceOpt) ? parser.value(d->workspaceOpt)
+                                             : paths::configDir() + u"/workspace.jsonc"_s;
     }
 
-    auto loaded = WorkspaceLoader::loadFile(path, variables);
+    auto loaded = WorkspaceLoader::loadFile(path, d->variables);
     if (!loaded) {
         err << loaded.error().message << '\n';
         if (!loaded.error().detail.isEmpty())
             err << loaded.error().detail << '\n';
         return ExitUsage;
     }
-    const Workspace &ws = loaded->workspace;
+    d->workspace = loaded->workspace;
+    const Workspace &ws = d->workspace;
     for (const QString &w : std::as_const(loaded->warnings))
         err << tr("warning: ") << w << '\n';
 
-    QList<Service> services = ws.services;
-    const QString env = parser.value(envOpt);
-    if (!env.isEmpty()) {
-        if (!ws.environment(env)) {
-            err << tr("No environment \"%1\" in %2.").arg(env, path) << '\n';
+    d->services = ws.services;
+    d->env = parser.value(d->envOpt);
+    if (!d->env.isEmpty()) {
+        if (!ws.environment(d->env)) {
+            err << tr("No environment \"%1\" in %2.").arg(d->env, path) << '\n';
             return ExitUsage;
         }
-        services = ws.servicesIn(env);
+        d->services = ws.servicesIn(d->env);
     }
 
     QString stdinValue;
-    if (parser.isSet(stdinOpt)) {
+    if (parser.isSet(d->stdinOpt)) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {
             err << tr("Could not read standard input.") << '\n';
@@ -189,36 +205,108 @@ int runProbeCommand(const QStringList &arguments, QTextStream &out, QTextStream 
         stdinValue = QString::fromUtf8(in.readAll()).trimmed();
     }
 
-    KeyOutcome keys;
-    collectKeys(ws, services, parser.isSet(demoOpt), parser.value(stdinOpt), stdinValue,
-                keychainService, keys);
-    if (!keys.keychainError.isEmpty()) {
-        err << keys.keychainError << '\n'
+    collectKeys(ws, d->services, parser.isSet(d->demoOpt), parser.value(d->stdinOpt), stdinValue,
+                keychainService, d->keys);
+    if (!d->keys.keychainError.isEmpty()) {
+        err << d->keys.keychainError << '\n'
             << tr("For cron, pass the key with --secret-stdin NAME.") << '\n';
         return ExitKeychainUnavailable;
     }
+    return std::nullopt;
+}
 
+const Workspace &SweepSetup::workspace() const
+{
+    return d->workspace;
+}
+
+const QList<Service> &SweepSetup::services() const
+{
+    return d->services;
+}
+
+QString SweepSetup::environment() const
+{
+    return d->env;
+}
+
+bool SweepSetup::json() const
+{
+    return d->json;
+}
+
+KeyProvider *SweepSetup::keys() const
+{
+    return &d->keys.provider;
+}
+
+ProbeSettings SweepSetup::settings() const
+{
+    ProbeSettings settings;
+    settings.inactivityTimeoutMs = d->workspace.settings.probeInactivityTimeoutMs;
+    settings.deadlineMs = d->workspace.settings.probeDeadlineMs;
+    return settings;
+}
+
+DemoSession *SweepSetup::demo() const
+{
+    return d->demo.get();
+}
+
+QString SweepSetup::keychainService() const
+{
+    return d->keychainService;
+}
+
+QMap<QString, QString> SweepSetup::variables() const
+{
+    return d->variables;
+}
+
+QList<ProbeResult> SweepSetup::sweep(bool keepBodies)
+{
     ProbeSweep sweep;
-    ProbeSettings settings = ProbeSweep::defaultSettings();
-    settings.inactivityTimeoutMs = ws.settings.probeInactivityTimeoutMs;
-    settings.deadlineMs = ws.settings.probeDeadlineMs;
-    sweep.setSettings(settings);
-    sweep.setKeyProvider(&keys.provider);
+    ProbeSettings s = settings();
+    s.keepBodies = keepBodies;
+    sweep.setSettings(s);
+    sweep.setKeyProvider(&d->keys.provider);
     QEventLoop loop;
     QObject::connect(&sweep, &ProbeSweep::finished, &loop, &QEventLoop::quit);
-    sweep.start(services);
+    sweep.start(d->services);
     if (sweep.isRunning())
         loop.exec();
-    const QList<ProbeResult> results = sweep.results();
+    return sweep.results();
+}
+
+int runProbeCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Check every endpoint of a workspace once."));
+    parser.addHelpOption();
+    SweepSetup setup;
+    setup.addOptions(parser);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (const auto stop = setup.prepare(parser, err))
+        return *stop;
+    const QList<ProbeResult> results = setup.sweep();
+    const QString env = setup.environment();
+    const Workspace &ws = setup.workspace();
 
     bool allGood = true;
     for (const ProbeResult &r : results)
         allGood = allGood && (r.verdict == Verdict::Pass || r.verdict == Verdict::Warn);
 
-    if (parser.isSet(jsonOpt)) {
+    if (setup.json()) {
         QJsonArray array;
         for (const ProbeResult &r : results)
-            array.append(toJson(r));
+            array.append(probeResultJson(r));
         const QJsonObject doc{{u"format"_s, 1},
                               {u"workspace"_s, ws.name},
                               {u"environment"_s, env.isEmpty() ? QJsonValue() : QJsonValue(env)},

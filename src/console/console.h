@@ -75,6 +75,8 @@ public:
     /// Commands on the workspace's hosts by name, over pooled SSH sessions.
     HostCommands *hostCommands() const { return m_hostCommands; }
     SshSessionPool *sshPool() const { return m_sshPool; }
+    /// Dashboard keys and other secrets read from the keychain, for the step runner.
+    SecretStoreKeyProvider *keyProvider() const { return m_keys.get(); }
     /// Containers, memory and disks of the hosts running Bot Core; feeds the alerts.
     HostFactsCollector *hostFacts() const { return m_hostFacts; }
     /// Appends audit events off the GUI thread, in order; the seal key comes from the keychain.

@@ -22,7 +22,7 @@ enum class HostOutcome
     Running,        ///< connecting or running
     Ok,             ///< exit status 0
     Failed,         ///< non-zero exit status, or the command broke off (see error)
-    Unreachable,    ///< no connection could be made
+    Unreachable,    ///< no connection could be made (refused, no route, connect timed out)
     AuthFailed,     ///< connected, but the login was refused
     HostKeyRefused, ///< the host key changed, or an unknown key was not accepted
     TimedOut,       ///< the command ran longer than allowed and was stopped

@@ -34,6 +34,8 @@ struct SqlDialect
     QString selectRun;            ///< one run by :id
     QString selectRunSteps;       ///< a run's steps by step_index
     QString selectUnfinishedRuns; ///< runs not signed off, oldest first
+    QString selectRunHistory;     ///< newest first, with step outcome counts; :limit rows
+    QString updateRunState;       ///< state and finished_at by :id (abandoning a run)
 
     // Probe history (see ProbeHistory).
     QString insertProbeResult;

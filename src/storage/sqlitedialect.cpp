@@ -218,6 +218,13 @@ ON CONFLICT (run_id, step_index) DO UPDATE SET step_id = excluded.step_id,
     outcome_json FROM run_steps WHERE run_id = :run_id ORDER BY step_index)"_s;
     d.selectUnfinishedRuns = uR"(SELECT id, runbook, title, environment, started_at, data_json
 FROM runs WHERE finished_at IS NULL ORDER BY started_at, id)"_s;
+    d.selectRunHistory = uR"(SELECT r.id, r.runbook, r.title, r.environment, r.operator, r.state,
+    r.started_at, r.finished_at, COUNT(s.step_index), SUM(s.state = 'passed'),
+    SUM(s.state = 'failed'), SUM(s.state = 'skipped'), SUM(s.state = 'done-by-hand')
+FROM runs r LEFT JOIN run_steps s ON s.run_id = r.id
+GROUP BY r.id ORDER BY r.started_at DESC, r.id DESC LIMIT :limit)"_s;
+    d.updateRunState =
+        u"UPDATE runs SET state = :state, finished_at = :finished_at WHERE id = :id"_s;
     d.upsertMinute = upsertBucket(u"probe_minute"_s);
     d.upsertHour = upsertBucket(u"probe_hour"_s);
     d.selectMinuteBefore =

@@ -87,6 +87,7 @@ BackupsPanel::BackupsPanel(QWidget *parent)
     m_jobList->setHeaderLabels({tr("Job"), tr("Newest"), tr("RPO"), tr("Retention")});
     m_jobList->setRootIsDecorated(false);
     m_jobList->setAlternatingRowColors(true);
+    m_jobList->setMinimumWidth(380);
 
     m_title->setObjectName(u"backupTitle"_s);
     QFont tf = m_title->font();

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/queuepanel.h"
 
-#include "ui/dashboards/panelfigures.h"
-
 #include "ui/dashboards/healthmodel.h"
+#include "ui/dialogs/confirmdestructivedialog.h"
 #include "ui/widgets/statuscolors.h"
+
+#include "probes/servicefetcher.h"
+#include "safety/commandclassifier.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +20,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -36,39 +40,6 @@ constexpr int MaxHistory = 720; // three hours at the default 15 s interval
 const QString DepthKey = u"queue.depth.max"_s;
 const QString RateKey = u"queue.rate.min_per_min"_s;
 const QString FailedKey = u"queue.failed_ratio.max"_s;
-
-QString parseQueueBody(const QByteArray &body, const QMap<QString, QString> &mappings,
-                       QueueModel::Figures *f)
-{
-    if (body.trimmed().isEmpty())
-        return QueuePanel::tr("unexpected response: empty body");
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError)
-        return QueuePanel::tr("unexpected response: not JSON (%1 at byte %2)")
-            .arg(err.errorString())
-            .arg(err.offset);
-    const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-    QueueModel::Figures parsed;
-    const struct
-    {
-        const char *field;
-        bool ratio;
-        double *out;
-    } fields[] = {{"depth", false, &parsed.depth},
-                  {"processing_rate_per_min", false, &parsed.ratePerMin},
-                  {"failed_ratio", true, &parsed.failedRatio},
-                  {"stuck", false, &parsed.stuck}};
-    for (const auto &field : fields) {
-        const QString problem =
-            readFigure(root, mappings, QLatin1String(field.field),
-                       field.ratio ? FigureKind::Ratio : FigureKind::NonNegative, field.out);
-        if (!problem.isEmpty())
-            return problem;
-    }
-    *f = parsed;
-    return {};
-}
 
 QString number(double v)
 {
@@ -125,7 +96,7 @@ bool QueueModel::applyResult(const ProbeResult &result)
         r.problem = why;
     } else {
         Figures f;
-        const QString problem = parseQueueBody(result.body, r.fieldMappings, &f);
+        const QString problem = readQueueFigures(result.body, r.fieldMappings, &f);
         if (problem.isEmpty()) {
             r.figures = f;
             r.hasFigures = true;
@@ -162,39 +133,21 @@ int QueueModel::rowOf(const QString &service) const
 
 double QueueModel::threshold(const QString &key) const
 {
-    static const QMap<QString, double> defaults = {
-        {DepthKey, 50}, {RateKey, 10}, {FailedKey, 0.05}};
-    return m_thresholds.value(key, defaults.value(key));
+    return dashboardThreshold(m_thresholds, key);
 }
 
 Verdict QueueModel::figureVerdict(int column, const Figures &f) const
 {
-    // Warn in the last fifth before a limit, so a queue that is filling up is seen early.
+    const QueueVerdicts v = evaluateQueue(f, m_thresholds);
     switch (column) {
-    case DepthCol: {
-        const double max = threshold(DepthKey);
-        return f.depth >= max         ? Verdict::Fail
-               : f.depth >= 0.8 * max ? Verdict::Warn
-                                      : Verdict::Pass;
-    }
-    case RateCol: {
-        // An empty queue has nothing to process; a low rate is then no problem.
-        if (f.depth <= 0)
-            return Verdict::Pass;
-        const double min = threshold(RateKey);
-        return f.ratePerMin <= min        ? Verdict::Fail
-               : f.ratePerMin < 1.2 * min ? Verdict::Warn
-                                          : Verdict::Pass;
-    }
-    case FailedCol: {
-        const double max = threshold(FailedKey);
-        return f.failedRatio >= max         ? Verdict::Fail
-               : f.failedRatio >= 0.8 * max ? Verdict::Warn
-                                            : Verdict::Pass;
-    }
+    case DepthCol:
+        return v.depth;
+    case RateCol:
+        return v.rate;
+    case FailedCol:
+        return v.failed;
     case StuckCol:
-        // Stuck jobs need someone to clear them, but the queue still moves.
-        return f.stuck > 0 ? Verdict::Warn : Verdict::Pass;
+        return v.stuck;
     default:
         return Verdict::Unknown;
     }
@@ -342,8 +295,16 @@ QueuePanel::QueuePanel(QWidget *parent)
     , m_table(new QTableView(this))
     , m_chartView(new QChartView(this))
     , m_ageTimer(new QTimer(this))
+    , m_actions(new QWidget(this))
+    , m_actionResult(new QLabel(this))
 {
     setObjectName(u"queuePanel"_s);
+    m_actions->setObjectName(u"queueActions"_s);
+    new QHBoxLayout(m_actions);
+    m_actions->layout()->setContentsMargins(0, 0, 0, 0);
+    m_actionResult->setObjectName(u"queueActionResult"_s);
+    m_actionResult->setWordWrap(true);
+    m_actionResult->hide();
     m_summary->setObjectName(u"queueSummary"_s);
     m_summary->setWordWrap(true);
     m_table->setObjectName(u"queueTable"_s);
@@ -367,6 +328,8 @@ QueuePanel::QueuePanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
+    layout->addWidget(m_actions);
+    layout->addWidget(m_actionResult);
     layout->addWidget(split, 1);
 
     rebuildChart();
@@ -381,8 +344,156 @@ void QueuePanel::setServices(const QList<Service> &services,
                              const QMap<QString, double> &thresholds)
 {
     m_model->setServices(services, thresholds);
+    m_services = services;
+    rebuildButtons();
     rebuildChart();
     updateSummary();
+}
+
+void QueuePanel::setFetcher(ServiceFetcher *fetcher)
+{
+    if (m_fetcher)
+        disconnect(m_fetcher, nullptr, this, nullptr);
+    m_fetcher = fetcher;
+    m_pending.clear();
+    if (m_fetcher)
+        connect(m_fetcher, &ServiceFetcher::fetched, this, &QueuePanel::onFetched);
+    rebuildButtons();
+}
+
+void QueuePanel::setProductionCheck(std::function<bool(const QString &)> check)
+{
+    m_isProduction = std::move(check);
+}
+
+QPushButton *QueuePanel::clearStuckButton(const QString &service) const
+{
+    return m_clearButtons.value(service);
+}
+
+void QueuePanel::rebuildButtons()
+{
+    qDeleteAll(m_clearButtons);
+    m_clearButtons.clear();
+    for (const Service &s : std::as_const(m_services)) {
+        const bool has =
+            std::any_of(s.endpoints.cbegin(), s.endpoints.cend(),
+                        [](const EndpointSpec &e) { return e.name == u"clear_stuck"; });
+        if (!has)
+            continue;
+        auto *button = new QPushButton(tr("Clear stuck jobs of %1…").arg(s.name), m_actions);
+        button->setObjectName(u"clearStuck_"_s + s.name);
+        button->setEnabled(m_fetcher != nullptr);
+        if (!m_fetcher)
+            button->setToolTip(tr("Not connected to the console."));
+        const QString name = s.name;
+        connect(button, &QPushButton::clicked, this, [this, name] { clearStuck(name); });
+        m_actions->layout()->addWidget(button);
+        m_clearButtons.insert(s.name, button);
+    }
+    m_actions->setVisible(!m_clearButtons.isEmpty());
+}
+
+void QueuePanel::clearStuck(const QString &serviceName)
+{
+    const auto it = std::find_if(m_services.cbegin(), m_services.cend(),
+                                 [&](const Service &s) { return s.name == serviceName; });
+    if (it == m_services.cend() || !m_fetcher)
+        return;
+    const Service &service = *it;
+    QString path;
+    QString method = u"POST"_s;
+    for (const EndpointSpec &e : service.endpoints) {
+        if (e.name == u"clear_stuck") {
+            path = e.path;
+            method = e.method;
+        }
+    }
+    const QString call = method + u' ' + service.baseUrl.resolved(QUrl(path)).toString();
+
+    // Cleared jobs are gone, not retried: as final as a destructive command.
+    Classification c;
+    c.level = SafetyLevel::Destructive;
+    c.command = call;
+    c.reasons = {tr("clearing stuck jobs removes them from the queue; they are not retried")};
+    ConfirmDestructiveDialog::Request request;
+    request.environment = service.environment;
+    request.production = !m_isProduction || m_isProduction(service.environment);
+    request.hosts = {service.name};
+    request.command = call;
+    request.classification = c;
+    request.actionLabel = tr("Clear stuck jobs");
+    ConfirmDestructiveDialog dialog(request, this);
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+
+    AuditEvent event;
+    event.kind = accepted ? AuditKind::Confirmation : AuditKind::Refusal;
+    event.environment = service.environment;
+    event.host = service.name;
+    event.command = call;
+    event.detail = QJsonObject{{u"action"_s, u"clear-stuck"_s}, {u"service"_s, service.name}};
+    if (accepted) {
+        event.confirmedBy =
+            dialog.confirmedBy() == u"typed-name"_s ? ConfirmedBy::TypedName : ConfirmedBy::Dialog;
+    }
+    Q_EMIT auditEvent(event);
+    if (!accepted)
+        return;
+
+    if (QPushButton *b = m_clearButtons.value(service.name))
+        b->setEnabled(false);
+    m_actionResult->setText(tr("Clearing the stuck jobs of %1…").arg(service.name));
+    m_actionResult->show();
+    const quint64 id = m_fetcher->fetch(service, u"clear_stuck"_s);
+    m_pending.insert(id, PendingCall{service.name, u"clear"_s, event});
+}
+
+void QueuePanel::onFetched(quint64 id, const ProbeResult &result)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return;
+    const PendingCall call = *it;
+    m_pending.erase(it);
+
+    if (call.kind == u"refresh") {
+        applyResult(result);
+        return;
+    }
+
+    if (QPushButton *b = m_clearButtons.value(call.service))
+        b->setEnabled(true);
+    QString problem = unusableAnswer(result);
+    double cleared = -1;
+    if (problem.isEmpty()) {
+        const QJsonValue root = parseFigureBody(result.body, &problem);
+        if (problem.isEmpty())
+            problem = readFigure(root, {}, u"cleared"_s, FigureKind::NonNegative, &cleared);
+    }
+    AuditEvent event = call.confirmation;
+    event.kind = AuditKind::Command;
+    event.detail.insert(u"http_status"_s, result.statusCode);
+    if (!problem.isEmpty())
+        event.detail.insert(u"error"_s, problem);
+    else
+        event.detail.insert(u"cleared"_s, cleared);
+    Q_EMIT auditEvent(event);
+
+    const bool ok = problem.isEmpty();
+    const QString message =
+        ok ? tr("%1: cleared %n stuck job(s).", nullptr, int(cleared)).arg(call.service)
+           : tr("%1: clearing stuck jobs failed: %2").arg(call.service, problem);
+    m_actionResult->setText(message);
+    m_actionResult->show();
+    Q_EMIT clearStuckFinished(call.service, ok, message);
+
+    // Read the queue again so the table shows what is left, not the count from before.
+    const auto svc = std::find_if(m_services.cbegin(), m_services.cend(),
+                                  [&](const Service &s) { return s.name == call.service; });
+    if (m_fetcher && svc != m_services.cend()) {
+        const quint64 refresh = m_fetcher->fetch(*svc, u"queue"_s);
+        m_pending.insert(refresh, PendingCall{call.service, u"refresh"_s, {}});
+    }
 }
 
 QList<QPointF> QueuePanel::depthHistory(const QString &service) const

@@ -1,25 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "audit/auditevent.h"
+#include "metrics/dashboardfigures.h"
 #include "probes/proberesult.h"
 #include "workspace/workspace.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QWidget>
+
+#include <functional>
 
 class QChartView;
 class QChart;
 class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
+class QPushButton;
 class QTableView;
 class QTimer;
 class QValueAxis;
 
 namespace ph {
+
+class ServiceFetcher;
 
 /**
  * Rows of the Queue dashboard: one per service with a "queue" endpoint, holding the last
@@ -49,13 +57,7 @@ public:
         StaleRole,                      ///< bool: the figure is older than the newest answer
     };
 
-    struct Figures
-    {
-        double depth = 0;
-        double ratePerMin = 0;
-        double failedRatio = 0;
-        double stuck = 0;
-    };
+    using Figures = QueueFigures;
     struct Row
     {
         QString service;
@@ -113,12 +115,30 @@ public:
     /// Points of @p service's depth series (x = msecs since epoch); for tests and export.
     QList<QPointF> depthHistory(const QString &service) const;
 
+    /// Performs "clear stuck jobs" and re-reads the queue; null disables the buttons. Not owned.
+    void setFetcher(ServiceFetcher *fetcher);
+    /// Says whether an environment is production (typed confirmation). Without one, every
+    /// environment is treated as production: the safe side.
+    void setProductionCheck(std::function<bool(const QString &environment)> check);
+    /// The "Clear stuck jobs…" button of @p service; null when it has no clear_stuck endpoint.
+    QPushButton *clearStuckButton(const QString &service) const;
+
 public Q_SLOTS:
     void applyResult(const ph::ProbeResult &result);
     /// Re-evaluates the data ages against @p now (a timer calls it every second).
     void refreshAges(const QDateTime &now);
+    /// Asks for confirmation, then POSTs @p service's clear_stuck endpoint.
+    void clearStuck(const QString &service);
+
+Q_SIGNALS:
+    /// A confirmation, refusal or the clear-stuck call itself, for the audit log.
+    void auditEvent(const ph::AuditEvent &event);
+    /// The answer to a clear-stuck call arrived (message shown in the summary).
+    void clearStuckFinished(const QString &service, bool ok, const QString &message);
 
 private:
+    void rebuildButtons();
+    void onFetched(quint64 id, const ph::ProbeResult &result);
     void rebuildChart();
     void updateAxes();
     void updateSummary();
@@ -132,6 +152,19 @@ private:
     QLineSeries *m_limitSeries = nullptr;
     QMap<QString, QLineSeries *> m_depthSeries;
     QTimer *m_ageTimer;
+    QWidget *m_actions;
+    QLabel *m_actionResult;
+    QList<Service> m_services;
+    QMap<QString, QPushButton *> m_clearButtons;
+    ServiceFetcher *m_fetcher = nullptr;
+    std::function<bool(const QString &)> m_isProduction;
+    struct PendingCall
+    {
+        QString service;
+        QString kind; ///< "clear" or "refresh"
+        AuditEvent confirmation;
+    };
+    QHash<quint64, PendingCall> m_pending;
 };
 
 } // namespace ph

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/slopanel.h"
 
-#include "ui/dashboards/panelfigures.h"
-
 #include "metrics/slo.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/widgets/statuscolors.h"
@@ -39,39 +37,6 @@ const QString AvailabilityKey = u"slo.availability.target"_s;
 const QString P95Key = u"slo.p95_ms.max"_s;
 const QString P99Key = u"slo.p99_ms.max"_s;
 const QString WebhookKey = u"slo.webhook_success.target"_s;
-
-QString parseSloBody(const QByteArray &body, const QMap<QString, QString> &mappings,
-                     SloModel::Figures *f)
-{
-    if (body.trimmed().isEmpty())
-        return SloPanel::tr("unexpected response: empty body");
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError)
-        return SloPanel::tr("unexpected response: not JSON (%1 at byte %2)")
-            .arg(err.errorString())
-            .arg(err.offset);
-    const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-    SloModel::Figures parsed;
-    const struct
-    {
-        const char *field;
-        FigureKind kind;
-        double *out;
-    } fields[] = {{"window_days", FigureKind::Positive, &parsed.windowDays},
-                  {"availability", FigureKind::Ratio, &parsed.availability},
-                  {"p95_ms", FigureKind::NonNegative, &parsed.p95Ms},
-                  {"p99_ms", FigureKind::NonNegative, &parsed.p99Ms},
-                  {"webhook_success", FigureKind::Ratio, &parsed.webhookSuccess}};
-    for (const auto &field : fields) {
-        const QString problem =
-            readFigure(root, mappings, QLatin1String(field.field), field.kind, field.out);
-        if (!problem.isEmpty())
-            return problem;
-    }
-    *f = parsed;
-    return {};
-}
 
 QString number(double v)
 {
@@ -134,7 +99,7 @@ bool SloModel::applyResult(const ProbeResult &result)
         r.problem = why;
     } else {
         Figures f;
-        const QString problem = parseSloBody(result.body, r.fieldMappings, &f);
+        const QString problem = readSloFigures(result.body, r.fieldMappings, &f);
         if (problem.isEmpty()) {
             r.figures = f;
             r.hasFigures = true;
@@ -171,38 +136,28 @@ int SloModel::rowOf(const QString &service) const
 
 double SloModel::threshold(const QString &key) const
 {
-    static const QMap<QString, double> defaults = {
-        {AvailabilityKey, 0.999}, {P95Key, 800}, {P99Key, 1200}, {WebhookKey, 0.99}};
-    return m_thresholds.value(key, defaults.value(key));
+    return dashboardThreshold(m_thresholds, key);
 }
 
 double SloModel::budgetLeft(const Figures &f) const
 {
-    // The endpoint reports a ratio, not counts: one "event" of weight 1 gives the same budget.
-    return errorBudgetRemaining(threshold(AvailabilityKey), SloCounts{f.availability, 1.0});
+    return evaluateSlo(f, m_thresholds).budgetLeft;
 }
 
 Verdict SloModel::figureVerdict(int column, const Figures &f) const
 {
-    const auto met = [](bool ok) {
-        return ok ? Verdict::Pass : Verdict::Fail;
-    };
+    const SloVerdicts v = evaluateSlo(f, m_thresholds);
     switch (column) {
     case AvailabilityCol:
-        return met(f.availability >= threshold(AvailabilityKey));
+        return v.availability;
     case P95Col:
-        return met(f.p95Ms < threshold(P95Key));
+        return v.p95;
     case P99Col:
-        return met(f.p99Ms < threshold(P99Key));
+        return v.p99;
     case WebhookCol:
-        return met(f.webhookSuccess >= threshold(WebhookKey));
-    case BudgetCol: {
-        const double left = budgetLeft(f);
-        if (std::isnan(left))
-            return Verdict::Unknown;
-        // A quarter of the budget left is the usual point to slow down risky changes.
-        return left <= 0 ? Verdict::Fail : left < 0.25 ? Verdict::Warn : Verdict::Pass;
-    }
+        return v.webhook;
+    case BudgetCol:
+        return v.budget;
     default:
         return Verdict::Unknown;
     }

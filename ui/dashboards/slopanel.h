@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/dashboardfigures.h"
 #include "probes/proberesult.h"
 #include "workspace/workspace.h"
 
@@ -49,14 +50,7 @@ public:
         StaleRole,                      ///< bool: the figures are older than the newest answer
     };
 
-    struct Figures
-    {
-        double windowDays = 0;
-        double availability = 0;
-        double p95Ms = 0;
-        double p99Ms = 0;
-        double webhookSuccess = 0;
-    };
+    using Figures = SloFigures;
     struct Row
     {
         QString service;

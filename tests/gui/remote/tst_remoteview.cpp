@@ -502,7 +502,7 @@ void TestRemoteView::unknownHostKeyAsked()
     const QByteArray written = kh.open(QIODevice::ReadOnly) ? kh.readAll() : QByteArray();
     QCOMPARE(written.contains(m_sshd.knownHostsLine().toUtf8()), saved);
 
-    QTRY_VERIFY_WITH_TIMEOUT(auditRecords().size() >= before + 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(auditRecords().size() >= before + 2, 30000);
     const QList<AuditRecord> records = auditRecords();
     const AuditEvent key = records.at(before).event;
     QCOMPARE(key.kind, AuditKind::HostKey);
@@ -638,7 +638,7 @@ void TestRemoteView::changedHostKeyRefused()
     QVERIFY(!view->pane(u"box"_s)->visibleText().contains(u"\nmust-not-run"_s));
     QCOMPARE(view->model()->hostState(u"box"_s), HostTreeModel::ConnectionState::Failed);
 
-    QTRY_VERIFY_WITH_TIMEOUT(auditRecords().size() >= before + 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(auditRecords().size() >= before + 2, 30000);
     bool refused = false;
     for (const AuditRecord &r : auditRecords().mid(before)) {
         if (r.event.kind == AuditKind::HostKey)

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <memory>
 #include <vector>
 
@@ -77,6 +79,14 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+bool processRunning(const QString &pattern)
+{
+    QProcess pgrep;
+    pgrep.start(u"pgrep"_s, {u"-f"_s, pattern});
+    pgrep.waitForFinished(5000);
+    return pgrep.exitCode() == 0;
+}
+
 bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile file(path);
@@ -99,6 +109,7 @@ private Q_SLOTS:
     void unknownHostKeyRefusedUnlessAccepted();
     void workspaceGroup();
     void keychainUnavailableRunsNothing();
+    void interruptCancelsAndRecords();
     void usageErrors_data();
     void usageErrors();
 
@@ -410,6 +421,48 @@ void TestCliExec::keychainUnavailableRunsNothing()
     QCOMPARE(run.exitCode, 5);
     QVERIFY2(run.err.contains(u"--secret-stdin"_s), qPrintable(run.err));
     QVERIFY(!QFile::exists(marker));
+}
+
+void TestCliExec::interruptCancelsAndRecords()
+{
+    // Short enough to end by itself soon: without a terminal, sshd lets a root command
+    // outlive its channel.
+    const QString marker = u"sleep 6.4242"_s;
+    QVERIFY(!processRunning(marker));
+    QStringList args = common();
+    // Quoted apart so that the CLI's own command line does not match the pattern.
+    args << u"--json"_s << u"--host"_s << spec(0) << u"--host"_s << spec(1) << u"--"_s
+         << u"echo started; sleep 6.42''42"_s;
+    QProcess process;
+    process.start(qEnvironmentVariable("PILOTHOUSE_CLI"), args);
+    QVERIFY(process.waitForStarted(10000));
+    process.write(m_keyInput);
+    process.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(processRunning(marker), 20000);
+
+    QElapsedTimer clock;
+    clock.start();
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(10000));
+    QVERIFY(clock.elapsed() < 5000); // well before the command would have ended
+    const QString errText = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(process.exitStatus() == QProcess::NormalExit, qPrintable(errText));
+    QCOMPARE(process.exitCode(), 1);
+    const QJsonArray hosts =
+        parseObject(QString::fromUtf8(process.readAllStandardOutput())).value(u"hosts"_s).toArray();
+    QCOMPARE(hosts.size(), 2);
+    for (const QJsonValue &h : hosts) {
+        QCOMPARE(h.toObject().value(u"outcome"_s).toString(), u"cancelled"_s);
+        QCOMPARE(h.toObject().value(u"stdout"_s).toString(), u"started\n"_s);
+    }
+    int recorded = 0;
+    for (const AuditRecord &r : auditRecords()) {
+        if (r.event.kind == AuditKind::Command &&
+            r.event.detail.value(u"outcome"_s).toString() == u"cancelled"_s)
+            ++recorded;
+    }
+    QCOMPARE(recorded, 2);
+    QTRY_VERIFY_WITH_TIMEOUT(!processRunning(marker), 15000);
 }
 
 void TestCliExec::usageErrors_data()

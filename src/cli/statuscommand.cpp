@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/statuscommand.h"
+
+#include "alerts/alertcenter.h"
+#include "alerts/alertrule.h"
+#include "backups/backuplisting.h"
+#include "backups/backuppolicy.h"
+#include "cli/exitcodes.h"
+#include "cli/probecommand.h"
+#include "console/hostcommands.h"
+#include "metrics/dashboardfigures.h"
+#include "payouts/payoutscsv.h"
+#include "probes/servicefetcher.h"
+#include "secrets/secretstore.h"
+#include "ssh/sshsessionpool.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace ph::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StatusCommand", text);
+}
+
+double threshold(const QMap<QString, double> &thresholds, const QString &key)
+{
+    return dashboardThreshold(thresholds, key);
+}
+
+QJsonObject figure(double value, double limit, Verdict verdict)
+{
+    return QJsonObject{{u"value"_s, value},
+                       {u"limit"_s, limit},
+                       {u"verdict"_s, verdictName(verdict)},
+                       {u"ok"_s, verdict != Verdict::Fail}};
+}
+
+const EndpointSpec *endpointOf(const Service &s, const QString &name)
+{
+    for (const EndpointSpec &e : s.endpoints) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+/// What `status` found, collected per dashboard and printed at the end.
+struct Report
+{
+    QJsonArray health;
+    QJsonArray slos;
+    QJsonArray queues;
+    QJsonArray backups;
+    QJsonObject payouts;
+    QJsonArray alerts;
+    bool ok = true;
+    QStringList text; ///< the human-readable report, line by line
+};
+
+void addHealth(const QList<ProbeResult> &results, Report &report)
+{
+    report.text << tr("HEALTH");
+    for (const ProbeResult &r : results) {
+        report.health.append(probeResultJson(r));
+        const bool good = r.verdict == Verdict::Pass || r.verdict == Verdict::Warn;
+        report.ok = report.ok && good;
+        report.text << u"  %1/%2: %3, %4, %5%6"_s.arg(
+            r.service, r.endpoint, verdictName(r.verdict),
+            r.statusCode > 0 ? tr("HTTP %1").arg(r.statusCode) : tr("no HTTP answer"),
+            r.latencyMs >= 0 ? tr("%1 ms").arg(r.latencyMs) : tr("no latency"),
+            r.error.isEmpty() ? QString() : u" — "_s + r.error);
+    }
+}
+
+const ProbeResult *resultOf(const QList<ProbeResult> &results, const QString &service,
+                            const QString &endpoint)
+{
+    for (const ProbeResult &r : results) {
+        if (r.service == service && r.endpoint == endpoint)
+            return &r;
+    }
+    return nullptr;
+}
+
+/// The figures of one service's status endpoint, or why there are none.
+template <typename Figures, typename Reader>
+QString readFigures(const QList<ProbeResult> &results, const Service &s, const QString &endpoint,
+                    Reader reader, Figures *out)
+{
+    const ProbeResult *r = resultOf(results, s.name, endpoint);
+    if (!r)
+        return tr("not probed");
+    if (const QString why = unusableAnswer(*r); !why.isEmpty())
+        return why;
+    return reader(r->body, s.fieldMappings, out);
+}
+
+void addSlos(const QList<ProbeResult> &results, const Workspace &ws, const QList<Service> &services,
+             Report &report)
+{
+    const double availTarget = threshold(ws.thresholds, u"slo.availability.target"_s);
+    const double p95Max = threshold(ws.thresholds, u"slo.p95_ms.max"_s);
+    const double p99Max = threshold(ws.thresholds, u"slo.p99_ms.max"_s);
+    const double webhookTarget = threshold(ws.thresholds, u"slo.webhook_success.target"_s);
+    bool any = false;
+    for (const Service &s : services) {
+        if (!endpointOf(s, u"slo"_s))
+            continue;
+        if (!any)
+            report.text << QString() << tr("SLOS");
+        any = true;
+        SloFigures f;
+        const QString problem = readFigures(results, s, u"slo"_s, &readSloFigures, &f);
+        if (!problem.isEmpty()) {
+            report.ok = false;
+            report.slos.append(QJsonObject{{u"service"_s, s.name}, {u"error"_s, problem}});
+            report.text << u"  %1: %2"_s.arg(s.name, problem);
+            continue;
+        }
+        const SloVerdicts v = evaluateSlo(f, ws.thresholds);
+        const double budget = v.budgetLeft;
+        const bool ok = v.worst() != Verdict::Fail;
+        report.ok = report.ok && ok;
+        report.slos.append(QJsonObject{
+            {u"service"_s, s.name},
+            {u"window_days"_s, f.windowDays},
+            {u"availability"_s, figure(f.availability, availTarget, v.availability)},
+            {u"p95_ms"_s, figure(f.p95Ms, p95Max, v.p95)},
+            {u"p99_ms"_s, figure(f.p99Ms, p99Max, v.p99)},
+            {u"webhook_success"_s, figure(f.webhookSuccess, webhookTarget, v.webhook)},
+            {u"error_budget_left"_s, std::isfinite(budget) ? QJsonValue(budget) : QJsonValue()},
+            {u"error_budget_verdict"_s, verdictName(v.budget)},
+            {u"ok"_s, ok}});
+        const QLocale c = QLocale::c();
+        report.text << tr("  %1: availability %2 % (target %3 %), p95 %4 ms (< %5), p99 %6 ms "
+                          "(< %7), webhook success %8 % (target %9 %), error budget left %10 % "
+                          "over %11 days — %12")
+                           .arg(s.name, c.toString(f.availability * 100, 'f', 2),
+                                c.toString(availTarget * 100, 'g', 6), c.toString(f.p95Ms),
+                                c.toString(p95Max), c.toString(f.p99Ms), c.toString(p99Max),
+                                c.toString(f.webhookSuccess * 100, 'f', 1),
+                                c.toString(webhookTarget * 100, 'g', 6))
+                           .arg(std::isfinite(budget) ? c.toString(budget * 100, 'f', 1) : u"?"_s,
+                                c.toString(f.windowDays), ok ? tr("met") : tr("BREACHED"));
+    }
+}
+
+void addQueues(const QList<ProbeResult> &results, const Workspace &ws,
+               const QList<Service> &services, Report &report)
+{
+    const double depthMax = threshold(ws.thresholds, u"queue.depth.max"_s);
+    const double rateMin = threshold(ws.thresholds, u"queue.rate.min_per_min"_s);
+    const double failedMax = threshold(ws.thresholds, u"queue.failed_ratio.max"_s);
+    bool any = false;
+    for (const Service &s : services) {
+        if (!endpointOf(s, u"queue"_s))
+            continue;
+        if (!any)
+            report.text << QString() << tr("QUEUES");
+        any = true;
+        QueueFigures f;
+        const QString problem = readFigures(results, s, u"queue"_s, &readQueueFigures, &f);
+        if (!problem.isEmpty()) {
+            report.ok = false;
+            report.queues.append(QJsonObject{{u"service"_s, s.name}, {u"error"_s, problem}});
+            report.text << u"  %1: %2"_s.arg(s.name, problem);
+            continue;
+        }
+        const QueueVerdicts v = evaluateQueue(f, ws.thresholds);
+        // Stuck jobs need someone to clear them, but the queue still moves: a warning.
+        const bool ok = v.worst() != Verdict::Fail;
+        report.ok = report.ok && ok;
+        report.queues.append(
+            QJsonObject{{u"service"_s, s.name},
+                        {u"depth"_s, figure(f.depth, depthMax, v.depth)},
+                        {u"rate_per_min"_s, figure(f.ratePerMin, rateMin, v.rate)},
+                        {u"failed_ratio"_s, figure(f.failedRatio, failedMax, v.failed)},
+                        {u"stuck"_s, f.stuck},
+                        {u"stuck_verdict"_s, verdictName(v.stuck)},
+                        {u"ok"_s, ok}});
+        const QLocale c = QLocale::c();
+        report.text << tr("  %1: depth %2 (< %3), rate %4/min (> %5), failed %6 % (< %7 %), "
+                          "stuck %8 — %9")
+                           .arg(s.name, c.toString(f.depth), c.toString(depthMax),
+                                c.toString(f.ratePerMin, 'f', 1), c.toString(rateMin),
+                                c.toString(f.failedRatio * 100, 'f', 1),
+                                c.toString(failedMax * 100), c.toString(f.stuck))
+                           .arg(!ok           ? tr("OVER A THRESHOLD")
+                                : f.stuck > 0 ? tr("within thresholds, stuck jobs to clear")
+                                              : tr("within thresholds"));
+    }
+}
+
+QJsonArray totalsJson(const QList<PayoutTotal> &totals)
+{
+    QJsonArray out;
+    for (const PayoutTotal &t : totals) {
+        QJsonObject o{{u"amount"_s, t.total.toString()},
+                      {u"currency"_s, t.total.currency},
+                      {u"rows"_s, t.rows}};
+        if (!t.key.isEmpty())
+            o.insert(u"key"_s, t.key);
+        out.append(o);
+    }
+    return out;
+}
+
+void addPayouts(const SweepSetup &setup, Report &report)
+{
+    ServiceFetcher fetcher;
+    fetcher.setKeyProvider(setup.keys());
+    fetcher.setSettings(setup.settings());
+    QHash<quint64, ProbeResult> answers;
+    QEventLoop loop;
+    QObject::connect(&fetcher, &ServiceFetcher::fetched, &loop,
+                     [&](quint64 id, const ProbeResult &r) {
+                         answers.insert(id, r);
+                         loop.quit();
+                     });
+    QJsonArray perService;
+    bool any = false;
+    for (const Service &s : setup.services()) {
+        if (!endpointOf(s, u"payouts"_s))
+            continue;
+        if (!any)
+            report.text << QString() << tr("PAYOUTS");
+        any = true;
+        const quint64 id = fetcher.fetch(s, u"payouts"_s);
+        // fetched() may come before fetch() returns (an endpoint that does not exist).
+        while (!answers.contains(id))
+            loop.exec();
+        const ProbeResult answer = answers.take(id);
+
+        QString problem = unusableAnswer(answer);
+        PayoutsTable table;
+        if (problem.isEmpty()) {
+            auto parsed = parsePayoutsCsv(QByteArrayView(answer.body));
+            if (parsed)
+                table = *parsed;
+            else
+                problem = parsed.error().message;
+        }
+        if (!problem.isEmpty()) {
+            report.ok = false;
+            perService.append(QJsonObject{{u"service"_s, s.name}, {u"error"_s, problem}});
+            report.text << u"  %1: %2"_s.arg(s.name, problem);
+            continue;
+        }
+        QJsonArray malformed;
+        for (const MalformedPayoutRow &m : std::as_const(table.malformed))
+            malformed.append(QJsonObject{{u"line"_s, m.line}, {u"reason"_s, m.reason}});
+        perService.append(QJsonObject{{u"service"_s, s.name},
+                                      {u"rows"_s, int(table.rows.size())},
+                                      {u"malformed"_s, malformed},
+                                      {u"by_currency"_s, totalsJson(table.totalsByCurrency)},
+                                      {u"by_partner"_s, totalsJson(table.totalsByPartner)},
+                                      {u"by_period"_s, totalsJson(table.totalsByPeriod)}});
+        QStringList sums;
+        for (const PayoutTotal &t : std::as_const(table.totalsByCurrency))
+            sums << u"%1 %2"_s.arg(t.total.toString(), t.total.currency);
+        report.text
+            << tr("  %1: %2 rows, total %3%4")
+                   .arg(s.name)
+                   .arg(table.rows.size())
+                   .arg(sums.isEmpty() ? tr("none") : sums.join(u", "_s))
+                   .arg(table.malformed.isEmpty()
+                            ? QString()
+                            : tr(", %1 malformed rows left out").arg(table.malformed.size()));
+    }
+    report.payouts = QJsonObject{{u"services"_s, perService}};
+}
+
+QString rpoStateName(RpoVerdict::State state)
+{
+    switch (state) {
+    case RpoVerdict::State::Met:
+        return u"met"_s;
+    case RpoVerdict::State::Breached:
+        return u"breached"_s;
+    case RpoVerdict::State::NoArchives:
+        break;
+    }
+    return u"no_archives"_s;
+}
+
+QString tierStateName(RetentionTier::State state)
+{
+    switch (state) {
+    case RetentionTier::State::Met:
+        return u"met"_s;
+    case RetentionTier::State::Missing:
+        return u"missing"_s;
+    case RetentionTier::State::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
+void addBackups(const SweepSetup &setup, const QString &keychainService, Report &report)
+{
+    QList<BackupJob> jobs;
+    for (const BackupJob &j : setup.workspace().backupJobs) {
+        if (setup.environment().isEmpty() || j.environment == setup.environment())
+            jobs << j;
+    }
+    if (jobs.isEmpty())
+        return;
+    report.text << QString() << tr("BACKUPS");
+
+    SecretStore secrets(keychainService);
+    SshSessionPool pool;
+    HostCommands commands(&secrets, &pool);
+    commands.setWorkspace(setup.workspace());
+    // A script cannot answer a question: an unknown host key is refused and reported.
+    QObject::connect(&commands, &HostCommands::hostKeyUnknown, &commands,
+                     [&commands](const QString &hostName) {
+                         commands.acceptHostKey(hostName, HostKeyDecision::Reject);
+                     });
+    QHash<quint64, CommandResult> finished;
+    QEventLoop loop;
+    QObject::connect(&commands, &HostCommands::finished, &loop,
+                     [&](quint64 id, const CommandResult &r) {
+                         finished.insert(id, r);
+                         loop.quit();
+                     });
+    QHash<quint64, int> jobOf;
+    CommandOptions options;
+    options.timeoutMs = 60000;
+    options.keepBytes = 16 * 1024 * 1024; // a listing of 10,000 archives stays whole
+    for (int i = 0; i < jobs.size(); ++i)
+        jobOf.insert(commands.run(jobs.at(i).host, backupListCommand(jobs.at(i)), options), i);
+    // Every run ends with finished() (HostCommands bounds each by the timeout).
+    while (finished.size() < jobOf.size())
+        loop.exec();
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < jobs.size(); ++i) {
+        const BackupJob &job = jobs.at(i);
+        const CommandResult r = finished.value(jobOf.key(i));
+        if (!r.isSuccess()) {
+            const QString problem = r.failed ? r.error.message
+                                    : r.timedOut
+                                        ? tr("listing timed out after 60 s")
+                                        : tr("the listing command failed with exit status %1: %2")
+                                              .arg(r.exitStatus)
+                                              .arg(QString::fromUtf8(r.stderrTail).trimmed());
+            report.ok = false;
+            report.backups.append(
+                QJsonObject{{u"job"_s, job.name}, {u"host"_s, job.host}, {u"error"_s, problem}});
+            report.text
+                << tr("  %1 on %2: could not list archives — %3").arg(job.name, job.host, problem);
+            continue;
+        }
+        const BackupListing listing = parseBackupListing(r.stdoutTail);
+        const RpoVerdict rpo = evaluateRpo(job, listing.archives, now);
+        const QList<RetentionTier> tiers =
+            evaluateRetention(listing.archives, now, !job.remoteListCommand.isEmpty());
+        QJsonArray retention;
+        QStringList tierText;
+        bool retentionOk = true;
+        for (const RetentionTier &t : tiers) {
+            retentionOk = retentionOk && t.state != RetentionTier::State::Missing;
+            retention.append(
+                QJsonObject{{u"tier"_s, t.name},
+                            {u"keep"_s, t.keep},
+                            {u"expected"_s, t.expected},
+                            {u"covered"_s, t.covered},
+                            {u"unknown"_s, t.unknown},
+                            {u"state"_s, tierStateName(t.state)},
+                            {u"missing"_s, QJsonArray::fromStringList(t.missingPeriods)}});
+            tierText << u"%1 %2"_s.arg(t.name, tierStateName(t.state));
+        }
+        const bool ok = rpo.state == RpoVerdict::State::Met && retentionOk;
+        report.ok = report.ok && ok;
+        QJsonObject o{{u"job"_s, job.name},
+                      {u"host"_s, job.host},
+                      {u"archives"_s, int(listing.archives.size())},
+                      {u"unreadable_records"_s, int(listing.bad.size())},
+                      {u"rpo_minutes"_s, job.rpoMinutes},
+                      {u"rpo"_s, rpoStateName(rpo.state)},
+                      {u"newest_age_s"_s, rpo.newestAgeSeconds >= 0
+                                              ? QJsonValue(double(rpo.newestAgeSeconds))
+                                              : QJsonValue()},
+                      {u"schedule_cannot_meet_rpo"_s, rpo.scheduleCannotMeetRpo},
+                      {u"message"_s, rpo.message},
+                      {u"retention"_s, retention},
+                      {u"ok"_s, ok}};
+        if (!listing.archives.isEmpty())
+            o.insert(u"newest"_s, listing.archives.first().path);
+        report.backups.append(o);
+        report.text << tr("  %1 on %2: %3 archives, RPO %4 — %5; retention: %6")
+                           .arg(job.name, job.host)
+                           .arg(listing.archives.size())
+                           .arg(rpoStateName(rpo.state), rpo.message, tierText.join(u", "_s));
+    }
+}
+
+void addAlerts(const QList<ProbeResult> &results, const SweepSetup &setup, Report &report)
+{
+    AlertCenter center;
+    center.setWorkspace(setup.workspace());
+    QStringList watched;
+    for (const Service &s : setup.services())
+        watched << s.name;
+    center.setWatchedServices(watched);
+    for (const ProbeResult &r : results)
+        center.applyResult(r);
+    center.tick();
+    report.text << QString() << tr("ALERTS")
+                << tr("  (one sweep: only rules without a duration can fire here; the console "
+                      "watching over time may show more)");
+    const QList<Alert> active = center.activeAlerts();
+    if (active.isEmpty())
+        report.text << tr("  none");
+    for (const Alert &a : active) {
+        report.ok = false;
+        report.alerts.append(QJsonObject{{u"id"_s, a.id},
+                                         {u"rule"_s, a.ruleId},
+                                         {u"severity"_s, severityName(a.severity)},
+                                         {u"service"_s, a.service},
+                                         {u"metric"_s, a.metric},
+                                         {u"title"_s, a.title},
+                                         {u"value"_s, a.value},
+                                         {u"threshold"_s, a.threshold},
+                                         {u"runbook"_s, a.runbookId}});
+        report.text << u"  %1 %2: %3 (%4)"_s.arg(severityName(a.severity), a.service, a.title,
+                                                 a.inputDescription);
+    }
+}
+
+} // namespace
+
+int runStatusCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Probe an environment once and print every dashboard's figures."));
+    parser.addHelpOption();
+    SweepSetup setup;
+    setup.addOptions(parser);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (const auto stop = setup.prepare(parser, err))
+        return *stop;
+
+    const QList<ProbeResult> results = setup.sweep(true);
+    Report report;
+    addHealth(results, report);
+    addSlos(results, setup.workspace(), setup.services(), report);
+    addQueues(results, setup.workspace(), setup.services(), report);
+    addBackups(setup, setup.keychainService(), report);
+    addPayouts(setup, report);
+    addAlerts(results, setup, report);
+
+    const QString env = setup.environment();
+    if (setup.json()) {
+        const QJsonObject doc{{u"format"_s, 1},
+                              {u"workspace"_s, setup.workspace().name},
+                              {u"environment"_s, env.isEmpty() ? QJsonValue() : QJsonValue(env)},
+                              {u"ok"_s, report.ok},
+                              {u"health"_s, report.health},
+                              {u"slos"_s, report.slos},
+                              {u"queues"_s, report.queues},
+                              {u"backups"_s, report.backups},
+                              {u"payouts"_s, report.payouts},
+                              {u"alerts"_s, report.alerts}};
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else {
+        for (const QString &line : std::as_const(report.text))
+            out << line << '\n';
+        out << '\n' << (report.ok ? tr("All good.") : tr("Something needs attention.")) << '\n';
+    }
+    return report.ok ? ExitOk : ExitCheckFailed;
+}
+
+} // namespace ph::cli

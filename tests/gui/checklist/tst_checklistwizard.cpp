@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The checklist wizard walked with the keyboard only, against a real database file.
+#include "checklist/runstore.h"
+#include "runbooks/runbookparser.h"
+#include "storage/database.h"
+#include "ui/checklist/checklistwizard.h"
+#include "ui/checklist/reasondialog.h"
+#include "ui/checklist/runreportpdf.h"
+#include "ui/dialogs/confirmdestructivedialog.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ph;
+
+namespace {
+
+// A manual check, a command step with guidance on failure, and another manual check.
+const QByteArray kThreeSteps = "---\n"
+                               "title: Three step check\n"
+                               "service: echopilot\n"
+                               "---\n"
+                               "# Morning\n"
+                               "\n"
+                               "- [ ] Look at the overnight alerts\n"
+                               "\n"
+                               "**Disk.** Free space on the data volume.\n"
+                               "\n"
+                               "```bash {expect.exit=0}\n"
+                               "df -h /data\n"
+                               "```\n"
+                               "\n"
+                               "**On failure:** clean the old logs first.\n"
+                               "\n"
+                               "- [ ] Confirm the backup ran\n";
+
+const QByteArray kDestructive = "---\n"
+                                "title: Cleanup\n"
+                                "---\n"
+                                "# Cleanup\n"
+                                "\n"
+                                "```bash\n"
+                                "rm -rf /var/tmp/pilothouse-old\n"
+                                "```\n";
+
+// Split so the marker never appears in the binary as one string by accident.
+const QString kPlantedSecret = u"s3cr3t-"_s + u"Planted-Value"_s;
+
+} // namespace
+
+class TestChecklistWizard : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<Database> m_db;
+    std::unique_ptr<RunStore> m_store;
+
+    static Runbook parse(const QByteArray &md)
+    {
+        auto rb = RunbookParser::parse(md, u"test.md"_s);
+        if (!rb)
+            qFatal("runbook did not parse");
+        return *rb;
+    }
+
+    static Workspace workspace()
+    {
+        Workspace ws;
+        ws.name = u"test"_s;
+        ws.environments = {{u"staging"_s, false, u"UTC"_s}};
+        return ws;
+    }
+
+    QString storedState(qint64 runId, int index) const
+    {
+        QSqlQuery q(*m_db->connection());
+        q.prepare(u"SELECT state FROM run_steps WHERE run_id = ? AND step_index = ?"_s);
+        q.addBindValue(runId);
+        q.addBindValue(index);
+        if (!q.exec() || !q.next())
+            return {};
+        return q.value(0).toString();
+    }
+
+    QString storedRunState(qint64 runId) const
+    {
+        QSqlQuery q(*m_db->connection());
+        q.prepare(u"SELECT state, operator FROM runs WHERE id = ?"_s);
+        q.addBindValue(runId);
+        if (!q.exec() || !q.next())
+            return {};
+        return q.value(0).toString() + u'/' + q.value(1).toString();
+    }
+
+    static QString itemState(ChecklistWizard &w, int row)
+    {
+        return w.findChild<QListWidget *>(u"stepList"_s)->item(row)->data(Qt::UserRole).toString();
+    }
+
+    static void press(ChecklistWizard &w, Qt::Key key, Qt::KeyboardModifiers mods)
+    {
+        // The keys go to whatever has the focus inside the wizard, as a user's would.
+        QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : &w;
+        QTest::keyClick(target, key, mods);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void init()
+    {
+        static int n = 0;
+        auto db = Database::open(m_dir.filePath(u"runs%1.sqlite"_s.arg(++n)));
+        QVERIFY2(db, qPrintable(db ? QString() : db.error().toString()));
+        m_db = *db;
+        m_store = std::make_unique<RunStore>(m_db);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_db.reset();
+    }
+
+    void walkThreeStepsWithKeyboard()
+    {
+        const Runbook rb = parse(kThreeSteps);
+        QCOMPARE(rb.stepCount(), 3);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        const qint64 id = run->runId();
+
+        ChecklistWizard w;
+        w.setRun(*run, rb, workspace());
+        // The fake executor: answers on the next turn of the event loop, like a worker.
+        int requested = -1;
+        connect(&w, &ChecklistWizard::runRequested, &w, [&](int index) {
+            requested = index;
+            QTimer::singleShot(0, &w, [&w, index] {
+                const QByteArray out = "Filesystem Size Used Avail\n/dev/sdb1 100G 42G 58G\n";
+                w.appendOutput(index, out, false);
+                StepResult r;
+                r.passed = true;
+                r.exitStatus = 0;
+                r.output = out;
+                w.applyResult(index, r);
+            });
+        });
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QCOMPARE(QApplication::focusWidget(), w.findChild<QListWidget *>(u"stepList"_s));
+
+        auto *signOff = w.findChild<QPushButton *>(u"signOffButton"_s);
+        auto *name = w.findChild<QLineEdit *>(u"signOffName"_s);
+        // Typed first, so only the steps hold sign-off back.
+        QTest::keyClicks(name, u"Dana Example"_s);
+        w.findChild<QListWidget *>(u"stepList"_s)->setFocus();
+        QVERIFY(!signOff->isEnabled());
+
+        // Step 1 is a manual check: Ctrl+Enter has nothing to run, Ctrl+D ticks it.
+        QCOMPARE(w.selectedStep(), 0);
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(requested, -1);
+        QCOMPARE(itemState(w, 0), u"pending"_s);
+        press(w, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(itemState(w, 0), u"done-by-hand"_s);
+        QCOMPARE(storedState(id, 0), u"done-by-hand"_s);
+        QCOMPARE(w.selectedStep(), 1); // follows the run to its next open step
+        QVERIFY(!signOff->isEnabled());
+
+        // Alt+Up / Alt+Down browse without changing anything.
+        press(w, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(w.selectedStep(), 0);
+        press(w, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(w.selectedStep(), 1);
+
+        // Step 2 runs through the executor and passes.
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(requested, 1);
+        QCOMPARE(storedState(id, 1), u"running"_s);
+        QTRY_COMPARE(itemState(w, 1), u"passed"_s);
+        QCOMPARE(storedState(id, 1), u"passed"_s);
+        w.selectStep(1);
+        QVERIFY(
+            w.findChild<QPlainTextEdit *>(u"outputPane"_s)->toPlainText().contains(u"/dev/sdb1"_s));
+        QVERIFY(w.findChild<QLabel *>(u"stepVerdict"_s)->text().startsWith(w.tr("Passed")));
+        QVERIFY(!signOff->isEnabled());
+        press(w, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(w.selectedStep(), 2);
+
+        // Step 3: skipping needs a reason; an empty one is refused and nothing changes.
+        press(w, Qt::Key_K, Qt::ControlModifier);
+        auto *dialog = w.findChild<ReasonDialog *>(u"skipReasonDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QTRY_COMPARE(QApplication::activeWindow(), dialog);
+        auto *edit = dialog->findChild<QPlainTextEdit *>(u"reasonEdit"_s);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->problem().isEmpty());
+        QCOMPARE(itemState(w, 2), u"pending"_s);
+        QCOMPARE(storedState(id, 2), u"pending"_s);
+        QTest::keyClicks(edit, u"   "_s);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(dialog->isVisible());
+        QTest::keyClicks(edit, u"Backups are checked by the night shift"_s);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY2(!dialog->isVisible(), qPrintable(dialog->text() + u"/"_s + dialog->problem()));
+        QTRY_VERIFY(!w.findChild<ReasonDialog *>(u"skipReasonDialog"_s));
+        QCOMPARE(itemState(w, 2), u"skipped"_s);
+        QCOMPARE(storedState(id, 2), u"skipped"_s);
+
+        // Focus is back on the step list: a note on the skipped step, also by keyboard.
+        QTRY_COMPARE(QApplication::focusWidget(), w.findChild<QListWidget *>(u"stepList"_s));
+        w.selectStep(2);
+        press(w, Qt::Key_N, Qt::ControlModifier);
+        auto *note = w.findChild<ReasonDialog *>(u"noteDialog"_s);
+        QVERIFY(note);
+        QTRY_COMPARE(QApplication::activeWindow(), note);
+        QTest::keyClicks(note->findChild<QPlainTextEdit *>(u"reasonEdit"_s), u"Asked Sam"_s);
+        QTest::keyClick(note->findChild<QPlainTextEdit *>(u"reasonEdit"_s), Qt::Key_Return,
+                        Qt::ControlModifier);
+        QTRY_VERIFY(!w.findChild<ReasonDialog *>(u"noteDialog"_s));
+        QCOMPARE(w.run().step(2).notes.size(), 1);
+
+        // Everything is resolved: sign-off opens, and it is stored.
+        QVERIFY(signOff->isEnabled());
+        w.findChild<QListWidget *>(u"stepList"_s)->setFocus();
+        QSignalSpy signedOff(&w, &ChecklistWizard::signedOff);
+        press(w, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(signedOff.count(), 1);
+        QCOMPARE(storedRunState(id), u"signed-off/Dana Example"_s);
+        QVERIFY(w.isReadOnly());
+        QVERIFY(!w.findChild<QPushButton *>(u"markDoneButton"_s)->isEnabled());
+
+        // The database agrees with the screen after a reload.
+        auto back = m_store->load(id);
+        QVERIFY(back);
+        QCOMPARE(back->step(2).reason, u"Backups are checked by the night shift"_s);
+        QCOMPARE(back->step(2).notes.value(0).text, u"Asked Sam"_s);
+    }
+
+    void failedStepShowsGuidanceAndRetries()
+    {
+        const Runbook rb = parse(kThreeSteps);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        ChecklistWizard w;
+        w.setRun(*run, rb, workspace());
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.selectStep(1);
+        QSignalSpy requested(&w, &ChecklistWizard::runRequested);
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(requested.count(), 1);
+        w.applyError(1, Error{u"ssh.connect"_s, u"The host did not answer."_s, {}});
+        QCOMPARE(itemState(w, 1), u"failed"_s);
+        QCOMPARE(storedState(run->runId(), 1), u"failed"_s);
+        w.selectStep(1);
+        QVERIFY(w.findChild<QLabel *>(u"stepVerdict"_s)->text().contains(u"did not answer"_s));
+        auto *guidance = w.findChild<QWidget *>(u"onFailure"_s);
+        QVERIFY(guidance->isVisible());
+        press(w, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(itemState(w, 1), u"pending"_s);
+        QCOMPARE(w.run().step(1).attempts.size(), 1);
+        QVERIFY(!guidance->isVisible());
+    }
+
+    void destructiveStepAsksFirst()
+    {
+        const Runbook rb = parse(kDestructive);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        ChecklistWizard w;
+        w.setRun(*run, rb, workspace());
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QSignalSpy requested(&w, &ChecklistWizard::runRequested);
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        auto *confirm = w.findChild<ConfirmDestructiveDialog *>();
+        QVERIFY(confirm);
+        QCOMPARE(requested.count(), 0);
+        QCOMPARE(storedState(run->runId(), 0), u"pending"_s);
+        confirm->reject();
+        QCOMPARE(requested.count(), 0);
+        QCOMPARE(itemState(w, 0), u"pending"_s);
+
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        confirm = w.findChild<ConfirmDestructiveDialog *>();
+        QVERIFY(confirm);
+        QVERIFY(confirm->canConfirm()); // staging: a plain confirmation
+        confirm->accept();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(storedState(run->runId(), 0), u"running"_s);
+    }
+
+    void runUnavailableDisablesRun()
+    {
+        const Runbook rb = parse(kThreeSteps);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        ChecklistWizard w;
+        w.setRun(*run, rb, workspace());
+        w.selectStep(1);
+        auto *runButton = w.findChild<QPushButton *>(u"runButton"_s);
+        QVERIFY(runButton->isEnabled());
+        w.setRunAvailable(false, u"No executor"_s);
+        QVERIFY(!runButton->isEnabled());
+        QCOMPARE(runButton->toolTip(), u"No executor"_s);
+        // Marking done by hand stays possible.
+        QVERIFY(w.findChild<QPushButton *>(u"markDoneButton"_s)->isEnabled());
+    }
+
+    void pdfReportHasStepsAndNoSecret()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+        QVERIFY2(!pdftotext.isEmpty(), "pdftotext (poppler-utils) is a test dependency");
+
+        const Runbook rb = parse(kThreeSteps);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        const QDateTime t = QDateTime::currentDateTimeUtc();
+        QVERIFY(run->markDone(0, t));
+        QVERIFY(run->startStep(1, t));
+        StepResult r;
+        r.passed = true;
+        r.exitStatus = 0;
+        r.output = "token=" + kPlantedSecret.toUtf8() + "\n/dev/sdb1 100G 42G 58G\n";
+        r.secretValues = {kPlantedSecret};
+        QVERIFY(run->finishStep(1, r, t.addSecs(3)));
+        QVERIFY(run->addNote(1, u"The key was "_s + kPlantedSecret, t.addSecs(4)));
+        QVERIFY(run->skipStep(2, u"Not today"_s, t.addSecs(5)));
+        QVERIFY(run->signOff(u"Dana Example"_s, t.addSecs(6)));
+
+        const QString pdf = m_dir.filePath(u"report.pdf"_s);
+        auto written = RunReportPdf::write(pdf, *run, rb, u"abc123head"_s, {kPlantedSecret});
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().toString()));
+
+        QProcess p;
+        p.start(pdftotext, {u"-layout"_s, pdf, u"-"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(text.contains(u"Look at the overnight alerts"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"Confirm the backup ran"_s), qPrintable(text));
+        QVERIFY(text.contains(u"Not today"_s));
+        QVERIFY(text.contains(u"Dana Example"_s));
+        QVERIFY(text.contains(u"abc123head"_s));
+        QVERIFY(text.contains(u"/dev/sdb1"_s));
+        QVERIFY(!text.contains(kPlantedSecret));
+        QVERIFY(!text.contains(u"Planted-Value"_s));
+
+        // An unwritable place is an error that names it, not an empty file.
+        auto refused = RunReportPdf::write(u"/nonexistent-dir/report.pdf"_s, *run, rb, {});
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(u"/nonexistent-dir/report.pdf"_s));
+    }
+};
+
+QTEST_MAIN(TestChecklistWizard)
+#include "tst_checklistwizard.moc"

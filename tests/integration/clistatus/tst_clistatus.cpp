@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demo/simulatorprocess.h"
+#include "sshdfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString SimKey = u"status-test-key"_s;
+constexpr quint64 Seed = 42;
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+CliRun runCli(const QStringList &arguments, const QByteArray &input,
+              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    CliRun run;
+    const QString cli = qEnvironmentVariable("PILOTHOUSE_CLI");
+    if (cli.isEmpty()) {
+        run.err = u"PILOTHOUSE_CLI is not set"_s;
+        return run;
+    }
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(cli, arguments);
+    if (!process.waitForStarted(10000)) {
+        run.err = process.errorString();
+        return run;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(90000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = u"pilothouse-cli did not finish within 90 s"_s;
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QJsonObject entryOf(const QJsonArray &array, const QString &key, const QString &value)
+{
+    for (const QJsonValue &v : array) {
+        if (v.toObject().value(key).toString() == value)
+            return v.toObject();
+    }
+    return {};
+}
+
+bool touch(const QString &path, const QDateTime &mtime)
+{
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return false;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write("archive");
+    f.flush(); // or closing would stamp the time of the write
+    return f.setFileTime(mtime, QFileDevice::FileModificationTime);
+}
+
+void ensureSshdRunDir()
+{
+    // sshd wants its privilege-separation folder.
+    QDir().mkpath(u"/run/sshd"_s);
+}
+
+} // namespace
+
+class TestCliStatus : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        // Every case starts from the first request, so the seeded figures hold.
+        m_sim.stop();
+        const auto started =
+            m_sim.start({u"--seed"_s, QString::number(Seed), u"--key"_s, SimKey, u"--no-jitter"_s});
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().toString()));
+    }
+
+    void cleanupTestCase() { m_sim.stop(); }
+
+    void figuresMatchTheSeededSimulator()
+    {
+        const CliRun run = status({});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
+        QJsonParseError perr;
+        const QJsonObject doc = QJsonDocument::fromJson(run.out, &perr).object();
+        QCOMPARE(perr.error, QJsonParseError::NoError);
+        QCOMPARE(doc.value(u"format"_s).toInt(), 1);
+        QCOMPARE(doc.value(u"environment"_s).toString(), u"production"_s);
+        QCOMPARE(doc.value(u"ok"_s).toBool(), true);
+
+        const QJsonObject health =
+            entryOf(doc.value(u"health"_s).toArray(), u"endpoint"_s, u"slo"_s);
+        QCOMPARE(health.value(u"verdict"_s).toString(), u"pass"_s);
+        QCOMPARE(health.value(u"status_code"_s).toInt(), 200);
+        QVERIFY(health.value(u"latency_ms"_s).toInt() >= 0);
+
+        // simdata.h with s = 42, n = 0.
+        const QJsonObject slo = entryOf(doc.value(u"slos"_s).toArray(), u"service"_s, u"echo"_s);
+        QCOMPARE(slo.value(u"availability"_s).toObject().value(u"value"_s).toDouble(), 0.9992);
+        QCOMPARE(slo.value(u"p95_ms"_s).toObject().value(u"value"_s).toDouble(), 652.0);
+        QCOMPARE(slo.value(u"p99_ms"_s).toObject().value(u"value"_s).toDouble(), 1094.0);
+        QCOMPARE(slo.value(u"webhook_success"_s).toObject().value(u"value"_s).toDouble(), 0.99);
+        // 1 - (1 - 0.9992) / (1 - 0.999) = 0.2
+        QVERIFY(qAbs(slo.value(u"error_budget_left"_s).toDouble() - 0.2) < 1e-9);
+        QCOMPARE(slo.value(u"ok"_s).toBool(), true);
+
+        const QJsonObject queue =
+            entryOf(doc.value(u"queues"_s).toArray(), u"service"_s, u"echo"_s);
+        QCOMPARE(queue.value(u"depth"_s).toObject().value(u"value"_s).toDouble(), 19.0);
+        QCOMPARE(queue.value(u"rate_per_min"_s).toObject().value(u"value"_s).toDouble(), 44.6);
+        QCOMPARE(queue.value(u"failed_ratio"_s).toObject().value(u"value"_s).toDouble(), 0.001);
+        QCOMPARE(queue.value(u"stuck"_s).toDouble(), 2.0);
+
+        // Payout row i is 10000 + (31 s + 4567 i) mod 200000 cents; EUR is every 4th from 2.
+        qint64 usd = 0;
+        qint64 eur = 0;
+        for (quint64 i = 0; i < 12; ++i) {
+            const qint64 cents = qint64(10000 + (31 * Seed + 4567 * i) % 200000);
+            (i % 4 == 2 ? eur : usd) += cents;
+        }
+        const QJsonObject payouts =
+            entryOf(doc.value(u"payouts"_s).toObject().value(u"services"_s).toArray(), u"service"_s,
+                    u"echo"_s);
+        QCOMPARE(payouts.value(u"rows"_s).toInt(), 12);
+        const QJsonArray byCurrency = payouts.value(u"by_currency"_s).toArray();
+        const auto money = [](qint64 c) {
+            return u"%1.%2"_s.arg(c / 100).arg(c % 100, 2, 10, QChar(u'0'));
+        };
+        QCOMPARE(entryOf(byCurrency, u"currency"_s, u"USD"_s).value(u"amount"_s).toString(),
+                 money(usd));
+        QCOMPARE(entryOf(byCurrency, u"currency"_s, u"EUR"_s).value(u"amount"_s).toString(),
+                 money(eur));
+
+        QVERIFY(doc.value(u"alerts"_s).isArray());
+        QVERIFY(doc.value(u"backups"_s).toArray().isEmpty());
+    }
+
+    void faultMakesItFail()
+    {
+        ph::SimulatorFault fault;
+        fault.service = u"echopilot"_s;
+        fault.path = u"/api/slo/status"_s;
+        fault.mode = u"status"_s;
+        fault.status = 503;
+        QVERIFY(m_sim.injectFault(fault));
+        const CliRun run = status({});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(doc.value(u"ok"_s).toBool(), false);
+        const QJsonObject slo = entryOf(doc.value(u"slos"_s).toArray(), u"service"_s, u"echo"_s);
+        QVERIFY2(!slo.value(u"error"_s).toString().isEmpty(), run.out.constData());
+        // The other dashboards still report.
+        const QJsonObject queue =
+            entryOf(doc.value(u"queues"_s).toArray(), u"service"_s, u"echo"_s);
+        QCOMPARE(queue.value(u"depth"_s).toObject().value(u"value"_s).toDouble(), 19.0);
+    }
+
+    void unreachableBackupHostIsReportedPerJob()
+    {
+        const CliRun run = status(QStringLiteral(
+            ", \"hosts\": [ { \"name\": \"vault\", \"environment\": \"production\", "
+            "\"address\": \"127.0.0.1\", \"port\": 1, \"user\": \"nobody\", \"auth\": \"agent\" } "
+            "], "
+            "\"backup_jobs\": [ { \"name\": \"nightly\", \"environment\": \"production\", "
+            "\"host\": \"vault\", \"location\": \"/srv/backups\", \"schedule\": \"daily 02:00 "
+            "UTC\", "
+            "\"rpo_minutes\": 1440 } ]"));
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject job = entryOf(doc.value(u"backups"_s).toArray(), u"job"_s, u"nightly"_s);
+        QVERIFY2(!job.value(u"error"_s).toString().isEmpty(), run.out.constData());
+        // Not fatal: the rest of the report is there.
+        QCOMPARE(entryOf(doc.value(u"queues"_s).toArray(), u"service"_s, u"echo"_s)
+                     .value(u"stuck"_s)
+                     .toDouble(),
+                 2.0);
+    }
+
+    void textReportNamesEveryDashboard()
+    {
+        const CliRun run = status({}, false);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString text = QString::fromUtf8(run.out);
+        for (const QString &heading :
+             {u"HEALTH"_s, u"SLOS"_s, u"QUEUES"_s, u"PAYOUTS"_s, u"ALERTS"_s}) {
+            QVERIFY2(text.contains(u"\n"_s + heading + u"\n"_s) || text.startsWith(heading),
+                     qPrintable(text));
+        }
+        QVERIFY2(
+            text.contains(u"echo: depth 19 (< 50), rate 44.6/min (> 10), failed 0.1 % (< 5 %), "
+                          "stuck 2"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"error budget left 20.0 %"_s), qPrintable(text));
+        // A single sweep cannot see durations; the report says so.
+        QVERIFY2(text.contains(u"one sweep"_s), qPrintable(text));
+    }
+
+    void backupsOverSsh()
+    {
+        // The CLI reads ~/.ssh/known_hosts; only ever touch a private test HOME.
+        if (!QDir::homePath().startsWith(QStringLiteral(PILOTHOUSE_BINARY_DIR)))
+            QSKIP("needs the private HOME that ctest gives this test");
+        ensureSshdRunDir();
+        ph::SshdFixture sshd;
+        sshd.setExtraConfig(u"SetEnv SHLVL=1"_s);
+        QVERIFY2(sshd.start(), qPrintable(sshd.errorString()));
+        const QString backups = m_dir.filePath(u"backups"_s);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // One for the RPO, one on yesterday (a completed day) for the daily retention tier.
+        QVERIFY(touch(backups + u"/20261122/db.tar.gz"_s, now.addSecs(-3600)));
+        QVERIFY(touch(backups + u"/older/db.tar.gz"_s,
+                      QDateTime(now.date().addDays(-1), QTime(12, 0), Qt::UTC)));
+
+        const QString hosts =
+            QStringLiteral(", \"hosts\": [ { \"name\": \"vault\", \"environment\": "
+                           "\"production\", \"address\": \"127.0.0.1\", \"port\": %1, "
+                           "\"user\": \"%2\", \"auth\": \"key\", \"identity_file\": \"%3\" } ], "
+                           "\"backup_jobs\": [ { \"name\": \"nightly\", \"environment\": "
+                           "\"production\", \"host\": \"vault\", \"location\": \"%4\", "
+                           "\"schedule\": \"daily 02:00 UTC\", \"rpo_minutes\": 1440 } ]")
+                .arg(sshd.port())
+                .arg(sshd.user(), sshd.clientKeyPath(), backups);
+
+        // Unknown host key: refused, reported with the job, nothing listed.
+        QFile::remove(QDir::homePath() + u"/.ssh/known_hosts"_s);
+        CliRun run = status(hosts);
+        QCOMPARE(run.exitCode, 1);
+        QJsonObject job =
+            entryOf(QJsonDocument::fromJson(run.out).object().value(u"backups"_s).toArray(),
+                    u"job"_s, u"nightly"_s);
+        QVERIFY2(!job.value(u"error"_s).toString().isEmpty(), run.out.constData());
+        QVERIFY(!job.contains(u"archives"_s));
+
+        // Known host: listed, RPO and retention met.
+        QVERIFY(QDir().mkpath(QDir::homePath() + u"/.ssh"_s));
+        QFile known(QDir::homePath() + u"/.ssh/known_hosts"_s);
+        QVERIFY(known.open(QIODevice::WriteOnly));
+        known.write(sshd.knownHostsLine().toUtf8() + '\n');
+        known.close();
+        run = status(hosts);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
+        job = entryOf(QJsonDocument::fromJson(run.out).object().value(u"backups"_s).toArray(),
+                      u"job"_s, u"nightly"_s);
+        QCOMPARE(job.value(u"archives"_s).toInt(), 2);
+        QCOMPARE(job.value(u"newest"_s).toString(), u"20261122/db.tar.gz"_s);
+        QCOMPARE(job.value(u"rpo"_s).toString(), u"met"_s);
+        QVERIFY(qAbs(job.value(u"newest_age_s"_s).toDouble() - 3600) < 120);
+        const QJsonObject daily =
+            entryOf(job.value(u"retention"_s).toArray(), u"tier"_s, u"daily"_s);
+        // Yesterday is covered; the days before the oldest archive may be in object storage.
+        QCOMPARE(daily.value(u"covered"_s).toInt(), 1);
+        QCOMPARE(daily.value(u"state"_s).toString(), u"unknown"_s);
+        sshd.stop();
+    }
+
+    void keychainUnavailableIsExitFive()
+    {
+        status({}); // writes the workspace
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/bus"_s);
+        env.remove(u"DISPLAY"_s);
+        const CliRun run = runCli(
+            {u"status"_s, u"--workspace"_s, m_dir.filePath(u"ws.jsonc"_s), u"--json"_s}, {}, env);
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.err.contains(u"--secret-stdin"_s), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty()); // no half report
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(runCli({u"status"_s, u"--demo"_s, u"--workspace"_s, u"x"_s}, {}).exitCode, 2);
+        QCOMPARE(
+            runCli({u"status"_s, u"--workspace"_s, m_dir.filePath(u"none.jsonc"_s)}, {}).exitCode,
+            2);
+        QCOMPARE(runCli({u"status"_s, u"--bogus"_s}, {}).exitCode, 2);
+    }
+
+private:
+    CliRun status(const QString &extra, bool json = true)
+    {
+        const QString text =
+            QStringLiteral("{ \"schema_version\": 2, \"name\": \"statustest\",\n"
+                           "  \"environments\": [ { \"name\": \"production\", \"production\": "
+                           "true, \"time_zone\": \"UTC\" } ],\n"
+                           "  \"services\": [ { \"name\": \"echo\", \"environment\": "
+                           "\"production\", \"profile\": \"echopilot\", \"base_url\": "
+                           "\"http://127.0.0.1:%1\", \"dashboard_key_ref\": \"echo-key\", "
+                           "\"latency_budget_ms\": 5000 } ]%2 }\n")
+                .arg(m_sim.port(u"echopilot"_s))
+                .arg(extra);
+        const QString path = m_dir.filePath(u"ws.jsonc"_s);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        f.write(text.toUtf8());
+        f.close();
+        QStringList args = {u"status"_s,     u"--workspace"_s,    path,         u"--env"_s,
+                            u"production"_s, u"--secret-stdin"_s, u"echo-key"_s};
+        if (json)
+            args << u"--json"_s;
+        return runCli(args, SimKey.toUtf8());
+    }
+
+    ph::SimulatorProcess m_sim;
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestCliStatus)
+#include "tst_clistatus.moc"
