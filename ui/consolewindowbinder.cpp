@@ -5,6 +5,7 @@
 #include "checklist/steprunner.h"
 #include "console/auditrecorder.h"
 #include "console/console.h"
+#include "console/hostfactscollector.h"
 #include "notify/dbusnotifier.h"
 #include "probes/probeengine.h"
 #include "probes/secretstorekeyprovider.h"
@@ -15,6 +16,7 @@
 #include "ui/backups/backupspanel.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
+#include "ui/dashboards/hostfactspanel.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dialogs/credentialsdialog.h"
 #include "ui/dialogs/sshconfigimportdialog.h"
@@ -69,6 +71,16 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);
     connect(window, &MainWindow::environmentChanged, console, &Console::setEnvironment);
     connect(window, &MainWindow::refreshRequested, console, &Console::checkNow);
+    if (HostFactsCollector *facts = console->hostFacts()) {
+        HostFactsPanel *panel = window->healthView()->hostFacts();
+        panel->setHosts(facts->hosts());
+        for (const HostFacts &f : facts->latest())
+            panel->setFacts(f);
+        connect(facts, &HostFactsCollector::hostsChanged, panel, &HostFactsPanel::setHosts);
+        connect(facts, &HostFactsCollector::factsReady, panel, &HostFactsPanel::setFacts);
+        connect(panel, &HostFactsPanel::refreshRequested, facts, &HostFactsCollector::collectNow);
+        connect(window, &MainWindow::refreshRequested, facts, &HostFactsCollector::collectNow);
+    }
     connect(window, &MainWindow::credentialsRequested, window, [console, window] {
         auto *dialog = new CredentialsDialog(console->secrets(), console->workspace(), window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -6,6 +6,7 @@
 #include "console/historywriter.h"
 #include "console/hostcommands.h"
 #include "console/sleepdetector.h"
+#include "console/hostfactscollector.h"
 #include "core/logging.h"
 #include "notify/probenotifications.h"
 #include "probes/networkwatch.h"
@@ -90,6 +91,9 @@ Result<void> Console::open(const Options &options)
     connect(network, &NetworkWatch::onlineChanged, this, &Console::onlineChanged);
     connect(network, &NetworkWatch::onlineChanged, m_sshPool, &SshSessionPool::revalidateAll);
     sleep->start();
+    m_hostFacts = new HostFactsCollector(m_hostCommands, this);
+    m_hostFacts->setOnlineCheck([this] { return m_engine->isNetworkOnline(); });
+    connect(m_hostFacts, &HostFactsCollector::factsReady, this, &Console::feedHostFacts);
     m_audit = new AuditRecorder(m_db, AuditRecorder::keychainStore(m_secrets), this);
 
     m_writer = new HistoryWriter(m_db);
@@ -130,6 +134,8 @@ void Console::start()
     m_uptimeTimer->start();
     m_rollUpTimer->start();
     m_alerts->start();
+    if (m_hostFacts)
+        m_hostFacts->start();
     QMetaObject::invokeMethod(m_writer, &HistoryWriter::rollUp, Qt::QueuedConnection);
 }
 
@@ -140,6 +146,8 @@ void Console::stop()
     m_uptimeTimer->stop();
     m_rollUpTimer->stop();
     m_alerts->stop();
+    if (m_hostFacts)
+        m_hostFacts->stop();
 }
 
 void Console::applyWorkspace(const Workspace &ws)
@@ -176,10 +184,26 @@ void Console::probeEnvironment()
     for (const Service &s : m_workspace.servicesIn(m_environment))
         watched.append(s.name);
     m_alerts->setWatchedServices(watched);
+    if (m_hostFacts) {
+        m_hostFacts->setServices(m_workspace.servicesIn(m_environment));
+        if (m_started)
+            m_hostFacts->collectNow();
+    }
     if (m_started) {
         m_engine->start();
         // After the first sweep has been stored, then on the timer.
         QTimer::singleShot(3000, this, &Console::requestUptime);
+    }
+}
+
+void Console::feedHostFacts(const HostFacts &facts)
+{
+    // A late report from a host of the environment the user just left must not count.
+    const QList<Service> current = m_workspace.servicesIn(m_environment);
+    for (const Observation &o : HostFactsCollector::observationsFrom(facts)) {
+        if (std::any_of(current.cbegin(), current.cend(),
+                        [&](const Service &s) { return s.name == o.service; }))
+            m_alerts->engine()->feed(o);
     }
 }
 

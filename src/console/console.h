@@ -25,6 +25,8 @@ class ProbeSink;
 class SecretStoreKeyProvider;
 class ServiceFetcher;
 class HostCommands;
+class HostFactsCollector;
+struct HostFacts;
 class AuditRecorder;
 class SshSessionPool;
 class SecretStore;
@@ -75,6 +77,8 @@ public:
     SshSessionPool *sshPool() const { return m_sshPool; }
     /// Dashboard keys and other secrets read from the keychain, for the step runner.
     SecretStoreKeyProvider *keyProvider() const { return m_keys.get(); }
+    /// Containers, memory and disks of the hosts running Bot Core; feeds the alerts.
+    HostFactsCollector *hostFacts() const { return m_hostFacts; }
     /// Appends audit events off the GUI thread, in order; the seal key comes from the keychain.
     AuditRecorder *auditRecorder() const { return m_audit; }
     WorkspaceWatcher *watcher() const { return m_watcher; }
@@ -97,6 +101,7 @@ private:
     void applyWorkspace(const Workspace &ws);
     void probeEnvironment();
     void requestUptime();
+    void feedHostFacts(const ph::HostFacts &facts);
 
     WorkspaceWatcher *m_watcher;
     SecretStore *m_secrets = nullptr;
@@ -105,6 +110,7 @@ private:
     ServiceFetcher *m_fetcher = nullptr;
     SshSessionPool *m_sshPool = nullptr;
     HostCommands *m_hostCommands = nullptr;
+    HostFactsCollector *m_hostFacts = nullptr;
     AuditRecorder *m_audit = nullptr;
     SshTunnelProvider *m_tunnels;
     ProbeNotifications *m_notifications = nullptr;

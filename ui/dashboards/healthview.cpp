@@ -2,6 +2,7 @@
 #include "ui/dashboards/healthview.h"
 
 #include "ui/dashboards/healthmodel.h"
+#include "ui/dashboards/hostfactspanel.h"
 #include "ui/widgets/sparklinedelegate.h"
 
 #include <QChart>
@@ -34,6 +35,7 @@ HealthView::HealthView(QWidget *parent)
     , m_body(new QPlainTextEdit(this))
     , m_chart(new QChartView(this))
     , m_ageTimer(new QTimer(this))
+    , m_hostFacts(new HostFactsPanel(this))
 {
     setObjectName(u"healthView"_s);
     m_table->setObjectName(u"healthTable"_s);
@@ -84,8 +86,10 @@ HealthView::HealthView(QWidget *parent)
     split->setObjectName(u"healthSplitter"_s);
     split->addWidget(m_table);
     split->addWidget(detailBox);
+    split->addWidget(m_hostFacts);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

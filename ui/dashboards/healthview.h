@@ -14,6 +14,7 @@ class QChartView;
 namespace ph {
 
 class HealthModel;
+class HostFactsPanel;
 
 /// The Health dashboard: every endpoint of every service, and the selected one in detail.
 class HealthView : public QWidget
@@ -23,6 +24,8 @@ public:
     explicit HealthView(QWidget *parent = nullptr);
     HealthModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    /// Containers, memory and disks of the hosts running Bot Core.
+    HostFactsPanel *hostFacts() const { return m_hostFacts; }
 
 private:
     void showDetail();
@@ -36,6 +39,7 @@ private:
     QPlainTextEdit *m_body;
     QChartView *m_chart;
     QTimer *m_ageTimer;
+    HostFactsPanel *m_hostFacts;
 };
 
 } // namespace ph

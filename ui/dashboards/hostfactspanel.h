@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "hostfacts/hostfacts.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace ph {
+
+/**
+ * The Health view's host section: per Bot Core host, its containers (state, health, CPU,
+ * memory), its disks against the 70/80/90 % thresholds, how old the facts are, and why
+ * they could not be collected. Rows that need attention are coloured.
+ */
+class HostFactsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    /// How urgent a row is; also stored in column 0 under Qt::UserRole for tests and themes.
+    enum Level
+    {
+        Normal = 0,
+        Notice = 70,   ///< over the lowest threshold
+        Warning = 80,  ///< over the middle threshold
+        Critical = 90, ///< over the top threshold, down, unhealthy or unreachable
+    };
+
+    explicit HostFactsPanel(QWidget *parent = nullptr);
+
+    /// The hosts being watched; those without facts yet show as waiting.
+    void setHosts(const QStringList &hosts);
+    void setFacts(const ph::HostFacts &facts);
+    /// Rewrites the "collected … ago" texts against @p now.
+    void refreshAges(const QDateTime &now);
+
+    QTreeWidget *tree() const { return m_tree; }
+    /// The top-level item of @p host, or null.
+    QTreeWidgetItem *hostItem(const QString &host) const;
+
+    static Level diskLevel(double percent);
+    static Level memoryLevel(double percent);
+
+Q_SIGNALS:
+    void refreshRequested();
+
+private:
+    void rebuild(const QString &host);
+
+    QTreeWidget *m_tree;
+    QLabel *m_summary;
+    QTimer *m_ageTimer;
+    QStringList m_hosts;
+    QHash<QString, HostFacts> m_facts;
+};
+
+} // namespace ph
