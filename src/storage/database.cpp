@@ -128,10 +128,25 @@ Database::~Database()
     }
 }
 
+namespace {
+
+// Thread ids are reused once a thread has ended; a connection left by an ended thread
+// would then be found under the new thread's name, and Qt refuses to hand it over
+// ("does not belong to the calling thread") — the write is lost. A number given to each
+// thread once is never reused.
+std::atomic<quint64> s_nextThreadSerial{1};
+
+quint64 threadSerial()
+{
+    thread_local const quint64 serial = s_nextThreadSerial++;
+    return serial;
+}
+
+} // namespace
+
 QString Database::connectionName() const
 {
-    return u"pilothouse-db%1-thread%2"_s.arg(m_serial).arg(quintptr(QThread::currentThreadId()), 0,
-                                                           16);
+    return u"pilothouse-db%1-thread%2"_s.arg(m_serial).arg(threadSerial());
 }
 
 Result<QSqlDatabase> Database::connection() const

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void corruptFileIsRefusedUntouched_data();
     void corruptFileIsRefusedUntouched();
     void connectionPerThread();
+    void threadsThatEndWithoutReleasing();
 
     void recordRejectsBadInput_data();
     void recordRejectsBadInput();
@@ -306,6 +307,33 @@ void TestStorage::connectionPerThread()
     QCOMPARE(workerCount, 2);
     QVERIFY(!QSqlDatabase::contains(workerName));
     QCOMPARE(history.sizes()->raw, 2);
+}
+
+void TestStorage::threadsThatEndWithoutReleasing()
+{
+    // Threads (pool threads, short workers) often end without releasing their connection,
+    // and the system hands their thread ids to the next threads. Every later thread must
+    // still get a working connection of its own.
+    auto db = openOrFail(newPath());
+    QVERIFY(db);
+    int failures = 0;
+    QString firstError;
+    for (int i = 0; i < 20; ++i) {
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            ProbeHistory inWorker(db);
+            auto recorded = inWorker.record(result(i * kMinute, Verdict::Pass, 100));
+            if (!recorded) {
+                ++failures;
+                if (firstError.isEmpty())
+                    firstError = recorded.error().toString();
+            }
+        }));
+        worker->start();
+        QVERIFY(worker->wait(30000));
+    }
+    QVERIFY2(failures == 0, qPrintable(firstError));
+    ProbeHistory history(db);
+    QCOMPARE(history.sizes()->raw, 20);
 }
 
 void TestStorage::recordRejectsBadInput_data()
