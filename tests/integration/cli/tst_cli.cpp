@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audit/auditlog.h"
 #include "audit/sealkey.h"
+#include "clirunner.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -16,6 +17,8 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using ph::CliRun;
+using ph::runCli;
 using ph::AuditEvent;
 using ph::AuditLog;
 using ph::Database;
@@ -24,43 +27,6 @@ namespace {
 
 const QByteArray kKey =
     QByteArray::fromHex("2b7e151628aed2a6abf7158809cf4f3c762e7160f38b4da56a784d9045190cfe");
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
-              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    CliRun run;
-    const QString cli = qEnvironmentVariable("PILOTHOUSE_CLI");
-    if (cli.isEmpty()) {
-        run.err = u"PILOTHOUSE_CLI is not set"_s;
-        return run;
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(cli, arguments);
-    if (!process.waitForStarted(10000)) {
-        run.err = process.errorString();
-        return run;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = u"pilothouse-cli did not finish within 60 s"_s;
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QJsonObject parseObject(const QString &text)
 {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "clirunner.h"
 #include "demo/simulatorprocess.h"
 #include "sshdfixture.h"
 
@@ -14,48 +15,13 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using ph::CliRun;
+using ph::runCli;
 
 namespace {
 
 const QString SimKey = u"status-test-key"_s;
 constexpr quint64 Seed = 42;
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-CliRun runCli(const QStringList &arguments, const QByteArray &input,
-              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    CliRun run;
-    const QString cli = qEnvironmentVariable("PILOTHOUSE_CLI");
-    if (cli.isEmpty()) {
-        run.err = u"PILOTHOUSE_CLI is not set"_s;
-        return run;
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(cli, arguments);
-    if (!process.waitForStarted(10000)) {
-        run.err = process.errorString();
-        return run;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(90000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = u"pilothouse-cli did not finish within 90 s"_s;
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QJsonObject entryOf(const QJsonArray &array, const QString &key, const QString &value)
 {
@@ -105,9 +71,9 @@ private Q_SLOTS:
     void figuresMatchTheSeededSimulator()
     {
         const CliRun run = status({});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.outBytes)));
         QJsonParseError perr;
-        const QJsonObject doc = QJsonDocument::fromJson(run.out, &perr).object();
+        const QJsonObject doc = QJsonDocument::fromJson(run.outBytes, &perr).object();
         QCOMPARE(perr.error, QJsonParseError::NoError);
         QCOMPARE(doc.value(u"format"_s).toInt(), 1);
         QCOMPARE(doc.value(u"environment"_s).toString(), u"production"_s);
@@ -170,10 +136,10 @@ private Q_SLOTS:
         QVERIFY(m_sim.injectFault(fault));
         const CliRun run = status({});
         QCOMPARE(run.exitCode, 1);
-        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject doc = QJsonDocument::fromJson(run.outBytes).object();
         QCOMPARE(doc.value(u"ok"_s).toBool(), false);
         const QJsonObject slo = entryOf(doc.value(u"slos"_s).toArray(), u"service"_s, u"echo"_s);
-        QVERIFY2(!slo.value(u"error"_s).toString().isEmpty(), run.out.constData());
+        QVERIFY2(!slo.value(u"error"_s).toString().isEmpty(), run.outBytes.constData());
         // The other dashboards still report.
         const QJsonObject queue =
             entryOf(doc.value(u"queues"_s).toArray(), u"service"_s, u"echo"_s);
@@ -191,9 +157,9 @@ private Q_SLOTS:
             "UTC\", "
             "\"rpo_minutes\": 1440 } ]"));
         QCOMPARE(run.exitCode, 1);
-        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject doc = QJsonDocument::fromJson(run.outBytes).object();
         const QJsonObject job = entryOf(doc.value(u"backups"_s).toArray(), u"job"_s, u"nightly"_s);
-        QVERIFY2(!job.value(u"error"_s).toString().isEmpty(), run.out.constData());
+        QVERIFY2(!job.value(u"error"_s).toString().isEmpty(), run.outBytes.constData());
         // Not fatal: the rest of the report is there.
         QCOMPARE(entryOf(doc.value(u"queues"_s).toArray(), u"service"_s, u"echo"_s)
                      .value(u"stuck"_s)
@@ -205,7 +171,7 @@ private Q_SLOTS:
     {
         const CliRun run = status({}, false);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const QString text = QString::fromUtf8(run.out);
+        const QString text = QString::fromUtf8(run.outBytes);
         for (const QString &heading :
              {u"HEALTH"_s, u"SLOS"_s, u"QUEUES"_s, u"PAYOUTS"_s, u"ALERTS"_s}) {
             QVERIFY2(text.contains(u"\n"_s + heading + u"\n"_s) || text.startsWith(heading),
@@ -251,9 +217,9 @@ private Q_SLOTS:
         CliRun run = status(hosts);
         QCOMPARE(run.exitCode, 1);
         QJsonObject job =
-            entryOf(QJsonDocument::fromJson(run.out).object().value(u"backups"_s).toArray(),
+            entryOf(QJsonDocument::fromJson(run.outBytes).object().value(u"backups"_s).toArray(),
                     u"job"_s, u"nightly"_s);
-        QVERIFY2(!job.value(u"error"_s).toString().isEmpty(), run.out.constData());
+        QVERIFY2(!job.value(u"error"_s).toString().isEmpty(), run.outBytes.constData());
         QVERIFY(!job.contains(u"archives"_s));
 
         // Known host: listed, RPO and retention met.
@@ -263,8 +229,8 @@ private Q_SLOTS:
         known.write(sshd.knownHostsLine().toUtf8() + '\n');
         known.close();
         run = status(hosts);
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.out)));
-        job = entryOf(QJsonDocument::fromJson(run.out).object().value(u"backups"_s).toArray(),
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + QString::fromUtf8(run.outBytes)));
+        job = entryOf(QJsonDocument::fromJson(run.outBytes).object().value(u"backups"_s).toArray(),
                       u"job"_s, u"nightly"_s);
         QCOMPARE(job.value(u"archives"_s).toInt(), 2);
         QCOMPARE(job.value(u"newest"_s).toString(), u"20261122/db.tar.gz"_s);
@@ -288,7 +254,7 @@ private Q_SLOTS:
             {u"status"_s, u"--workspace"_s, m_dir.filePath(u"ws.jsonc"_s), u"--json"_s}, {}, env);
         QCOMPARE(run.exitCode, 5);
         QVERIFY2(run.err.contains(u"--secret-stdin"_s), qPrintable(run.err));
-        QVERIFY(run.out.isEmpty()); // no half report
+        QVERIFY(run.outBytes.isEmpty()); // no half report
     }
 
     void usageErrors()

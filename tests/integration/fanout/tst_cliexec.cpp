@@ -2,6 +2,7 @@
 // `pilothouse-cli exec` (PILOTHOUSE_CLI) against real sshd daemons started by SshdFixture.
 #include "audit/auditlog.h"
 #include "audit/sealkey.h"
+#include "clirunner.h"
 #include "sshdfixture.h"
 #include "storage/database.h"
 
@@ -29,43 +30,6 @@ constexpr int kStopped = 3;
 
 const QByteArray kSealKey =
     QByteArray::fromHex("8f14e45fceea167a5a36dedd4bea2543a1d0c8a5f4b7e2d9c3b6a59e8d7c6b5a");
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList &arguments, const QByteArray &input,
-              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    CliRun run;
-    const QString cli = qEnvironmentVariable("PILOTHOUSE_CLI");
-    if (cli.isEmpty()) {
-        run.err = u"PILOTHOUSE_CLI is not set"_s;
-        return run;
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(cli, arguments);
-    if (!process.waitForStarted(10000)) {
-        run.err = process.errorString();
-        return run;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(90000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = u"pilothouse-cli did not finish within 90 s"_s;
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QJsonObject parseObject(const QString &text)
 {
