@@ -278,7 +278,11 @@ if [[ -x $SSHREUSE ]]; then
     printf '20 sequential `true` on one host, %s runs each\n' "$RUNS"
     printf '%-16s %8s %8s %8s\n' tool min median max
     printf '%-16s %8s %8s %8s\n' "one session" "$rmn" "$rmd" "$rmx" "fresh ssh" "$fmn" "$fmd" "$fmx"
-    python3 -c 'import sys; r=float(sys.argv[1])/float(sys.argv[2]); print(f"one session / fresh ssh: {r:.3f}x (target <= 0.1x: {\"met\" if r <= 0.1 else \"MISSED\"})")' "$rmd" "$fmd"
+    python3 - "$rmd" "$fmd" <<'PY'
+import sys
+r = float(sys.argv[1]) / float(sys.argv[2])
+print("one session / fresh ssh: %.3fx (target <= 0.1x: %s)" % (r, "met" if r <= 0.1 else "MISSED"))
+PY
 else
     echo "fanout: $SSHREUSE not built; skipping the sequential-commands comparison" >&2
 fi
