@@ -192,23 +192,6 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QWidget *MainWindow::placeholderPage(const QString &title, const QString &text)
-{
-    auto *page = new QWidget(this);
-    auto *l = new QVBoxLayout(page);
-    auto *t = new QLabel(title, page);
-    QFont f = t->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
-    f.setBold(true);
-    t->setFont(f);
-    auto *body = new QLabel(text + u"\n\n"_s + tr("This view arrives in a later release."), page);
-    body->setWordWrap(true);
-    l->addWidget(t);
-    l->addWidget(body);
-    l->addStretch(1);
-    return page;
-}
-
 void MainWindow::showPage(Page page)
 {
     m_nav->setCurrentRow(int(page));

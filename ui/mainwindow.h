@@ -83,7 +83,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *placeholderPage(const QString &title, const QString &text);
     void updateProductionMarking();
 
     Workspace m_workspace;
