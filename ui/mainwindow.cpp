@@ -2,11 +2,11 @@
 #include "ui/mainwindow.h"
 
 #include "ui/alerts/alertsview.h"
+#include "ui/backups/backupspanel.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dashboards/slopanel.h"
-#include "ui/backups/backupspanel.h"
 #include "ui/payouts/payoutspanel.h"
 #include "ui/remote/remoteview.h"
 #include "ui/runbooks/runbooksview.h"

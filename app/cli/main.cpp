@@ -18,16 +18,17 @@ using namespace Qt::StringLiterals;
 static void usage(QTextStream &out)
 {
     out << QCoreApplication::translate(
-        "main", "Usage: pilothouse-cli COMMAND [options]\n\n"
-                "Commands:\n"
-                "  probe     check every endpoint once (--workspace F | --demo, --env E, --json)\n"
-                "  status    every dashboard's figures once (--workspace F | --demo, --env E, --json)\n"
-                "  runbook   import FILE | list | show NAME (--json) | run NAME (--help)\n"
-                "  audit     verify the audit log (--database F, --json) | export --csv\n"
-                "  exec      run a command on hosts over SSH (--host H... | --group G) -- CMD\n\n"
-                "Exit codes: 0 all good, 1 a check failed, 2 usage or configuration error,\n"
-                "3 needs a person, 4 refused, 5 keychain unavailable.\n"
-                "Run 'pilothouse-cli COMMAND --help' for a command's options.\n");
+        "main",
+        "Usage: pilothouse-cli COMMAND [options]\n\n"
+        "Commands:\n"
+        "  probe     check every endpoint once (--workspace F | --demo, --env E, --json)\n"
+        "  status    every dashboard's figures once (--workspace F | --demo, --env E, --json)\n"
+        "  runbook   import FILE | list | show NAME (--json) | run NAME (--help)\n"
+        "  audit     verify the audit log (--database F, --json) | export --csv\n"
+        "  exec      run a command on hosts over SSH (--host H... | --group G) -- CMD\n\n"
+        "Exit codes: 0 all good, 1 a check failed, 2 usage or configuration error,\n"
+        "3 needs a person, 4 refused, 5 keychain unavailable.\n"
+        "Run 'pilothouse-cli COMMAND --help' for a command's options.\n");
 }
 
 int main(int argc, char **argv)

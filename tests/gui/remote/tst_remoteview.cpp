@@ -2,6 +2,7 @@
 // The Remote view against a real sshd: a workspace written here points a host at the
 // fixture (key auth with the fixture's client key, its host key already known).
 #include "audit/auditlog.h"
+#include "console/auditrecorder.h"
 #include "sshdfixture.h"
 #include "storage/database.h"
 #include "ui/dialogs/confirmdestructivedialog.h"
@@ -10,7 +11,6 @@
 #include "ui/remote/commandhistory.h"
 #include "ui/remote/hosttreemodel.h"
 #include "ui/remote/outputpane.h"
-#include "console/auditrecorder.h"
 #include "ui/remote/remoteview.h"
 #include "workspace/workspaceloader.h"
 

@@ -17,11 +17,11 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
-using ph::CliRun;
-using ph::runCli;
 using ph::AuditEvent;
 using ph::AuditLog;
+using ph::CliRun;
 using ph::Database;
+using ph::runCli;
 
 namespace {
 
