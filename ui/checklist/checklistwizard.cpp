@@ -910,6 +910,10 @@ void ChecklistWizard::retrySelected()
     if (apply(m_run.retryStep(m_selected, QDateTime::currentDateTimeUtc())))
         m_output.remove(m_selected);
     refreshStep();
+    // Retrying a command means running it again; a manual check just reopens. Run goes
+    // through the same confirmation as the first attempt.
+    if (m_runButton->isEnabled())
+        runSelected();
 }
 
 void ChecklistWizard::signOff()
