@@ -39,6 +39,8 @@ private Q_SLOTS:
     void restoredAckIsPerRuleAndService();
     void ackEndsWhenAlertResolves();
     void badRestoredAcksAreIgnored_data();
+    void breachedRuleJudgesLikeTheAlerts_data();
+    void breachedRuleJudgesLikeTheAlerts();
     void badRestoredAcksAreIgnored();
     void silentInputDoesNotEscalate();
     void p2NeverNotifies();
@@ -457,6 +459,50 @@ void TestAlertEngine::badRestoredAcksAreIgnored()
     QCOMPARE(a.ruleId, u"botcore.disk.p0"_s);
     QVERIFY(!a.isAcknowledged());
     QCOMPARE(m_notifier.calls().size(), 1);
+}
+
+void TestAlertEngine::breachedRuleJudgesLikeTheAlerts_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<double>("override"); // alerts.botcore.disk.p1; < 0 = none
+    QTest::addColumn<QString>("rule");    // empty: no tier
+    QTest::addColumn<double>("threshold");
+
+    QTest::newRow("disk 85") << u"botcore"_s << u"disk.percent"_s << 85.0 << -1.0
+                             << u"botcore.disk.p1"_s << 80.0;
+    QTest::newRow("disk 91") << u"botcore"_s << u"disk.percent"_s << 91.0 << -1.0
+                             << u"botcore.disk.p0"_s << 90.0;
+    QTest::newRow("disk 70") << u"botcore"_s << u"disk.percent"_s << 70.0 << -1.0 << QString()
+                             << 0.0;
+    QTest::newRow("disk 65, P1 at 60")
+        << u"botcore"_s << u"disk.percent"_s << 65.0 << 60.0 << u"botcore.disk.p1"_s << 60.0;
+    QTest::newRow("memory 96") << u"botcore"_s << u"memory.percent"_s << 96.0 << -1.0
+                               << u"botcore.memory.p0"_s << 95.0;
+    QTest::newRow("not a number") << u"botcore"_s << u"disk.percent"_s << qQNaN() << -1.0
+                                  << QString() << 0.0;
+    QTest::newRow("other profile")
+        << u"echopilot"_s << u"disk.percent"_s << 99.0 << -1.0 << QString() << 0.0;
+}
+
+void TestAlertEngine::breachedRuleJudgesLikeTheAlerts()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, metric);
+    QFETCH(double, value);
+    QFETCH(double, override);
+    QFETCH(QString, rule);
+    QFETCH(double, threshold);
+    QMap<QString, double> thresholds;
+    if (override >= 0)
+        thresholds.insert(u"alerts.botcore.disk.p1"_s, override);
+    const auto r = breachedRule(builtInAlertRules(), profile, metric, value, thresholds);
+    QCOMPARE(r.has_value(), !rule.isEmpty());
+    if (r) {
+        QCOMPARE(r->id, rule);
+        QCOMPARE(r->threshold, threshold);
+    }
 }
 
 void TestAlertEngine::silentInputDoesNotEscalate()
