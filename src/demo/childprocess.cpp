@@ -73,20 +73,22 @@ QList<qint64> ChildProcess::childrenOf(qint64 pid)
     for (const QString &entry : entries) {
         bool numeric = false;
         const qint64 candidate = entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(u"/proc/"_s + entry + u"/stat"_s);
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after
-        // the last ')'.
-        const QByteArray line = stat.readAll();
-        const qsizetype close = line.lastIndexOf(')');
-        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toLongLong() == pid)
+        if (numeric && parentOf(candidate) == pid)
             children.append(candidate);
     }
     return children;
+}
+
+qint64 ChildProcess::parentOf(qint64 pid)
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the
+    // last ')'.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
 }
 
 } // namespace ph

@@ -33,6 +33,8 @@ public:
 
     /// The direct children of @p pid (from /proc; empty where there is none).
     static QList<qint64> childrenOf(qint64 pid);
+    /// The parent of @p pid; 0 when unknown.
+    static qint64 parentOf(qint64 pid);
 };
 
 } // namespace ph
