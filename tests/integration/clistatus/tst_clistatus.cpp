@@ -2,6 +2,7 @@
 #include "clirunner.h"
 #include "demo/simulatorprocess.h"
 #include "sshdfixture.h"
+#include "testfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,7 @@
 using namespace Qt::StringLiterals;
 using ph::CliRun;
 using ph::runCli;
+using ph::writeTestFile;
 
 namespace {
 
@@ -42,17 +44,6 @@ bool touch(const QString &path, const QDateTime &mtime)
     f.write("archive");
     f.flush(); // or closing would stamp the time of the write
     return f.setFileTime(mtime, QFileDevice::FileModificationTime);
-}
-
-bool writeFile(const QString &path, const QByteArray &text, bool executable = false)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    f.write(text);
-    f.close();
-    return !executable ||
-           f.setPermissions(f.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeUser);
 }
 
 // Stand-ins for what a Bot Core host prints; the root file system is 85 % full (P1).
@@ -283,27 +274,27 @@ private Q_SLOTS:
         const QString deployment = m_dir.filePath(u"bot-core"_s);
         QVERIFY(QDir().mkpath(bin));
         QVERIFY(QDir().mkpath(deployment));
-        QVERIFY(writeFile(deployment + u"/docker-compose.yml"_s, "services: {}\n"));
-        QVERIFY(writeFile(m_dir.filePath(u"compose.txt"_s), ComposePs));
-        QVERIFY(writeFile(m_dir.filePath(u"stats.txt"_s), DockerStats));
-        QVERIFY(writeFile(m_dir.filePath(u"df.txt"_s), Df));
+        QVERIFY(writeTestFile(deployment + u"/docker-compose.yml"_s, "services: {}\n"));
+        QVERIFY(writeTestFile(m_dir.filePath(u"compose.txt"_s), ComposePs));
+        QVERIFY(writeTestFile(m_dir.filePath(u"stats.txt"_s), DockerStats));
+        QVERIFY(writeTestFile(m_dir.filePath(u"df.txt"_s), Df));
         const QByteArray dir = m_dir.path().toUtf8();
-        QVERIFY(writeFile(bin + u"/docker-compose"_s,
-                          "#!/bin/sh\n[ -f docker-compose.yml ] || exit 14\ncat '" + dir +
-                              "/compose.txt'\n",
-                          true));
-        QVERIFY(writeFile(bin + u"/docker"_s,
-                          "#!/bin/sh\ncase \"$*\" in *--format*) exit 125 ;; esac\ncat '" + dir +
-                              "/stats.txt'\n",
-                          true));
-        QVERIFY(writeFile(bin + u"/df"_s, "#!/bin/sh\ncat '" + dir + "/df.txt'\n", true));
+        QVERIFY(writeTestFile(bin + u"/docker-compose"_s,
+                              "#!/bin/sh\n[ -f docker-compose.yml ] || exit 14\ncat '" + dir +
+                                  "/compose.txt'\n",
+                              true));
+        QVERIFY(writeTestFile(bin + u"/docker"_s,
+                              "#!/bin/sh\ncase \"$*\" in *--format*) exit 125 ;; esac\ncat '" +
+                                  dir + "/stats.txt'\n",
+                              true));
+        QVERIFY(writeTestFile(bin + u"/df"_s, "#!/bin/sh\ncat '" + dir + "/df.txt'\n", true));
 
         ph::SshdFixture sshd;
         sshd.setExtraConfig(u"SetEnv PATH="_s + bin + u":/usr/bin:/bin SHLVL=1"_s);
         QVERIFY2(sshd.start(), qPrintable(sshd.errorString()));
         QVERIFY(QDir().mkpath(QDir::homePath() + u"/.ssh"_s));
-        QVERIFY(writeFile(QDir::homePath() + u"/.ssh/known_hosts"_s,
-                          sshd.knownHostsLine().toUtf8() + '\n'));
+        QVERIFY(writeTestFile(QDir::homePath() + u"/.ssh/known_hosts"_s,
+                              sshd.knownHostsLine().toUtf8() + '\n'));
 
         const QString hosts =
             QStringLiteral(", \"hosts\": [ { \"name\": \"bot1\", \"environment\": "
