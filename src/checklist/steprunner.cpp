@@ -79,6 +79,20 @@ QStringList missingParameters(const Runbook &runbook, const QString &text,
     return missing;
 }
 
+/// PostgreSQL steps go to psql on the host, against the database the server itself uses:
+/// $DATABASE_URL stays in the server's environment and never passes through Pilothouse.
+QString sqlThroughPsql(const Step &step, const QString &command)
+{
+    static const QStringList postgres{u"sql"_s, u"psql"_s, u"pgsql"_s, u"postgresql"_s};
+    if (!postgres.contains(step.language.toLower()))
+        return command;
+    QString sql = command;
+    while (sql.endsWith(u'\n'))
+        sql.chop(1);
+    return u"psql \"$DATABASE_URL\" -X -v ON_ERROR_STOP=1 <<'PILOTHOUSE_SQL'\n"_s + sql +
+           u"\nPILOTHOUSE_SQL"_s;
+}
+
 } // namespace
 
 struct StepRunner::Active
@@ -249,12 +263,20 @@ Result<ResolvedCommand> StepRunner::resolveCommand(const Workspace &workspace,
     QMap<QString, QString> textOnly = parameters;
     for (const QString &name : secretNames)
         textOnly.remove(name);
-    r.workingDirectory = substituteParameters(
-        !step.cwd.isEmpty() ? step.cwd : (service ? service->workingDirectory : QString()),
-        textOnly);
+    const QString serviceDirectory = service ? service->workingDirectory : QString();
+    QString directory = !step.cwd.isEmpty() ? step.cwd : serviceDirectory;
+    // A relative cwd= is a folder of the deployment, like every relative path in a runbook.
+    if (!step.cwd.isEmpty() && !step.cwd.startsWith(u'/') && !step.cwd.startsWith(u'~') &&
+        !serviceDirectory.isEmpty()) {
+        QString base = serviceDirectory;
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        directory = base + u'/' + step.cwd;
+    }
+    r.workingDirectory = substituteParameters(directory, textOnly);
     r.command = substituteParameters(step.command, parameters);
     r.displayCommand = substituteParameters(step.command, textOnly);
-    r.remoteCommand = withWorkingDirectory(r.workingDirectory, r.command);
+    r.remoteCommand = withWorkingDirectory(r.workingDirectory, sqlThroughPsql(step, r.command));
     for (const QString &name : secretNames) {
         if (!parameters.value(name).isEmpty())
             r.secretValues.append(parameters.value(name));

@@ -79,7 +79,9 @@ struct ResolvedHttp
  *
  * Command steps run over SSH on the step's host (or the runbook's service's host) in the
  * step's directory (or the service's working directory), one session per host kept for the
- * runner's lifetime, on a pseudo-terminal so a timeout or cancel really ends them. HTTP
+ * runner's lifetime, on a pseudo-terminal so a timeout or cancel really ends them. A
+ * relative cwd= is a folder under the service's working directory. SQL steps (sql, psql,
+ * pgsql, postgresql) are fed to psql on the host with the server's own $DATABASE_URL. HTTP
  * steps are done here with QNetworkAccessManager against the service's base URL for the
  * run's environment; the dashboard key comes from the KeyProvider and appears nowhere but in
  * the request header. Secret parameters are read from the KeyProvider too and masked in
