@@ -265,6 +265,11 @@ Result<void> ChecklistRun::finishStep(int index, const StepResult &result, const
         s.output.sha256 = QString::fromLatin1(
             QCryptographicHash::hash(result.output, QCryptographicHash::Sha256).toHex());
         s.output.excerpt = maskedExcerpt(result.output, result.secretValues);
+        s.output.hosts = result.hosts;
+        for (StepHostOutcome &h : s.output.hosts) {
+            h.excerpt = maskSecrets(h.excerpt, result.secretValues);
+            h.reason = maskSecrets(h.reason, result.secretValues);
+        }
         return {};
     });
 }

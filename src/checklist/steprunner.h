@@ -31,6 +31,7 @@ namespace ph {
 class AuditLog;
 class Database;
 class KeyProvider;
+class SshSessionPool;
 
 /// How the person running a step agreed to a destructive one.
 struct StepConfirmation
@@ -46,8 +47,10 @@ struct StepConfirmation
 /// Where and what a command step runs, once host, directory and parameters are known.
 struct ResolvedCommand
 {
-    QString hostName; ///< workspace host alias
-    Host host;        ///< its connection facts
+    QString hostName;       ///< workspace host alias; empty for a step on a host group
+    Host host;              ///< its connection facts
+    QString group;          ///< the host group of a group=… step
+    QList<Host> groupHosts; ///< its hosts in the run's environment, in workspace order
     QString workingDirectory;
     QString command;        ///< parameters substituted, secrets included: never log it
     QString displayCommand; ///< text parameters substituted, secret ones left as placeholders
@@ -90,6 +93,12 @@ struct ResolvedHttp
  * Every command, confirmation and refusal is appended to the audit log on a worker thread,
  * in order; stepFinished() is emitted only after the step's audit record is written.
  *
+ * A step with group=… runs on every host of that group in the run's environment at once
+ * (FanOut, at most groupConcurrency() hosts busy), each with its own credentials as for a
+ * single host. Its expectations are checked on every host; it passes only when every host
+ * passes, and the recorded outcome keeps each host's outcome, exit status and output
+ * digest (StepResult::hosts).
+ *
  * Host keys: an unknown host key is refused (the step fails with "ssh.hostkey_unknown");
  * the operator accepts it once from the Remote view, after which it is in known_hosts.
  */
@@ -117,6 +126,9 @@ public:
     void setSshOptions(const SshSessionOptions &options) { m_sshOptions = options; }
     /// Used when a step has no timeout of its own.
     void setDefaultTimeoutSec(int seconds) { m_defaultTimeoutSec = seconds; }
+    /// How many hosts of a group step run at the same time.
+    int groupConcurrency() const { return m_groupConcurrency; }
+    void setGroupConcurrency(int hosts) { m_groupConcurrency = std::max(1, hosts); }
 
     /**
      * Runs step @p index of @p run. @p run must stay alive (and not be changed elsewhere)
@@ -131,6 +143,12 @@ public:
      * Secret parameters are judged by their placeholders here.
      */
     QStringList confirmationReasons(const ChecklistRun &run, int index) const;
+    /**
+     * The workspace hosts step @p index of @p run will run on: one, every host of its
+     * group, or none (not a command step, or it names no known host). A confirmation
+     * dialog names all of them.
+     */
+    QStringList targetHosts(const ChecklistRun &run, int index) const;
     /// Stops the running step; it finishes Failed with "cancelled".
     void cancel();
     bool isBusy() const { return m_active != nullptr; }
@@ -184,6 +202,8 @@ private:
     void secretsReady();
     void startCommand();
     void startHttp();
+    void startGroup();
+    void onGroupFinished();
     void onCommandFinished(quint64 job, const CommandResult &result);
     void onHttpFinished();
     void complete(StepResult result, const AuditEvent &event);
@@ -201,6 +221,8 @@ private:
     SshSessionOptions m_sshOptions;
     int m_defaultTimeoutSec = kDefaultTimeoutSec;
     QHash<QString, SshSession *> m_sessions;
+    SshSessionPool *m_pool = nullptr; ///< sessions of group steps
+    int m_groupConcurrency = 8;
     QNetworkAccessManager *m_network = nullptr;
     QThreadPool *m_auditPool;
     std::unique_ptr<Active> m_active;

@@ -149,6 +149,7 @@ private:
     QTextBrowser *m_onFailure;
     QPlainTextEdit *m_outputView;
     QLabel *m_notes;
+    QLabel *m_hostOutcomes; ///< one line per host of a group step
     QLabel *m_elapsed;
     QLabel *m_error;
     QPushButton *m_runButton;

@@ -235,6 +235,11 @@ void TestStepRunner::resolveCommandHostAndCwd_data()
                                << u"cd '/srv/echopilot' && uptime"_s;
     QTest::newRow("step cwd") << u"production"_s << QString() << u"/tmp/<dir>"_s << u"app-host"_s
                               << u"cd '/tmp/work' && uptime"_s;
+    QTest::newRow("relative cwd") << u"production"_s << QString() << u"scripts/<dir>"_s
+                                  << u"app-host"_s
+                                  << u"cd '/srv/echopilot/scripts/work' && uptime"_s;
+    QTest::newRow("home cwd") << u"production"_s << QString() << u"~/<dir>"_s << u"app-host"_s
+                              << u"cd ~/'work' && uptime"_s;
 }
 
 void TestStepRunner::resolveCommandHostAndCwd()
@@ -285,8 +290,8 @@ void TestStepRunner::resolveCommandErrors_data()
     QTest::addColumn<QString>("mentions");
     QTest::newRow("unknown host") << kRunbook << u"nowhere"_s << QString() << u"checklist.no_host"_s
                                   << u"nowhere"_s;
-    QTest::newRow("group") << kRunbook << QString() << u"bot-core"_s << u"checklist.group_step"_s
-                           << u"bot-core"_s;
+    QTest::newRow("group without hosts") << kRunbook << QString() << u"no-such-group"_s
+                                         << u"checklist.empty_group"_s << u"no-such-group"_s;
     QTest::newRow("no service, no host") << QByteArray("# T\n\n```bash\nls\n```\n") << QString()
                                          << QString() << u"checklist.no_host"_s << u"host="_s;
 }
