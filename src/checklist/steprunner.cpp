@@ -5,6 +5,7 @@
 #include "checklist/expectations.h"
 #include "core/jsonpointer.h"
 #include "probes/keyprovider.h"
+#include "probes/tunnelprovider.h"
 #include "runbooks/runbookparser.h"
 #include "safety/commandclassifier.h"
 #include "ssh/fanout.h"
@@ -337,18 +338,13 @@ Result<ResolvedHttp> StepRunner::resolveHttp(const Workspace &workspace, const R
                        "step. Add the service, or run the runbook in another environment.")
                         .arg(wanted.isEmpty() ? tr("(unnamed)") : wanted, environment));
     }
-    if (!service->via.isEmpty()) {
-        return fail(u"checklist.tunnel"_s,
-                    tr("Service “%1” is reached through host “%2”; runbook HTTP steps do not "
-                       "open tunnels yet. Check it from the dashboards instead.")
-                        .arg(service->name, service->via));
-    }
     if (!service->baseUrl.isValid()) {
         return fail(u"checklist.no_service"_s,
                     tr("Service “%1” has no valid base_url.").arg(service->name));
     }
     ResolvedHttp r;
     r.serviceName = service->name;
+    r.via = service->via;
     r.method = step.http.method.isEmpty() ? u"GET"_s : step.http.method.toUpper();
     QString base = service->baseUrl.toString();
     while (base.endsWith(u'/'))
@@ -529,6 +525,8 @@ AuditEvent StepRunner::baseEvent(AuditKind kind) const
                            {u"run_id"_s, QString::number(a.run->runId())},
                            {u"step_id"_s, a.step.id},
                            {u"step_title"_s, a.step.title}};
+    if (a.http && !a.http->via.isEmpty())
+        e.detail.insert(u"via"_s, a.http->via);
     if (a.command && !a.command->group.isEmpty()) {
         QStringList names;
         for (const Host &h : a.command->groupHosts)
@@ -675,6 +673,13 @@ bool StepRunner::run(ChecklistRun &run, int index, const StepConfirmation &confi
             return refuse(resolved.error());
         if (!resolved->keyRef.isEmpty())
             entries.append(resolved->keyRef);
+        if (!resolved->via.isEmpty() && !m_tunnels) {
+            return refuse(Error{u"checklist.tunnel"_s,
+                                tr("Service “%1” is reached through host “%2”, and no SSH "
+                                   "tunnels are available here. Nothing was sent.")
+                                    .arg(resolved->serviceName, resolved->via),
+                                {}});
+        }
     }
     if (!entries.isEmpty() && !m_keys) {
         return refuse(Error{u"keychain.unavailable"_s,
@@ -1063,6 +1068,33 @@ void StepRunner::onGroupFinished()
 void StepRunner::startHttp()
 {
     Active &a = *m_active;
+    if (a.http->via.isEmpty()) {
+        sendHttp(0);
+        return;
+    }
+    // The tunnel opens before the step starts: a host that cannot be reached leaves the
+    // run as it was, as for a command step.
+    const QUrl url = a.http->url;
+    const int port = url.port(url.scheme() == u"https"_s ? 443 : 80);
+    const int index = a.index;
+    m_tunnels->localPort(a.http->via, url.host(), port, this, [this, index](Result<quint16> local) {
+        if (!m_active || m_active->index != index || m_active->started)
+            return;
+        if (!local) {
+            abort(local.error());
+            return;
+        }
+        if (m_active->cancelled) {
+            abort(Error{u"checklist.cancelled"_s, tr("Cancelled before it started."), {}});
+            return;
+        }
+        sendHttp(*local);
+    });
+}
+
+void StepRunner::sendHttp(quint16 tunnelPort)
+{
+    Active &a = *m_active;
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     if (auto started = a.run->startStep(a.index, QDateTime::currentDateTimeUtc()); !started) {
@@ -1071,6 +1103,22 @@ void StepRunner::startHttp()
     }
     a.started = true;
     QNetworkRequest request(a.http->url);
+    if (tunnelPort != 0) {
+        // The tunnel ends on 127.0.0.1, but the service still sees its own name, and TLS
+        // still checks the certificate against it.
+        QUrl url = a.http->url;
+        QString authority = url.host(QUrl::FullyEncoded);
+        if (authority.contains(u':'))
+            authority = u'[' + authority + u']';
+        if (url.port() != -1)
+            authority += u':' + QString::number(url.port());
+        request.setRawHeader(QByteArrayLiteral("Host"), authority.toLatin1());
+        if (url.scheme() == u"https"_s)
+            request.setPeerVerifyName(url.host());
+        url.setHost(u"127.0.0.1"_s);
+        url.setPort(tunnelPort);
+        request.setUrl(url);
+    }
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     const int timeout = a.step.timeoutSec > 0 ? a.step.timeoutSec : m_defaultTimeoutSec;

@@ -32,6 +32,7 @@ class AuditLog;
 class Database;
 class KeyProvider;
 class SshSessionPool;
+class TunnelProvider;
 
 /// How the person running a step agreed to a destructive one.
 struct StepConfirmation
@@ -66,6 +67,7 @@ struct ResolvedHttp
     QString method;
     QString keyRef;    ///< keychain entry (reference) of X-Dash-Key; empty = none sent
     QString jqPointer; ///< the step's jq path as a JSON pointer; empty = whole body
+    QString via;       ///< workspace host the service is reached through; empty = direct
 };
 
 /**
@@ -87,7 +89,9 @@ struct ResolvedHttp
  * pgsql, postgresql) are fed to psql on the host with the server's own $DATABASE_URL. HTTP
  * steps are done here with QNetworkAccessManager against the service's base URL for the
  * run's environment; the dashboard key comes from the KeyProvider and appears nowhere but in
- * the request header. Secret parameters are read from the KeyProvider too and masked in
+ * the request header. A service with `via` is reached through an SSH tunnel from the
+ * TunnelProvider, with the real Host header (and TLS name); a tunnel that cannot be opened
+ * leaves the step as it was. Secret parameters are read from the KeyProvider too and masked in
  * everything stored or emitted.
  *
  * Every command, confirmation and refusal is appended to the audit log on a worker thread,
@@ -120,6 +124,9 @@ public:
     /// Keychain reads: dashboard keys, SSH passphrases/passwords, secret parameters.
     /// Not owned; must outlive the runner.
     void setKeyProvider(KeyProvider *keys) { m_keys = keys; }
+    /// Tunnels for HTTP steps of services with `via` (the Console's tunnels()). Not owned;
+    /// must outlive the runner. Without one such steps are refused with a reason.
+    void setTunnelProvider(TunnelProvider *tunnels) { m_tunnels = tunnels; }
     /// Required: a runner without an audit log refuses to run anything. Records are
     /// appended to @p database's log, sealed with @p sealKey (see obtainSealKey()).
     void setAuditLog(std::shared_ptr<Database> database, const QByteArray &sealKey);
@@ -202,6 +209,7 @@ private:
     void secretsReady();
     void startCommand();
     void startHttp();
+    void sendHttp(quint16 tunnelPort);
     void startGroup();
     void onGroupFinished();
     void onCommandFinished(quint64 job, const CommandResult &result);
@@ -216,6 +224,7 @@ private:
     Workspace m_workspace;
     Runbook m_runbook;
     KeyProvider *m_keys = nullptr;
+    TunnelProvider *m_tunnels = nullptr;
     std::shared_ptr<AuditLog> m_audit;
     std::shared_ptr<Database> m_auditDb;
     SshSessionOptions m_sshOptions;

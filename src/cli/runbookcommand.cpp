@@ -14,6 +14,7 @@
 #include "runbooks/runbook.h"
 #include "runbooks/runbookparser.h"
 #include "secrets/secretstore.h"
+#include "ssh/sshtunnelprovider.h"
 #include "storage/database.h"
 #include "workspace/workspaceloader.h"
 
@@ -674,7 +675,11 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         keys = &demoKeys;
     }
+    // HTTP steps of services behind a host (`via`) go through an SSH tunnel, as the probes do.
+    SshTunnelProvider tunnels;
+    tunnels.setWorkspace(ws);
     StepRunner runner;
+    runner.setTunnelProvider(&tunnels);
     runner.setWorkspace(ws);
     runner.setRunbook(rb);
     runner.setKeyProvider(keys);
