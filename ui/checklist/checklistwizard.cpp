@@ -1034,10 +1034,13 @@ void ChecklistWizard::exportWithDialog(bool pdf)
         return;
     const QString base = m_run.runbookTitle().simplified().replace(u' ', u'-').toLower() +
                          u"-run-"_s + QString::number(m_run.runId());
-    const QString path = QFileDialog::getSaveFileName(
-        this, pdf ? tr("Export report as PDF") : tr("Export report as Markdown"),
-        base + (pdf ? u".pdf"_s : u".md"_s),
-        pdf ? tr("PDF documents (*.pdf)") : tr("Markdown (*.md)"));
+    const QString suggested = base + (pdf ? u".pdf"_s : u".md"_s);
+    const QString path =
+        m_savePathChooser
+            ? m_savePathChooser(suggested, pdf)
+            : QFileDialog::getSaveFileName(
+                  this, pdf ? tr("Export report as PDF") : tr("Export report as Markdown"),
+                  suggested, pdf ? tr("PDF documents (*.pdf)") : tr("Markdown (*.md)"));
     if (path.isEmpty())
         return;
     const Result<void> done = pdf ? exportPdf(path) : exportMarkdown(path);
