@@ -5,12 +5,16 @@
 #include "checklist/runreport.h"
 #include "checklist/runstore.h"
 #include "checklist/steprunner.h"
+#include "clirunner.h"
 #include "runbooks/runbookparser.h"
 #include "sshdfixture.h"
 #include "storage/database.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +61,7 @@ private Q_SLOTS:
     void outcomesPerHost();
     void destructiveGroupStepNamesAllHosts();
     void emptyGroupIsExplained();
+    void cliPrintsOneLinePerHost();
 
 private:
     Runbook runbook() const;
@@ -264,6 +269,64 @@ void TestGroupRun::emptyGroupIsExplained()
     QVERIFY(!runStep(runner, run, 0, {}, &error));
     QVERIFY2(error.contains(u"“web”"_s) && error.contains(u"production"_s), qPrintable(error));
     QCOMPARE(run.step(0).state, StepState::Pending);
+}
+
+void TestGroupRun::cliPrintsOneLinePerHost()
+{
+    // The same fleet as a workspace file; the hosts' keys are in the user's known_hosts.
+    QJsonArray hosts;
+    for (const Host &h : std::as_const(m_workspace.hosts)) {
+        hosts.append(QJsonObject{{u"name"_s, h.name},
+                                 {u"environment"_s, h.environment},
+                                 {u"address"_s, h.address},
+                                 {u"port"_s, h.port},
+                                 {u"user"_s, h.user},
+                                 {u"auth"_s, h.auth},
+                                 {u"identity_file"_s, h.identityFile},
+                                 {u"groups"_s, QJsonArray::fromStringList(h.groups)}});
+    }
+    const QJsonObject ws{{u"schema_version"_s, 2},
+                         {u"name"_s, u"group test"_s},
+                         {u"environments"_s, QJsonArray{QJsonObject{{u"name"_s, u"production"_s},
+                                                                    {u"production"_s, true}},
+                                                        QJsonObject{{u"name"_s, u"staging"_s}}}},
+                         {u"hosts"_s, hosts}};
+    const QString wsPath = m_dir.filePath(u"fleet.jsonc"_s);
+    QFile wsFile(wsPath);
+    QVERIFY(wsFile.open(QIODevice::WriteOnly));
+    wsFile.write(QJsonDocument(ws).toJson());
+    wsFile.close();
+    QVERIFY(QDir().mkpath(QDir::homePath() + u"/.ssh"_s));
+    QFile known(QDir::homePath() + u"/.ssh/known_hosts"_s);
+    QVERIFY(known.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QFile ours(m_options.knownHostsFile);
+    QVERIFY(ours.open(QIODevice::ReadOnly));
+    known.write(ours.readAll());
+    known.close();
+    const QString md = m_dir.filePath(u"fleet.md"_s);
+    QByteArray text(kRunbook);
+    text.replace("@PORT1@", QByteArray::number(m_sshd[0]->port()));
+    text.replace("@MARK@", QFile::encodeName(m_dir.filePath(u"climark"_s)));
+    QFile mdFile(md);
+    QVERIFY(mdFile.open(QIODevice::WriteOnly));
+    mdFile.write(text);
+    mdFile.close();
+
+    const CliRun r =
+        runCli({u"runbook"_s, u"run"_s, md, u"--workspace"_s, wsPath, u"--database"_s,
+                m_dir.filePath(u"cli.sqlite"_s), u"--secret-stdin"_s, u"audit-seal-key"_s},
+               QByteArray(32, 's').toBase64());
+    QVERIFY2(r.exitCode == 1, qPrintable(r.out + r.err)); // web3 is down: step 1 fails
+    QStringList lines;
+    for (const QString &line : r.out.split(u'\n')) {
+        if (line.trimmed().startsWith(u"web"_s))
+            lines.append(line.simplified());
+    }
+    QVERIFY2(lines.size() == kHosts, qPrintable(r.out + r.err));
+    QVERIFY2(lines.at(0).startsWith(u"web1 ok exit 0"_s), qPrintable(r.out));
+    QVERIFY2(lines.at(1).startsWith(u"web2 ok exit 0"_s), qPrintable(r.out));
+    QVERIFY2(lines.at(2).startsWith(u"web3 unreachable"_s), qPrintable(r.out));
+    QVERIFY2(r.err.contains(u"web3"_s), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestGroupRun)
