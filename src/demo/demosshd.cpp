@@ -180,6 +180,8 @@ Result<void> DemoSshd::writeConfig(const QString &sandbox)
 {
     QMap<QString, QString> environment = m_environment;
     environment.insert(u"PATH"_s, sandbox + u"/bin:/usr/local/bin:/usr/bin:/bin"_s);
+    // Python modules the real host has installed (psycopg2) come from the sandbox too.
+    environment.insert(u"PYTHONPATH"_s, sandbox + u"/lib/python"_s);
     // The login shell would otherwise read the user's real ~/.bashrc on every command: slow
     // when it starts a version manager, and not what the demo host's user would have.
     if (!environment.contains(u"HOME"_s))
