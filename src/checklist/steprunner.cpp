@@ -954,6 +954,7 @@ void StepRunner::startGroup()
         return;
     }
     a.started = true;
+    Q_EMIT stepStarted(a.index);
     a.fanOut = new FanOut(m_pool, this);
     a.fanOut->setConcurrency(m_groupConcurrency);
     // As for one host: an unknown key is accepted only from the Remote view.
