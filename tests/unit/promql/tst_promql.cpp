@@ -155,6 +155,7 @@ private Q_SLOTS:
     void sendsQueryAsForm();
     void unreachableNamesUrl();
     void invalidBaseUrl();
+    void caFileMustHoldCertificates();
     void deadContextGetsNoCallback();
     void cancelAllCallsNothing();
     void sloQueries();
@@ -403,6 +404,18 @@ void TestPromQl::invalidBaseUrl()
     QVERIFY(!answer->has_value());
     QCOMPARE(answer->error().code, u"promql.url"_s);
     QVERIFY(answer->error().message.contains(u"ftp://example"_s));
+}
+
+void TestPromQl::caFileMustHoldCertificates()
+{
+    PromQlClient client(QUrl(u"https://127.0.0.1:9"_s));
+    const auto missing = client.setCaFile(u"/nonexistent/ca.pem"_s);
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, u"promql.cafile"_s);
+    QVERIFY(missing.error().message.contains(u"/nonexistent/ca.pem"_s));
+    QVERIFY(client.setCaFile(QString())); // back to the system's CAs only
+    QCOMPARE(client.authority(), u"127.0.0.1:9"_s);
+    QCOMPARE(PromQlClient(QUrl(u"https://prom.example"_s)).authority(), u"prom.example:443"_s);
 }
 
 void TestPromQl::deadContextGetsNoCallback()
