@@ -30,6 +30,13 @@ DemoSession::DemoSession(QObject *parent)
     , m_sshd(new DemoSshd(this))
     , m_prometheus(new PrometheusProcess(this))
 {
+    connect(m_prometheus, &PrometheusProcess::started, this, [this] {
+        qCInfo(lcSim) << "demo Prometheus ready at" << m_prometheus->baseUrl().toString();
+    });
+    connect(m_prometheus, &PrometheusProcess::startFailed, this, [this](const Error &error) {
+        qCWarning(lcSim) << "demo Prometheus did not start:" << error.toString();
+        m_prometheusError = error;
+    });
 }
 
 DemoSession::~DemoSession()
@@ -99,7 +106,9 @@ Result<void> DemoSession::startPrometheus()
     m_prometheus->setJobs(jobs);
     // Often enough that rates over 5 minutes have samples soon after the demo opens.
     m_prometheus->setScrapeIntervalMs(5000);
-    return m_prometheus->start();
+    // Not waited for: its start-up would delay the window, and until it answers the
+    // figures read through it just say it is not reachable yet.
+    return m_prometheus->startInBackground();
 }
 
 Result<Console::Options> DemoSession::start()
@@ -124,8 +133,6 @@ Result<Console::Options> DemoSession::start()
         if (auto prometheus = startPrometheus(); !prometheus) {
             qCInfo(lcSim) << "demo without Prometheus:" << prometheus.error().toString();
             m_prometheusError = prometheus.error();
-        } else {
-            qCInfo(lcSim) << "demo Prometheus at" << m_prometheus->baseUrl().toString();
         }
     }
     const QString file = root + u"/demo.workspace.jsonc"_s;

@@ -47,6 +47,7 @@ public:
     DemoSshd *sshd() const { return m_sshd; }
     PrometheusProcess *prometheus() const { return m_prometheus; }
     /// Why the demo runs without its Prometheus (not installed, did not start), or nothing.
+    /// Prometheus starts in the background: a failure after start() shows up here later.
     std::optional<Error> prometheusError() const { return m_prometheusError; }
     /// Whether start() also starts Prometheus (default on; off for runs that need no SLOs).
     void setPrometheusWanted(bool wanted) { m_prometheusWanted = wanted; }

@@ -640,6 +640,10 @@ void TestDemoHost::demoSessionEndToEnd()
                                                        : QString()));
             QVERIFY(demo.prometheus()->isRunning());
             QCOMPARE(prometheusUrl, demo.prometheus()->baseUrl().toString());
+            QTRY_VERIFY_WITH_TIMEOUT(demo.prometheus()->isReady() || demo.prometheusError(), 30000);
+            QVERIFY2(demo.prometheus()->isReady(),
+                     qPrintable(demo.prometheusError() ? demo.prometheusError()->toString()
+                                                       : QString()));
             QVERIFY(demo.prometheus()->configText().contains(u"job_name: \"echopilot\""_s));
             prometheusPid = demo.prometheus()->processId();
         } else {

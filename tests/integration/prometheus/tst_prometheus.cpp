@@ -352,6 +352,25 @@ private Q_SLOTS:
         QVERIFY(!reading.burn1h.known());
     }
 
+    void backgroundStartBecomesReady()
+    {
+        PrometheusProcess other;
+        QSignalSpy started(&other, &PrometheusProcess::started);
+        QSignalSpy failed(&other, &PrometheusProcess::startFailed);
+        const auto launched = other.startInBackground();
+        QVERIFY2(launched, launched ? "" : qPrintable(launched.error().toString()));
+        QVERIFY(other.baseUrl().isValid());
+        QVERIFY(other.port() != m_prom.port());
+        QTRY_VERIFY_WITH_TIMEOUT(started.size() + failed.size() > 0, 30000);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(other.isReady());
+        PromQlClient client(other.baseUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(scalarOf(client, u"up{job=\"prometheus\"}"_s), 1.0, 30000);
+        const qint64 pid = other.processId();
+        other.stop();
+        QVERIFY(::kill(pid_t(pid), 0) != 0);
+    }
+
     // Last: stops the server.
     void stoppedServerIsUnreachable()
     {

@@ -4,6 +4,7 @@
 #include "demo/prometheusprocess.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -90,6 +91,54 @@ private Q_SLOTS:
         QVERIFY(pid > 0);
         QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
         QVERIFY(!process.isRunning());
+    }
+
+    void backgroundStartReportsFailure_data()
+    {
+        QTest::addColumn<QByteArray>("script");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("port taken")
+            << QByteArray("echo 'bind: address already in use' >&2\nexit 1\n")
+            << u"prometheus.port"_s;
+        QTest::newRow("exits") << QByteArray("exit 3\n") << u"prometheus.exited"_s;
+        QTest::newRow("never ready") << QByteArray("exec sleep 60\n") << u"prometheus.timeout"_s;
+    }
+
+    void backgroundStartReportsFailure()
+    {
+        QFETCH(QByteArray, script);
+        QFETCH(QString, code);
+        PrometheusProcess process;
+        process.setExecutable(standIn(
+            u"bg-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'), script));
+        process.setStartTimeoutMs(1500);
+        QSignalSpy started(&process, &PrometheusProcess::started);
+        QSignalSpy failed(&process, &PrometheusProcess::startFailed);
+        const auto launched = process.startInBackground();
+        QVERIFY2(launched, launched ? "" : qPrintable(launched.error().toString()));
+        QVERIFY(process.port() > 0); // known at once, for the URL handed out
+        QVERIFY(!process.isReady());
+        QVERIFY(failed.wait(15000));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(started.size(), 0);
+        QCOMPARE(failed.first().first().value<Error>().code, code);
+        QCOMPARE(starts(process.executable()), 1); // no retry: the URL is already out
+        QVERIFY(!process.isRunning());
+        QFile pidFile(process.executable() + u".pid"_s);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const qint64 pid = pidFile.readAll().trimmed().toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
+    }
+
+    void backgroundStartFailsAtOnceWhenMissing()
+    {
+        PrometheusProcess process;
+        process.setExecutable(m_dir.filePath(u"absent"_s));
+        QSignalSpy failed(&process, &PrometheusProcess::startFailed);
+        const auto launched = process.startInBackground();
+        QVERIFY(!launched);
+        QCOMPARE(launched.error().code, u"prometheus.missing"_s);
+        QCOMPARE(failed.size(), 0);
     }
 
     void configNamesEveryJob()
