@@ -5,6 +5,7 @@
 #include "core/paths.h"
 #include "demo/demosandbox.h"
 #include "demo/demosshd.h"
+#include "demo/prometheusprocess.h"
 #include "demo/simulatorprocess.h"
 #include "secrets/secretstore.h"
 
@@ -27,7 +28,15 @@ DemoSession::DemoSession(QObject *parent)
     : QObject(parent)
     , m_sim(new SimulatorProcess(this))
     , m_sshd(new DemoSshd(this))
+    , m_prometheus(new PrometheusProcess(this))
 {
+    connect(m_prometheus, &PrometheusProcess::started, this, [this] {
+        qCInfo(lcSim) << "demo Prometheus ready at" << m_prometheus->baseUrl().toString();
+    });
+    connect(m_prometheus, &PrometheusProcess::startFailed, this, [this](const Error &error) {
+        qCWarning(lcSim) << "demo Prometheus did not start:" << error.toString();
+        m_prometheusError = error;
+    });
 }
 
 DemoSession::~DemoSession()
@@ -37,6 +46,7 @@ DemoSession::~DemoSession()
 
 void DemoSession::stop()
 {
+    m_prometheus->stop();
     m_sshd->stop();
     m_sim->stop();
 }
@@ -77,6 +87,30 @@ Result<void> DemoSession::startHost(const QString &root)
     return m_sshd->start(root + u"/ssh"_s, m_sandbox);
 }
 
+Result<void> DemoSession::startPrometheus()
+{
+    if (!m_prometheus->isInstalled()) {
+        return fail(u"demo.prometheus"_s,
+                    QCoreApplication::translate("DemoSession",
+                                                "Prometheus is not installed at %1, so the demo "
+                                                "has no Prometheus server; install it with \"%2\" "
+                                                "to try SLOs read through PromQL.")
+                        .arg(m_prometheus->executable(), PrometheusProcess::installHint()));
+    }
+    QList<PrometheusScrapeJob> jobs;
+    const auto ports = m_sim->ports();
+    for (auto it = ports.cbegin(); it != ports.cend(); ++it) {
+        if (!it.key().startsWith(u'_')) // the control port serves no metrics
+            jobs.append({it.key(), {u"127.0.0.1:"_s + QString::number(it.value())}});
+    }
+    m_prometheus->setJobs(jobs);
+    // Often enough that rates over 5 minutes have samples soon after the demo opens.
+    m_prometheus->setScrapeIntervalMs(5000);
+    // Not waited for: its start-up would delay the window, and until it answers the
+    // figures read through it just say it is not reachable yet.
+    return m_prometheus->startInBackground();
+}
+
 Result<Console::Options> DemoSession::start()
 {
     if (auto started =
@@ -93,6 +127,13 @@ Result<Console::Options> DemoSession::start()
     if (auto host = startHost(root); !host) {
         qCWarning(lcSim) << "demo host unavailable:" << host.error().toString();
         m_sshError = host.error();
+    }
+    m_prometheusError.reset();
+    if (m_prometheusWanted) {
+        if (auto prometheus = startPrometheus(); !prometheus) {
+            qCInfo(lcSim) << "demo without Prometheus:" << prometheus.error().toString();
+            m_prometheusError = prometheus.error();
+        }
     }
     const QString file = root + u"/demo.workspace.jsonc"_s;
     QFile in(u":/demo/demo.workspace.jsonc"_s);
@@ -128,6 +169,9 @@ Result<Console::Options> DemoSession::start()
     const QString user = DemoSshd::user();
     options.variables.insert(u"demo.user"_s, user.isEmpty() ? u"demo"_s : user);
     options.variables.insert(u"demo.identity"_s, root + u"/ssh/id_ed25519"_s);
+    options.variables.insert(u"demo.prometheus_url"_s, m_prometheus->isRunning()
+                                                           ? m_prometheus->baseUrl().toString()
+                                                           : QString());
     return options;
 }
 

@@ -11,6 +11,7 @@
 namespace ph {
 
 class DemoSshd;
+class PrometheusProcess;
 class SecretStore;
 class SimulatorProcess;
 
@@ -22,6 +23,10 @@ class SimulatorProcess;
  *
  * Without a usable sshd the demo still starts; sshError() says why SSH steps are
  * unavailable, for the window to show.
+ *
+ * When Prometheus is installed, a private one scrapes the simulator's services (jobs
+ * named after them) and its URL is the workspace variable `${demo.prometheus_url}`;
+ * without it that variable is empty and prometheusError() says why.
  */
 class DemoSession : public QObject
 {
@@ -40,6 +45,12 @@ public:
     void stop();
     SimulatorProcess *simulator() const { return m_sim; }
     DemoSshd *sshd() const { return m_sshd; }
+    PrometheusProcess *prometheus() const { return m_prometheus; }
+    /// Why the demo runs without its Prometheus (not installed, did not start), or nothing.
+    /// Prometheus starts in the background: a failure after start() shows up here later.
+    std::optional<Error> prometheusError() const { return m_prometheusError; }
+    /// Whether start() also starts Prometheus (default on; off for runs that need no SLOs).
+    void setPrometheusWanted(bool wanted) { m_prometheusWanted = wanted; }
     /// Why the demo's SSH steps cannot run (no sshd, it did not start), or nothing.
     std::optional<Error> sshError() const { return m_sshError; }
     /// The sandbox the demo host's sessions work in.
@@ -50,11 +61,15 @@ public:
 
 private:
     Result<void> startHost(const QString &root);
+    Result<void> startPrometheus();
 
     SimulatorProcess *m_sim;
     DemoSshd *m_sshd;
     QString m_sandbox;
     std::optional<Error> m_sshError;
+    PrometheusProcess *m_prometheus;
+    std::optional<Error> m_prometheusError;
+    bool m_prometheusWanted = true;
 };
 
 } // namespace ph

@@ -138,7 +138,7 @@ QString PrometheusProcess::buildConfig(int port) const
     return yaml;
 }
 
-Result<void> PrometheusProcess::start()
+Result<void> PrometheusProcess::prepare()
 {
     if (isRunning())
         return fail(u"prometheus.running"_s, tr("Prometheus is already running; stop it first."));
@@ -171,41 +171,116 @@ Result<void> PrometheusProcess::start()
                         .arg(QDir::tempPath()),
                     detail);
     }
-
-    Error error;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        switch (startOnce(&error)) {
-        case Attempt::Ready:
-            return {};
-        case Attempt::PortTaken:
-            qCInfo(lcSim) << "port" << m_port << "was taken before Prometheus bound it; retrying";
-            continue;
-        case Attempt::Failed:
-            stop();
-            return tl::unexpected<Error>(error);
-        }
-    }
-    stop();
-    return tl::unexpected<Error>(error);
+    return {};
 }
 
-PrometheusProcess::Attempt PrometheusProcess::startOnce(Error *error)
+Result<void> PrometheusProcess::start()
+{
+    if (auto prepared = prepare(); !prepared)
+        return prepared;
+    for (int attempt = 0;; ++attempt) {
+        if (auto launched = launch(); !launched) {
+            stop();
+            return launched;
+        }
+        if (waitUntilReady()) {
+            becomeReady();
+            return {};
+        }
+        const Error error = failure();
+        if (error.code == u"prometheus.port"_s && attempt == 0) {
+            qCInfo(lcSim) << "port" << m_port << "was taken before Prometheus bound it; retrying";
+            continue;
+        }
+        stop();
+        return tl::unexpected<Error>(error);
+    }
+}
+
+Result<void> PrometheusProcess::startInBackground()
+{
+    if (auto prepared = prepare(); !prepared)
+        return prepared;
+    if (auto launched = launch(); !launched) {
+        stop();
+        return launched;
+    }
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    m_readyClock.start();
+    const auto failed = [this] {
+        m_process->disconnect(this);
+        const Error error = failure();
+        stop();
+        Q_EMIT startFailed(error);
+    };
+    connect(m_process, &QProcess::finished, this, failed);
+    connect(m_process, &QProcess::errorOccurred, this, [failed](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart)
+            failed();
+    });
+    pollReady();
+    return {};
+}
+
+void PrometheusProcess::pollReady()
+{
+    QNetworkRequest request(QUrl(u"http://127.0.0.1:%1/-/ready"_s.arg(m_port)));
+    request.setTransferTimeout(1000);
+    QNetworkReply *reply = m_network->get(request);
+    const QProcess *process = m_process;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, process] {
+        reply->deleteLater();
+        if (process != m_process || !isRunning() || m_ready)
+            return; // stopped or restarted meanwhile
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
+            m_process->disconnect(this);
+            connect(m_process, &QProcess::readyReadStandardError, this,
+                    &PrometheusProcess::readStandardError);
+            becomeReady();
+            Q_EMIT started();
+            return;
+        }
+        if (m_readyClock.elapsed() > m_startTimeoutMs) {
+            m_process->disconnect(this);
+            const Error error = failure(/*timedOut*/ true);
+            stop();
+            Q_EMIT startFailed(error);
+            return;
+        }
+        QTimer::singleShot(readyPollMs, this, [this, process] {
+            if (process == m_process && isRunning() && !m_ready)
+                pollReady();
+        });
+    });
+}
+
+void PrometheusProcess::becomeReady()
+{
+    m_ready = true;
+    connect(m_process, &QProcess::finished, this, [this](int exitCode) {
+        m_ready = false;
+        qCWarning(lcSim) << "Prometheus exited unexpectedly with code" << exitCode;
+        Q_EMIT exitedUnexpectedly(exitCode);
+    });
+    qCDebug(lcSim) << "Prometheus" << m_process->processId() << "on port" << m_port;
+}
+
+Result<void> PrometheusProcess::launch()
 {
     terminate();
+    m_ready = false;
     m_port = freeLocalPort();
-    if (m_port <= 0) {
-        *error = Error{u"prometheus.port"_s, tr("No free port on 127.0.0.1 for Prometheus."), {}};
-        return Attempt::Failed;
-    }
+    if (m_port <= 0)
+        return fail(u"prometheus.port"_s, tr("No free port on 127.0.0.1 for Prometheus."));
     m_config = buildConfig(m_port);
     const QString configPath = m_dir->filePath(u"prometheus.yml"_s);
     QFile file(configPath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         file.write(m_config.toUtf8()) < 0 || !file.flush()) {
-        *error = Error{u"prometheus.config"_s,
-                       tr("Prometheus' configuration could not be written to %1.").arg(configPath),
-                       file.errorString()};
-        return Attempt::Failed;
+        return fail(u"prometheus.config"_s,
+                    tr("Prometheus' configuration could not be written to %1.").arg(configPath),
+                    file.errorString());
     }
     file.close();
 
@@ -227,7 +302,12 @@ PrometheusProcess::Attempt PrometheusProcess::startOnce(Error *error)
 #endif
     connect(m_process, &QProcess::readyReadStandardError, this,
             &PrometheusProcess::readStandardError);
+    m_process->start(QIODevice::ReadOnly);
+    return {};
+}
 
+bool PrometheusProcess::waitUntilReady()
+{
     // Declared before the loop, so pending replies die after the loop's connections.
     QNetworkAccessManager network;
     QEventLoop loop;
@@ -254,54 +334,43 @@ PrometheusProcess::Attempt PrometheusProcess::startOnce(Error *error)
             QTimer::singleShot(readyPollMs, &loop, poll);
         });
     };
-
-    m_process->start(QIODevice::ReadOnly);
     deadline.start(m_startTimeoutMs);
     poll();
     loop.exec();
+    return ready && isRunning();
+}
 
-    if (ready && isRunning()) {
-        connect(m_process, &QProcess::finished, this, [this](int exitCode) {
-            qCWarning(lcSim) << "Prometheus exited unexpectedly with code" << exitCode;
-            Q_EMIT exitedUnexpectedly(exitCode);
-        });
-        qCDebug(lcSim) << "Prometheus" << m_process->processId() << "on port" << m_port;
-        return Attempt::Ready;
+Error PrometheusProcess::failure(bool timedOut)
+{
+    if (m_process && m_process->error() == QProcess::FailedToStart) {
+        return Error{u"prometheus.start"_s,
+                     tr("Prometheus at %1 could not be started.")
+                         .arg(QDir::toNativeSeparators(m_executable)),
+                     m_process->errorString()};
     }
-
-    if (m_process->error() == QProcess::FailedToStart) {
-        *error = Error{u"prometheus.start"_s,
-                       tr("Prometheus at %1 could not be started.")
-                           .arg(QDir::toNativeSeparators(m_executable)),
-                       m_process->errorString()};
-        return Attempt::Failed;
-    }
-    const bool exited = m_process->state() == QProcess::NotRunning;
+    const bool exited = !timedOut && !isRunning();
     terminate();
     const QString detail = QString::fromLocal8Bit(m_stderrTail).trimmed();
     if (exited && detail.contains(u"address already in use"_s)) {
-        *error = Error{u"prometheus.port"_s,
-                       tr("Port %1 on 127.0.0.1 was taken by another program before Prometheus "
-                          "could use it.")
-                           .arg(m_port),
-                       detail};
-        return Attempt::PortTaken;
+        return Error{u"prometheus.port"_s,
+                     tr("Port %1 on 127.0.0.1 was taken by another program before Prometheus "
+                        "could use it.")
+                         .arg(m_port),
+                     detail};
     }
     if (exited) {
-        *error = Error{u"prometheus.exited"_s,
-                       tr("Prometheus exited during start-up; its log says why."), detail};
-    } else {
-        *error =
-            Error{u"prometheus.timeout"_s,
-                  tr("Prometheus was not ready within %1 seconds.").arg(m_startTimeoutMs / 1000.0),
-                  detail};
+        return Error{u"prometheus.exited"_s,
+                     tr("Prometheus exited during start-up; its log says why."), detail};
     }
-    return Attempt::Failed;
+    return Error{u"prometheus.timeout"_s,
+                 tr("Prometheus was not ready within %1 seconds.").arg(m_startTimeoutMs / 1000.0),
+                 detail};
 }
 
 void PrometheusProcess::stop()
 {
     terminate();
+    m_ready = false;
     m_port = 0;
     m_dir.reset();
 }

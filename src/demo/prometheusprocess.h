@@ -4,6 +4,7 @@
 #include "core/error.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -12,6 +13,7 @@
 
 #include <memory>
 
+class QNetworkAccessManager;
 class QProcess;
 class QTemporaryDir;
 
@@ -60,12 +62,22 @@ public:
     int startTimeoutMs() const { return m_startTimeoutMs; }
     void setStartTimeoutMs(int milliseconds) { m_startTimeoutMs = milliseconds; }
 
-    /// Writes the configuration, starts Prometheus and waits until it is ready.
+    /// Writes the configuration, starts Prometheus and waits until it is ready (bounded,
+    /// with a nested event loop); a port lost to another program is tried once more.
     Result<void> start();
+    /**
+     * Starts Prometheus without waiting: fails at once only for what needs no waiting
+     * (not installed, bad jobs, no temp dir). The port and baseUrl() are known on return;
+     * started() or startFailed() follow. A lost port race is a startFailed() here, since
+     * the URL has already been handed out.
+     */
+    Result<void> startInBackground();
     /// SIGTERM, a bounded wait, then SIGKILL; removes the data directory. Safe when stopped.
     void stop();
 
     bool isRunning() const;
+    /// Running and answering `/-/ready`.
+    bool isReady() const { return m_ready && isRunning(); }
     qint64 processId() const;
     int port() const { return m_port; }
     /// http://127.0.0.1:<port> while running; invalid otherwise.
@@ -76,17 +88,21 @@ public:
     QByteArray errorOutput() const { return m_stderrTail; }
 
 Q_SIGNALS:
+    /// After startInBackground(): Prometheus answers `/-/ready`.
+    void started();
+    /// After startInBackground(): Prometheus exited or was not ready in time, and why.
+    void startFailed(const ph::Error &error);
     /// Prometheus ended without stop() being called.
     void exitedUnexpectedly(int exitCode);
 
 private:
-    enum class Attempt
-    {
-        Ready,
-        PortTaken,
-        Failed,
-    };
-    Attempt startOnce(Error *error);
+    Result<void> prepare();
+    Result<void> launch();
+    bool waitUntilReady();
+    void pollReady();
+    void becomeReady();
+    /// Why the last launch did not become ready; stops the process.
+    Error failure(bool timedOut = false);
     QString buildConfig(int port) const;
     void readStandardError();
     void terminate();
@@ -97,6 +113,9 @@ private:
     QList<PrometheusScrapeJob> m_jobs;
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcess *m_process = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    QElapsedTimer m_readyClock;
+    bool m_ready = false;
     int m_port = 0;
     QString m_config;
     QByteArray m_stderrTail;

@@ -8,7 +8,6 @@
 #include <QList>
 #include <QMap>
 #include <QObject>
-#include <QPointer>
 #include <QSslCertificate>
 #include <QString>
 #include <QStringList>

@@ -30,7 +30,6 @@ QString withMatcher(const QString &selector, const QString &matcher)
 /// What one query gave: a number, no series at all, or an error.
 struct Answer
 {
-    bool done = false;
     std::optional<Error> error;
     bool empty = true;
     double value = qQNaN();
@@ -109,24 +108,19 @@ void PromSloSource::refresh()
     queries.append({u"p95"_s, quantileQuery(m_selector, 0.95)});
     queries.append({u"p99"_s, quantileQuery(m_selector, 0.99)});
 
+    // Answers always arrive later (the client never calls back at once), so counting
+    // while sending is safe.
     for (const auto &[key, promql] : queries) {
         if (round->answers.contains(key))
             continue; // a window of 5m, 30m, … asks nothing twice
         round->answers.insert(key, Answer{});
         ++round->outstanding;
-    }
-    QStringList asked;
-    for (const auto &[key, promql] : queries) {
-        if (asked.contains(key))
-            continue;
-        asked.append(key);
         m_client->query(
             promql, this,
             [this, round, key](Result<PromQlResult> result) {
                 if (m_round != round)
                     return;
                 Answer &a = round->answers[key];
-                a.done = true;
                 if (!result) {
                     a.error = result.error();
                 } else if (result->resultType == PromQlResultType::Scalar ||

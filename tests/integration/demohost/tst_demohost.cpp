@@ -5,6 +5,7 @@
 #include "core/paths.h"
 #include "demo/demosandbox.h"
 #include "demo/demosshd.h"
+#include "demo/prometheusprocess.h"
 #include "demo/simulatorprocess.h"
 #include "ssh/sshsession.h"
 #include "workspace/workspaceloader.h"
@@ -629,11 +630,34 @@ void TestDemoHost::demoSessionEndToEnd()
         QCOMPARE(unknown.count(), 0);
         session.disconnectFromHost();
 
+        // With Prometheus installed the demo runs a private one, named by a variable.
+        QVERIFY(options->variables.contains(u"demo.prometheus_url"_s));
+        const QString prometheusUrl = options->variables.value(u"demo.prometheus_url"_s);
+        qint64 prometheusPid = 0;
+        if (demo.prometheus()->isInstalled()) {
+            QVERIFY2(!demo.prometheusError(),
+                     qPrintable(demo.prometheusError() ? demo.prometheusError()->toString()
+                                                       : QString()));
+            QVERIFY(demo.prometheus()->isRunning());
+            QCOMPARE(prometheusUrl, demo.prometheus()->baseUrl().toString());
+            QTRY_VERIFY_WITH_TIMEOUT(demo.prometheus()->isReady() || demo.prometheusError(), 30000);
+            QVERIFY2(demo.prometheus()->isReady(),
+                     qPrintable(demo.prometheusError() ? demo.prometheusError()->toString()
+                                                       : QString()));
+            QVERIFY(demo.prometheus()->configText().contains(u"job_name: \"echopilot\""_s));
+            prometheusPid = demo.prometheus()->processId();
+        } else {
+            QVERIFY(prometheusUrl.isEmpty());
+            QVERIFY(demo.prometheusError());
+        }
+
         const qint64 sshdPid = sshd->processId();
         const qint64 simPid = demo.simulator()->processId();
         demo.stop();
         QTRY_VERIFY(processGone(sshdPid));
         QTRY_VERIFY(processGone(simPid));
+        if (prometheusPid > 0)
+            QTRY_VERIFY(processGone(prometheusPid));
     }
 }
 

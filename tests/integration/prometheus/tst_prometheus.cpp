@@ -179,7 +179,8 @@ private Q_SLOTS:
     void upBecomesOne()
     {
         QTRY_COMPARE_WITH_TIMEOUT(scalarOf(*m_client, u"up{job=\"prometheus\"}"_s), 1.0, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(scalarOf(*m_client, u"up{job=\"echopilot\"}"_s), 1.0, 30000);
+        // Each target's first scrape comes at its own offset within the interval.
+        QTRY_COMPARE_WITH_TIMEOUT(scalarOf(*m_client, u"count(up == 1)"_s), 3.0, 30000);
         const auto answer = runQuery(*m_client, u"up"_s);
         QVERIFY(answer && *answer);
         QCOMPARE((*answer)->resultType, PromQlResultType::Vector);
@@ -236,10 +237,12 @@ private Q_SLOTS:
         // Enough scrapes that the 5 m rate and the window's increase have several samples.
         QTRY_VERIFY_WITH_TIMEOUT(scalarOf(*m_client,
                                           u"count_over_time(http_requests_total{job=\"echopilot\","
-                                          "code=\"200\"}[5m])"_s) >= 8,
+                                          "code=\"200\"}[5m])"_s) >= 13,
                                  60000);
+        // Two seconds back, so no scrape stamped before that moment is still being stored
+        // while the figures and the raw samples are read: both see the same samples.
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(
-            QDateTime::currentMSecsSinceEpoch() / 1000 * 1000, Qt::UTC);
+            (QDateTime::currentMSecsSinceEpoch() - 2000) / 1000 * 1000, Qt::UTC);
 
         PromSloSource source(m_client.get());
         source.setSelector(u"job=\"echopilot\""_s);
@@ -253,6 +256,12 @@ private Q_SLOTS:
         QVERIFY(!source.isBusy());
         const auto reading = ready.first().first().value<SloReading>();
 
+        qInfo().noquote() << u"Prometheus reading: availability %1, budget left %2, p95 %3 ms, "
+                             "p99 %4 ms, burn 5m %5"_s.arg(reading.availability.value)
+                                 .arg(reading.budgetRemaining.value)
+                                 .arg(reading.p95Ms.value)
+                                 .arg(reading.p99Ms.value)
+                                 .arg(reading.burn5m.value);
         QCOMPARE(reading.source, SloSourceKind::Prometheus);
         QCOMPARE(reading.sourceLabel, u"Prometheus "_s + m_client->authority());
         QVERIFY(reading.error.isEmpty());
@@ -278,12 +287,17 @@ private Q_SLOTS:
         QCOMPARE((*raw)->resultType, PromQlResultType::Matrix);
         double total = 0;
         double bad = 0;
+        QStringList grew;
         for (const PromQlSeries &s : (*raw)->series) {
             const double g = growth(s.points);
+            grew.append(u"%1 +%2 over %3 scrapes"_s.arg(s.labels.value(u"code"_s))
+                            .arg(g)
+                            .arg(s.points.size()));
             total += g;
             if (s.labels.value(u"code"_s).startsWith(u'5'))
                 bad += g;
         }
+        qInfo().noquote() << u"http_requests_total:"_s << grew.join(u", "_s);
         QVERIFY(total > 0);
         const SloCounts counts{total - bad, total};
         const double availability = 1 - errorRatio(counts);
@@ -310,8 +324,9 @@ private Q_SLOTS:
 
         // By hand from the simulator's formula: each scrape adds 37 answers with 200, a
         // third of a 401 and a fifth of a 500, so availability is 1 - 0.2/37.53 = 0.99467;
-        // with at least 8 scrapes the whole-number steps of the 500 counter move it by at
-        // most 1/(37.5 * 7) = 0.0038. Latency buckets hold 88 % and 96 % at 0.25 s and
+        // 13 scrapes by now leave at least 10 (9 intervals) up to the moment read, and the
+        // whole-number steps of the 500 counter then move it by less than
+        // 1/(37.5 * 9) = 0.003. Latency buckets hold 88 % and 96 % at 0.25 s and
         // 0.5 s, so p95 = 0.25 + 0.25 * 7/8 s = 468.75 ms, within rounding of ±60 ms.
         QVERIFY2(qAbs(reading.availability.value - 0.99467) < 0.004,
                  qPrintable(QString::number(reading.availability.value)));
@@ -336,6 +351,25 @@ private Q_SLOTS:
         QVERIFY(!reading.p95Ms.known());
         QVERIFY(reading.p95Ms.note.contains(u"http_request_duration_seconds_bucket"_s));
         QVERIFY(!reading.burn1h.known());
+    }
+
+    void backgroundStartBecomesReady()
+    {
+        PrometheusProcess other;
+        QSignalSpy started(&other, &PrometheusProcess::started);
+        QSignalSpy failed(&other, &PrometheusProcess::startFailed);
+        const auto launched = other.startInBackground();
+        QVERIFY2(launched, launched ? "" : qPrintable(launched.error().toString()));
+        QVERIFY(other.baseUrl().isValid());
+        QVERIFY(other.port() != m_prom.port());
+        QTRY_VERIFY_WITH_TIMEOUT(started.size() + failed.size() > 0, 30000);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(other.isReady());
+        PromQlClient client(other.baseUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(scalarOf(client, u"up{job=\"prometheus\"}"_s), 1.0, 30000);
+        const qint64 pid = other.processId();
+        other.stop();
+        QVERIFY(::kill(pid_t(pid), 0) != 0);
     }
 
     // Last: stops the server.

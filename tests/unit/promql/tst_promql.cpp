@@ -2,11 +2,14 @@
 // The PromQL client against answers a real Prometheus never gives: a tiny HTTP server in
 // the test serves broken JSON, errors, wrong shapes, oversized bodies and silence.
 #include "metrics/promqlclient.h"
+#include "metrics/promslosource.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <cmath>
 #include <optional>
@@ -34,6 +37,10 @@ public:
         return QUrl(u"http://127.0.0.1:%1/%2"_s.arg(m_server.serverPort()).arg(behaviour));
     }
     QByteArray lastRequest() const { return m_lastRequest; }
+    /// For behaviour "fake": the answer to each query; "error" answers 422, an absent
+    /// query an empty vector.
+    void setAnswers(const QHash<QString, QString> &answers) { m_answers = answers; }
+    QStringList queries() const { return m_queries; }
 
 private:
     void read(QTcpSocket *s)
@@ -78,6 +85,26 @@ private:
             body += QByteArray(5 * 1024 * 1024, 'x');
             body += "\"}}";
             reply(s, 200, body);
+        } else if (behaviour == "fake") {
+            const QByteArray form = m_lastRequest.mid(end + 4);
+            const QString query =
+                QUrlQuery(QString::fromLatin1(form)).queryItemValue(u"query"_s, QUrl::FullyDecoded);
+            m_queries.append(query);
+            const QString value = m_answers.value(query);
+            if (value == u"error"_s) {
+                reply(s, 422,
+                      "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":"
+                      "\"query processing would load too many samples into memory\"}");
+            } else if (value.isEmpty()) {
+                reply(s, 200,
+                      "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                      "\"result\":[]}}");
+            } else {
+                reply(s, 200,
+                      "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                      "\"result\":[{\"metric\":{},\"value\":[1700000000,\"" +
+                          value.toLatin1() + "\"]}]}}");
+            }
         } else if (behaviour == "hang") {
             // Never answers; the client's deadline must end the wait.
         } else {
@@ -94,6 +121,8 @@ private:
 
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QString, QString> m_answers;
+    QStringList m_queries;
     QByteArray m_lastRequest;
 };
 
@@ -126,8 +155,14 @@ private Q_SLOTS:
     void sendsQueryAsForm();
     void unreachableNamesUrl();
     void invalidBaseUrl();
+    void caFileMustHoldCertificates();
     void deadContextGetsNoCallback();
     void cancelAllCallsNothing();
+    void sloQueries();
+    void rangeForDays_data();
+    void rangeForDays();
+    void sloFigures();
+    void sloRefreshSupersedes();
 };
 
 void TestPromQl::parsesAnswers_data()
@@ -371,6 +406,18 @@ void TestPromQl::invalidBaseUrl()
     QVERIFY(answer->error().message.contains(u"ftp://example"_s));
 }
 
+void TestPromQl::caFileMustHoldCertificates()
+{
+    PromQlClient client(QUrl(u"https://127.0.0.1:9"_s));
+    const auto missing = client.setCaFile(u"/nonexistent/ca.pem"_s);
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, u"promql.cafile"_s);
+    QVERIFY(missing.error().message.contains(u"/nonexistent/ca.pem"_s));
+    QVERIFY(client.setCaFile(QString())); // back to the system's CAs only
+    QCOMPARE(client.authority(), u"127.0.0.1:9"_s);
+    QCOMPARE(PromQlClient(QUrl(u"https://prom.example"_s)).authority(), u"prom.example:443"_s);
+}
+
 void TestPromQl::deadContextGetsNoCallback()
 {
     HostileServer server;
@@ -403,6 +450,118 @@ void TestPromQl::cancelAllCallsNothing()
         // Destroyed with a request in flight: no callback, no crash.
     }
     QCOMPARE(calls, 0);
+}
+
+void TestPromQl::sloQueries()
+{
+    QCOMPARE(PromSloSource::requestsQuery(u"job=\"x\""_s, u"5m"_s, true),
+             u"sum(increase(http_requests_total{job=\"x\",code=~\"5..\"}[5m]))"_s);
+    QCOMPARE(PromSloSource::requestsQuery(u"job=\"x\""_s, u"30d"_s, false),
+             u"sum(increase(http_requests_total{job=\"x\"}[30d]))"_s);
+    QCOMPARE(PromSloSource::requestsQuery(QString(), u"1h"_s, true),
+             u"sum(increase(http_requests_total{code=~\"5..\"}[1h]))"_s);
+    QCOMPARE(PromSloSource::quantileQuery(u"job=\"x\""_s, 0.95),
+             u"histogram_quantile(0.95, sum by (le) "
+             "(rate(http_request_duration_seconds_bucket{job=\"x\"}[5m])))"_s);
+
+    PromSloSource source(QUrl(u"http://127.0.0.1:9"_s));
+    source.setSelector(u" { job=\"a\", env=\"prod\", } "_s);
+    QCOMPARE(source.selector(), u"job=\"a\", env=\"prod\""_s);
+}
+
+void TestPromQl::rangeForDays_data()
+{
+    QTest::addColumn<double>("days");
+    QTest::addColumn<QString>("range");
+    QTest::newRow("30 days") << 30.0 << u"30d"_s;
+    QTest::newRow("1.5 days") << 1.5 << u"36h"_s;
+    QTest::newRow("90 minutes") << 0.0625 << u"90m"_s;
+    QTest::newRow("30 seconds") << 30.0 / 86400 << u"30s"_s;
+    QTest::newRow("nothing") << 0.0 << u"1s"_s;
+}
+
+void TestPromQl::rangeForDays()
+{
+    QFETCH(double, days);
+    QFETCH(QString, range);
+    QCOMPARE(PromSloSource::rangeForDays(days), range);
+}
+
+void TestPromQl::sloFigures()
+{
+    HostileServer server;
+    QVERIFY(server.listen());
+    const QString s = u"job=\"x\""_s;
+    const auto total = [&s](const QString &range) {
+        return PromSloSource::requestsQuery(s, range, false);
+    };
+    const auto bad = [&s](const QString &range) {
+        return PromSloSource::requestsQuery(s, range, true);
+    };
+    server.setAnswers({
+        {total(u"30d"_s), u"100000"_s},
+        {bad(u"30d"_s), u"50"_s},
+        {total(u"5m"_s), u"1000"_s},
+        {bad(u"5m"_s), u"20"_s},
+        {total(u"30m"_s), u"6000"_s}, // no 5xx series at all: no errors
+        {total(u"1h"_s), u"error"_s},
+        {bad(u"1h"_s), u"1"_s},
+        // 6h: no samples
+        {PromSloSource::quantileQuery(s, 0.95), u"0.4"_s},
+        {PromSloSource::quantileQuery(s, 0.99), u"NaN"_s},
+    });
+
+    PromSloSource source(server.base(u"fake"_s));
+    source.setSelector(s);
+    QSignalSpy ready(&source, &PromSloSource::readingReady);
+    source.refresh();
+    QVERIFY(ready.wait(10000));
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(server.queries().size(), 12);
+    const auto r = ready.first().first().value<SloReading>();
+
+    QCOMPARE(r.source, SloSourceKind::Prometheus);
+    QCOMPARE(r.sourceLabel, u"Prometheus 127.0.0.1:%1"_s.arg(server.base({}).port()));
+    QVERIFY(r.observedAt.isValid());
+    QVERIFY(r.error.isEmpty());
+    QCOMPARE(r.availability.value, 0.9995);
+    QVERIFY(qAbs(r.budgetRemaining.value - 0.5) < 1e-9); // 50 of 100 allowed failures
+    QVERIFY(qAbs(r.burn5m.value - 20.0) < 1e-9);         // 2 % errors / 0.1 % budget
+    QCOMPARE(r.burn30m.value, 0.0);
+    QVERIFY(!r.burn1h.known());
+    QVERIFY2(r.burn1h.note.contains(u"too many samples"_s), qPrintable(r.burn1h.note));
+    QVERIFY(!r.burn6h.known());
+    QCOMPARE(r.burn6h.note, u"no samples of http_requests_total for job=\"x\" yet"_s);
+    QCOMPARE(r.p95Ms.value, 400.0);
+    QVERIFY(!r.p99Ms.known());
+    QVERIFY(r.p99Ms.note.contains(u"no requests"_s));
+    QVERIFY(!r.webhookSuccess.known());
+    QVERIFY(!r.webhookSuccess.note.isEmpty());
+
+    // A stricter target burns the same errors faster.
+    source.setAvailabilityTarget(0.99);
+    ready.clear();
+    source.refresh();
+    QVERIFY(ready.wait(10000));
+    const auto strict = ready.first().first().value<SloReading>();
+    QVERIFY(qAbs(strict.burn5m.value - 2.0) < 1e-9);
+    QVERIFY(qAbs(strict.budgetRemaining.value - 0.95) < 1e-9);
+}
+
+void TestPromQl::sloRefreshSupersedes()
+{
+    HostileServer server;
+    QVERIFY(server.listen());
+    PromSloSource source(server.base(u"fake"_s));
+    QSignalSpy ready(&source, &PromSloSource::readingReady);
+    source.refresh();
+    source.refresh();
+    QVERIFY(ready.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(server.queries().size(), 24, 10000);
+    QVERIFY(!source.isBusy());
+    QCOMPARE(ready.size(), 1);
+    const auto r = ready.first().first().value<SloReading>();
+    QCOMPARE(r.availability.note, u"no samples of http_requests_total for any target yet"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPromQl)
