@@ -618,6 +618,7 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
         QString path = parser.value(workspaceOpt);
         QMap<QString, QString> variables;
         if (parser.isSet(demoOpt)) {
+            demo.setPrometheusWanted(false);
             auto started = demo.start();
             if (!started)
                 return usageError(started.error().toString());

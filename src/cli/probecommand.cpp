@@ -160,6 +160,8 @@ std::optional<int> SweepSetup::prepare(const QCommandLineParser &parser, QTextSt
     QString &keychainService = d->keychainService;
     if (parser.isSet(d->demoOpt)) {
         d->demo = std::make_unique<DemoSession>();
+        // A one-shot command ends before Prometheus would have scraped anything.
+        d->demo->setPrometheusWanted(false);
         auto started = d->demo->start();
         if (!started) {
             err << started.error().toString() << '\n';

@@ -499,6 +499,7 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
     QString keychainService = u"pilothouse"_s;
     QString dbPath = parser.value(dbOpt);
     if (parser.isSet(demoOpt)) {
+        demo.setPrometheusWanted(false);
         auto started = demo.start();
         if (!started) {
             err << started.error().toString() << '\n';

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/prometheusprocess.h"
 
+#include "demo/childprocess.h"
+
 #include "core/logging.h"
 
 #include <QDir>
@@ -17,7 +19,6 @@
 
 #ifdef Q_OS_LINUX
 #include <csignal>
-#include <sys/prctl.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -298,7 +299,7 @@ Result<void> PrometheusProcess::launch()
 #ifdef Q_OS_LINUX
     // Runs in the forked child before exec: if this process dies, even by SIGKILL, the
     // kernel ends Prometheus instead of leaving it orphaned on its port.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    ChildProcess::dieWithParent(*m_process, SIGTERM);
 #endif
     connect(m_process, &QProcess::readyReadStandardError, this,
             &PrometheusProcess::readStandardError);
@@ -381,13 +382,8 @@ void PrometheusProcess::terminate()
         return;
     m_process->disconnect(this);
     if (m_process->state() != QProcess::NotRunning) {
-        // QProcess signals exactly this child by its PID: SIGTERM first, SIGKILL if ignored.
-        m_process->terminate();
-        if (!m_process->waitForFinished(terminateTimeoutMs)) {
-            qCWarning(lcSim) << "Prometheus ignored SIGTERM; killing it";
-            m_process->kill();
-            m_process->waitForFinished(terminateTimeoutMs);
-        }
+        if (!ChildProcess::stop(*m_process, terminateTimeoutMs))
+            qCWarning(lcSim) << "Prometheus ignored SIGTERM; it was killed";
     }
     readStandardError();
 }
