@@ -3,13 +3,12 @@
 // the target's TCP connection must come from the jump host's sshd, never from this process.
 #include "ssh/sshsession.h"
 #include "sshdfixture.h"
+#include "tcpowners.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -21,50 +20,6 @@ using namespace ph;
 namespace {
 
 constexpr int waitMs = 20000;
-
-qint64 parentOf(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    // "pid (comm) state ppid ...": comm may hold spaces, so parse after the last ')'.
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
-}
-
-bool descendsFrom(qint64 pid, qint64 ancestor)
-{
-    for (int depth = 0; pid > 1 && depth < 16; ++depth) {
-        if (pid == ancestor)
-            return true;
-        pid = parentOf(pid);
-    }
-    return false;
-}
-
-// Processes holding an established TCP connection to 127.0.0.1:port.
-QList<qint64> connectionOwners(int port)
-{
-    QProcess ss;
-    ss.start(u"ss"_s, {u"-Htnp"_s, u"state"_s, u"established"_s, u"( dport = :%1 )"_s.arg(port)});
-    if (!ss.waitForFinished(5000))
-        return {};
-    QList<qint64> pids;
-    static const QRegularExpression pidField(u"pid=(\\d+)"_s);
-    auto it = pidField.globalMatch(QString::fromLocal8Bit(ss.readAllStandardOutput()));
-    while (it.hasNext())
-        pids.append(it.next().captured(1).toLongLong());
-    return pids;
-}
-
-QString whoConnects(int port)
-{
-    QStringList parts;
-    for (qint64 pid : connectionOwners(port))
-        parts << QString::number(pid);
-    return parts.join(u',');
-}
 
 bool writeFile(const QString &path, const QByteArray &data)
 {
@@ -176,7 +131,8 @@ void TestSshJump::throughOneJump()
     QVERIFY2(!owners.isEmpty(), "no connection to the target");
     QVERIFY(!owners.contains(QCoreApplication::applicationPid()));
     for (qint64 pid : owners)
-        QVERIFY2(descendsFrom(pid, m_b.pid()), qPrintable(whoConnects(m_target.port())));
+        QVERIFY2(descendsFrom(pid, m_b.pid()),
+                 qPrintable(describeConnectionOwners(m_target.port())));
 
     // The session stays usable, and the jump can still run its own commands meanwhile.
     const Outcome again = runAndWait(target.get(), u"echo second"_s);
@@ -208,11 +164,12 @@ void TestSshJump::chainOfTwo()
     QVERIFY(big.result.stdoutTail == expected.right(big.result.stdoutTail.size()));
 
     for (qint64 pid : connectionOwners(m_target.port()))
-        QVERIFY2(descendsFrom(pid, m_b.pid()), qPrintable(whoConnects(m_target.port())));
+        QVERIFY2(descendsFrom(pid, m_b.pid()),
+                 qPrintable(describeConnectionOwners(m_target.port())));
     const QList<qint64> toB = connectionOwners(m_b.port());
     QVERIFY(!toB.isEmpty());
     for (qint64 pid : toB)
-        QVERIFY2(descendsFrom(pid, m_a.pid()), qPrintable(whoConnects(m_b.port())));
+        QVERIFY2(descendsFrom(pid, m_a.pid()), qPrintable(describeConnectionOwners(m_b.port())));
     QVERIFY(!toB.contains(QCoreApplication::applicationPid()));
 }
 
