@@ -6,6 +6,7 @@
 #include "console/hostcredentials.h"
 #include "ssh/sshsessionpool.h"
 #include "sshdfixture.h"
+#include "tcpowners.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/passphrasedialog.h"
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void remoteViewAsksOnceAndRetries_data();
     void remoteViewAsksOnceAndRetries();
     void openInBrowserMenus();
+    void remoteViewThroughJumpHost();
 
 private:
     Workspace workspace() const;
@@ -236,6 +239,69 @@ void TestPassphrase::openInBrowserMenus()
     indicator.setTunnels(&tunnels);
     QVERIFY(indicator.isHidden());
     QVERIFY(indicator.menu()->actions().isEmpty());
+}
+
+void TestPassphrase::remoteViewThroughJumpHost()
+{
+    // "inner" (the encrypted-key sshd) is reached only through "gate", a second sshd; the
+    // passphrase was given earlier this session, so nothing is asked.
+    SshdFixture gate;
+    QVERIFY2(gate.start(), qPrintable(gate.errorString()));
+    QFile known(m_knownHosts);
+    QVERIFY(known.open(QIODevice::Append));
+    known.write(gate.knownHostsLine().toUtf8() + '\n');
+    known.close();
+
+    Workspace ws = workspace();
+    Host inner = ws.hosts.first();
+    inner.name = u"inner"_s;
+    inner.jump = u"gate"_s;
+    inner.groups = {u"inside"_s};
+    Host jump;
+    jump.name = u"gate"_s;
+    jump.environment = u"staging"_s;
+    jump.address = gate.host();
+    jump.port = gate.port();
+    jump.user = gate.user();
+    jump.auth = u"key"_s;
+    jump.identityFile = gate.clientKeyPath();
+    ws.hosts = {jump, inner};
+
+    HostCredentials credentials(nullptr);
+    credentials.setWorkspaceName(ws.name);
+    credentials.rememberForSession(inner, kPassphrase);
+    RemoteView view;
+    SshSessionOptions options;
+    options.knownHostsFile = m_knownHosts;
+    options.readOnlyKnownHostsFiles = {m_dir.filePath(u"none"_s)};
+    view.setSessionOptions(options);
+    view.setHostCredentials(&credentials);
+    view.setWorkspace(ws);
+    view.show();
+
+    // One host.
+    QVERIFY(view.selectTarget(u"inner"_s));
+    QSignalSpy finished(&view, &RemoteView::commandFinished);
+    view.runCommand(u"echo behind-the-gate"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    const auto result = finished.first().at(1).value<CommandResult>();
+    QVERIFY2(!result.failed, qPrintable(result.error.toString()));
+    QCOMPARE(result.stdoutTail.trimmed(), QByteArray("behind-the-gate"));
+    QVERIFY(view.findChildren<PassphraseDialog *>().isEmpty());
+    QVERIFY2(reachedOnlyThrough(m_sshd.port(), gate.pid()),
+             qPrintable(describeConnectionOwners(m_sshd.port())));
+
+    // The group: fan-out through the same jump host.
+    QVERIFY(view.selectTarget(u"inside"_s, u"staging"_s));
+    QCOMPARE(view.target().kind, RemoteView::Target::Kind::Group);
+    QSignalSpy done(&view, &RemoteView::groupFinished);
+    view.runCommand(u"echo group-behind-the-gate"_s);
+    QVERIFY(done.wait(30000));
+    QTableWidget *matrix = view.outcomeMatrix();
+    QCOMPARE(matrix->rowCount(), 1);
+    QCOMPARE(matrix->item(0, 0)->text(), u"inner"_s);
+    QCOMPARE(matrix->item(0, 1)->data(Qt::UserRole).toString(), u"ok"_s);
+    QVERIFY(view.pane(u"inner"_s)->visibleText().contains(u"group-behind-the-gate"_s));
 }
 
 QTEST_MAIN(TestPassphrase)
