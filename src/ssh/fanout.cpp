@@ -275,6 +275,15 @@ void FanOut::launch(int index)
                 Slot &s = m_slots[index];
                 if (!s.session || s.job == 0)
                     return;
+                // A jump host shared by several hosts asks once per connection: the first
+                // host behind it decides for all of them (one dialog, one audit record).
+                for (int other = 0; other < index; ++other) {
+                    const Slot &o = m_slots.at(other);
+                    if (o.session && o.job != 0 &&
+                        (o.session == keySession ||
+                         m_pool->jumpSessions(o.session).contains(keySession.data())))
+                        return;
+                }
                 s.keySession = keySession;
                 s.offeredKeyType = keyType;
                 s.offeredFingerprint = fingerprint;

@@ -4,6 +4,7 @@
 #include "audit/sealkey.h"
 #include "clirunner.h"
 #include "console/hostcommands.h"
+#include "ssh/fanout.h"
 #include "ssh/sshsessionpool.h"
 #include "sshdfixture.h"
 #include "tcpowners.h"
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void hostCommandsThroughJumps_data();
     void hostCommandsThroughJumps();
     void unknownJumpKeyIsAskedUnderItsName();
+    void fanOutAsksSharedJumpKeyOnce();
     void cliWorkspaceChain();
     void cliAdHocJump();
     void cliBadJump_data();
@@ -208,6 +210,45 @@ void TestJumpExec::unknownJumpKeyIsAskedUnderItsName()
     QVERIFY2(!result.failed, qPrintable(result.error.toString()));
     QCOMPARE(result.stdoutTail, QByteArray("accepted\n"));
     QCOMPARE(asked, (QStringList{u"edge"_s, u"bastion"_s}));
+}
+
+void TestJumpExec::fanOutAsksSharedJumpKeyOnce()
+{
+    // Two hosts behind one jump host whose key is new: one question, one decision.
+    QVERIFY(writeFile(m_knownHosts, m_b.knownHostsLine().toUtf8() + '\n' +
+                                        m_target.knownHostsLine().toUtf8() + '\n'));
+    SshSessionOptions options;
+    options.knownHostsFile = m_knownHosts;
+    options.readOnlyKnownHostsFiles = {m_dir.filePath(u"none"_s)};
+    SshSessionPool pool(options);
+    FanOut fan(&pool);
+    fan.setUnknownHostKeyPolicy(FanOut::UnknownHostKeyPolicy::Ask);
+    SshCredentials credentials;
+    credentials.methods = {SshCredentials::Method::KeyFile};
+    credentials.keyFile = m_a.clientKeyPath();
+    const QList<SshHop> jumps{SshHop{SshTarget{m_a.host(), m_a.port(), m_a.user()}, credentials}};
+    QList<FanOutHost> hosts;
+    for (const SshdFixture *sshd : {&m_b, &m_target}) {
+        hosts.append(FanOutHost{u"port-%1"_s.arg(sshd->port()),
+                                SshTarget{sshd->host(), sshd->port(), sshd->user()}, credentials,
+                                u"staging"_s, jumps});
+    }
+    QSignalSpy asked(&fan, &FanOut::hostKeyUnknown);
+    QSignalSpy decided(&fan, &FanOut::hostKeyDecided);
+    QSignalSpy finished(&fan, &FanOut::finished);
+    connect(&fan, &FanOut::hostKeyUnknown, this,
+            [&](int index) { fan.answerHostKey(index, HostKeyDecision::AcceptOnce); });
+    fan.start(u"echo fanned"_s, hosts);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, waitMs);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().at(2).toInt(), m_a.port());
+    QCOMPARE(asked.first().at(4).toString(), m_a.hostKeyFingerprint());
+    QCOMPARE(decided.size(), 1);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(int(fan.result(i).outcome), int(HostOutcome::Ok));
+        QCOMPARE(fan.result(i).stdoutData, QByteArray("fanned\n"));
+    }
+    QVERIFY(reachedOnlyThrough(m_target.port(), m_a.pid()));
 }
 
 void TestJumpExec::cliWorkspaceChain()
