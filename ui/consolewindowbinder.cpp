@@ -4,7 +4,9 @@
 #include "audit/sealkey.h"
 #include "checklist/steprunner.h"
 #include "console/auditrecorder.h"
+#include "console/browsertunnels.h"
 #include "console/console.h"
+#include "console/hostcommands.h"
 #include "console/hostfactscollector.h"
 #include "notify/dbusnotifier.h"
 #include "probes/probeengine.h"
@@ -26,10 +28,13 @@
 #include "ui/remote/remoteview.h"
 #include "ui/runbooks/runbooksview.h"
 #include "ui/settings/knownhostspage.h"
+#include "ui/widgets/tunnelindicator.h"
 
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFutureWatcher>
+#include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -160,7 +165,29 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     // The Remote view reads SSH secrets from the console's keychain service and writes
     // its audit events to the console's database.
     window->remoteView()->setSecretStore(console->secrets());
+    window->remoteView()->setHostCredentials(console->hostCommands()->credentials());
     window->remoteView()->setAudit(console->auditRecorder());
+
+    // "Open in browser": services with `via` through a tunnel, listed in the status bar.
+    if (BrowserTunnels *tunnels = console->browserTunnels()) {
+        tunnels->setUrlOpener([](const QUrl &url) { return QDesktopServices::openUrl(url); });
+        connect(window->healthView(), &HealthView::openInBrowserRequested, tunnels,
+                &BrowserTunnels::open);
+        connect(window->remoteView(), &RemoteView::openInBrowserRequested, tunnels,
+                &BrowserTunnels::open);
+        connect(tunnels, &BrowserTunnels::opened, window,
+                [window](const QString &service, const QUrl &url) {
+                    window->setStatusMessage(tr("Opened %1 at %2").arg(service, url.toString()));
+                });
+        connect(tunnels, &BrowserTunnels::failed, window,
+                [window](const QString &service, const Error &error) {
+                    window->setStatusMessage(
+                        tr("Could not open %1: %2").arg(service, error.message));
+                });
+        auto *indicator = new TunnelIndicator(window);
+        indicator->setTunnels(tunnels);
+        window->statusBar()->addPermanentWidget(indicator);
+    }
     connect(window->backupsPanel(), &BackupsPanel::auditEvent, console->auditRecorder(),
             &AuditRecorder::record);
     window->queuePanel()->setFetcher(console->fetcher());

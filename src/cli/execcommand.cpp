@@ -16,6 +16,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -29,6 +30,7 @@
 
 #include <csignal>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <optional>
@@ -63,6 +65,7 @@ struct Options
     QString environment;
     QString identity;
     QString knownHosts;
+    QList<HostSpec> jumps;
     int concurrency = FanOut::kDefaultConcurrency;
     int timeoutMs = 0;
     bool acceptNewHostKey = false;
@@ -316,16 +319,11 @@ FanOutHost workspaceTarget(const Host &h)
     t.name = h.name;
     t.target = SshTarget::fromHost(h);
     t.environment = h.environment;
-    if (h.auth == u"key"_s) {
-        t.credentials.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
-        t.credentials.keyFile = h.identityFile;
-    } else if (h.auth == u"password"_s) {
-        t.credentials.methods = {SshCredentials::Method::Password};
-    }
+    t.credentials = SshCredentials::fromHost(h);
     return t;
 }
 
-FanOutHost adHocTarget(const HostSpec &spec, const QString &identity)
+FanOutHost adHocTarget(const HostSpec &spec, const QString &identity, const QList<HostSpec> &jumps)
 {
     FanOutHost t;
     t.name = spec.toString();
@@ -335,6 +333,9 @@ FanOutHost adHocTarget(const HostSpec &spec, const QString &identity)
         t.credentials.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
         t.credentials.keyFile = identity;
     }
+    // Ad-hoc jump hosts log in like the ad-hoc host: the same key, then the agent.
+    for (const HostSpec &jump : jumps)
+        t.jumps.append(SshHop{SshTarget{jump.address, jump.port, jump.user}, t.credentials});
     return t;
 }
 
@@ -403,9 +404,34 @@ AuditEvent hostKeyEvent(const FanOutHostResult &r, const QJsonObject &detail)
     return event;
 }
 
+/// Reads one line from the terminal on standard input without echoing it.
+std::optional<QString> askHidden(const QString &prompt, QTextStream &err)
+{
+    err << prompt;
+    err.flush();
+    termios saved{};
+    if (::tcgetattr(STDIN_FILENO, &saved) != 0)
+        return std::nullopt;
+    termios quiet = saved;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    QByteArray line;
+    char c = 0;
+    // Bounded: nobody types a 4 KiB passphrase.
+    while (line.size() < 4096 && ::read(STDIN_FILENO, &c, 1) == 1 && c != '\n')
+        line.append(c);
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    err << '\n';
+    err.flush();
+    const QString value = QString::fromUtf8(line);
+    line.fill('\0');
+    return value;
+}
+
 /// Runs the fan-out, audits every host as it finishes, prints, and picks the exit code.
 int runAndReport(const Options &opt, const QList<FanOutHost> &targets, bool confirmed,
-                 const AuditLog &log, QTextStream &out, QTextStream &err)
+                 const AuditLog &log, const QHash<int, QString> &secretEntries, QTextStream &out,
+                 QTextStream &err)
 {
     SshSessionOptions sessionOptions;
     sessionOptions.knownHostsFile = opt.knownHosts;
@@ -456,6 +482,50 @@ int runAndReport(const Options &opt, const QList<FanOutHost> &targets, bool conf
     fan.start(opt.command, targets);
     if (fan.isRunning())
         loop.exec();
+
+    // A key that needs a passphrase (or a password) the keychain does not hold: on a
+    // terminal, ask once per host and run those hosts again; otherwise say what to set.
+    QList<int> needSecret;
+    for (int i = 0; i < targets.size(); ++i) {
+        if (fan.result(i).error.code == u"ssh.auth_secret_missing"_s)
+            needSecret.append(i);
+    }
+    bool secretMissing = false;
+    if (!needSecret.isEmpty() && ::isatty(STDIN_FILENO) && !opt.json) {
+        QHash<int, SshCredentials> given;
+        for (const int i : std::as_const(needSecret)) {
+            SshCredentials credentials = targets.at(i).credentials;
+            const bool password = !credentials.methods.contains(SshCredentials::Method::KeyFile);
+            const QString prompt =
+                password
+                    ? tr("Password for %1: ").arg(targets.at(i).name)
+                    : tr("Passphrase of %1 for %2: ")
+                          .arg(QDir::toNativeSeparators(credentials.keyFile), targets.at(i).name);
+            const std::optional<QString> secret = askHidden(prompt, err);
+            if (!secret || secret->isEmpty())
+                continue;
+            (password ? credentials.password : credentials.passphrase) = *secret;
+            given.insert(i, credentials);
+        }
+        if (fan.retryHosts(given.keys(), given) > 0 && fan.isRunning())
+            loop.exec();
+    } else if (!needSecret.isEmpty()) {
+        for (const int i : std::as_const(needSecret)) {
+            const QString entry = secretEntries.value(i);
+            err << (entry.isEmpty()
+                        ? tr("%1 needs a key passphrase or password that was not given. Give the "
+                             "host a \"secret_ref\" in the workspace and store the secret under "
+                             "it (pilothouse: Credentials), or run on a terminal to be asked.")
+                              .arg(targets.at(i).name)
+                        : tr("%1 needs a key passphrase or password, and the keychain has no "
+                             "entry \"%2\". Store it there (pilothouse: Credentials), or run "
+                             "on a terminal to be asked.")
+                              .arg(targets.at(i).name, entry))
+                << '\n';
+        }
+    }
+    for (const int i : std::as_const(needSecret))
+        secretMissing = secretMissing || fan.result(i).error.code == u"ssh.auth_secret_missing"_s;
     const QList<FanOutHostResult> results = fan.results();
 
     bool anyFailed = false;
@@ -489,6 +559,8 @@ int runAndReport(const Options &opt, const QList<FanOutHost> &targets, bool conf
     }
     if (anyKeyRefused)
         return ExitRefused;
+    if (secretMissing)
+        return ExitNeedsPerson;
     return anyFailed ? ExitCheckFailed : ExitOk;
 }
 
@@ -513,6 +585,12 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
     const QCommandLineOption identityOpt(
         u"identity"_s, tr("Private key FILE for hosts given as [user@]address[:port]."),
         tr("FILE"));
+    const QCommandLineOption jumpOpt(
+        u"jump"_s,
+        tr("Reach hosts given as [user@]address[:port] through jump host J "
+           "([user@]address[:port]); repeat for a chain, the first is connected to first. "
+           "Workspace hosts use their own \"jump\"."),
+        tr("J"));
     const QCommandLineOption knownHostsOpt(
         u"known-hosts"_s,
         tr("known_hosts FILE to check and save host keys in (default: Pilothouse's own)."),
@@ -539,8 +617,8 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
         tr("Read the keychain entry NAME (%1) from standard input.").arg(kSealKeyEntry),
         tr("NAME"));
     parser.addOptions({hostOpt, groupOpt, workspaceOpt, demoOpt, envOpt, jsonOpt, identityOpt,
-                       knownHostsOpt, concurrencyOpt, acceptOpt, confirmOpt, timeoutOpt, dbOpt,
-                       stdinOpt});
+                       jumpOpt, knownHostsOpt, concurrencyOpt, acceptOpt, confirmOpt, timeoutOpt,
+                       dbOpt, stdinOpt});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << '\n';
         return ExitUsage;
@@ -592,6 +670,14 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
             return usageError(tr("--timeout \"%1\" is not a number of seconds greater than 0.")
                                   .arg(parser.value(timeoutOpt)));
         opt.timeoutMs = std::max(1, int(seconds * 1000));
+    }
+    for (const QString &value : parser.values(jumpOpt)) {
+        for (const QString &part : value.split(u',', Qt::SkipEmptyParts)) {
+            auto spec = HostSpec::parse(part.trimmed());
+            if (!spec)
+                return usageError(tr("--jump: %1").arg(spec.error().message));
+            opt.jumps.append(*spec);
+        }
     }
     if (!opt.identity.isEmpty() && !QFileInfo(opt.identity).isReadable())
         return usageError(
@@ -653,20 +739,36 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
     // Resolve the hosts, in the order given. Workspace hosts get their keychain secrets
     // only once the command is allowed to run.
     QList<FanOutHost> targets;
-    QHash<int, Host> needSecrets; ///< index in targets -> workspace host
+    /// Workspace hosts (targets and jump hosts) whose secret the keychain holds.
+    struct SecretNeed
+    {
+        int target;
+        int hop; ///< index in FanOutHost::jumps, -1 = the target itself
+        Host host;
+    };
+    QList<SecretNeed> needSecrets;
+    QHash<int, QString> secretEntries; ///< target index -> keychain entry of its secret
     QSet<QString> seen;
+    std::optional<QString> chainError;
     auto addWorkspaceHost = [&](const Host &h) {
         if (seen.contains(h.name))
             return;
         seen.insert(h.name);
-        if (!h.jump.isEmpty()) {
-            err << tr("warning: %1 is reached through jump host %2, which exec does not do "
-                      "yet; connecting directly.")
-                       .arg(h.name, h.jump)
-                << '\n';
+        const int index = int(targets.size());
+        FanOutHost target = workspaceTarget(h);
+        const Result<QList<Host>> chain = SshTarget::jumpChain(*ws, h.name);
+        if (!chain) {
+            chainError = chain.error().message;
+            return;
         }
-        needSecrets.insert(int(targets.size()), h);
-        targets.append(workspaceTarget(h));
+        for (const Host &jump : *chain) {
+            needSecrets.append(SecretNeed{index, int(target.jumps.size()), jump});
+            target.jumps.append(SshHop{SshTarget::fromHost(jump), SshCredentials::fromHost(jump)});
+        }
+        needSecrets.append(SecretNeed{index, -1, h});
+        if (!h.secretRef.isEmpty() && h.auth != u"agent"_s)
+            secretEntries.insert(index, SecretStore::entryName(ws->name, h.secretRef));
+        targets.append(target);
     };
     if (!opt.group.isEmpty()) {
         for (const Host &h : ws->hostsInGroup(opt.group)) {
@@ -695,8 +797,15 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
         if (seen.contains(spec->toString()))
             continue;
         seen.insert(spec->toString());
-        targets.append(adHocTarget(*spec, opt.identity));
+        targets.append(adHocTarget(*spec, opt.identity, opt.jumps));
     }
+    if (chainError)
+        return usageError(*chainError);
+    if (!opt.jumps.isEmpty() &&
+        std::none_of(targets.cbegin(), targets.cend(),
+                     [](const FanOutHost &t) { return t.environment == kAdHoc; }))
+        return usageError(tr("--jump applies to hosts given as [user@]address[:port]; workspace "
+                             "hosts are reached through the jump host their entry names."));
 
     // Refuse a destructive command unless every environment it touches is confirmed.
     QStringList environments;
@@ -753,22 +862,28 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
     // Read up front, so the run itself never waits on the keychain.
     if (!needSecrets.isEmpty()) {
         SecretStore store(keychainService);
-        for (auto it = needSecrets.cbegin(); it != needSecrets.cend(); ++it) {
-            const Host &h = it.value();
+        QHash<QString, QString> read; ///< by host name: each secret is read once
+        for (const SecretNeed &need : std::as_const(needSecrets)) {
+            const Host &h = need.host;
             if (h.secretRef.isEmpty() || h.auth == u"agent"_s)
                 continue;
-            auto secret = readHostSecret(store, ws->name, h.secretRef);
-            if (!secret) {
-                err << secret.error().toString() << '\n'
-                    << tr("The secret of %1 could not be read from the keychain.").arg(h.name)
-                    << '\n';
-                return ExitKeychainUnavailable;
+            if (!read.contains(h.name)) {
+                auto secret = readHostSecret(store, ws->name, h.secretRef);
+                if (!secret) {
+                    err << secret.error().toString() << '\n'
+                        << tr("The secret of %1 could not be read from the keychain.").arg(h.name)
+                        << '\n';
+                    return ExitKeychainUnavailable;
+                }
+                read.insert(h.name, *secret);
             }
-            SshCredentials &credentials = targets[it.key()].credentials;
+            FanOutHost &target = targets[need.target];
+            SshCredentials &credentials =
+                need.hop < 0 ? target.credentials : target.jumps[need.hop].credentials;
             if (h.auth == u"key"_s)
-                credentials.passphrase = *secret;
+                credentials.passphrase = read.value(h.name);
             else
-                credentials.password = *secret;
+                credentials.password = read.value(h.name);
         }
     }
 
@@ -781,7 +896,7 @@ int runExecCommand(const QStringList &arguments, QTextStream &out, QTextStream &
             return ExitUsage;
         }
     }
-    return runAndReport(opt, targets, needsConfirmation, log, out, err);
+    return runAndReport(opt, targets, needsConfirmation, log, secretEntries, out, err);
 }
 
 } // namespace ph::cli

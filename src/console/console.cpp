@@ -3,8 +3,10 @@
 
 #include "alerts/alertcenter.h"
 #include "console/auditrecorder.h"
+#include "console/browsertunnels.h"
 #include "console/historywriter.h"
 #include "console/hostcommands.h"
+#include "console/hostcredentials.h"
 #include "console/hostfactscollector.h"
 #include "console/sleepdetector.h"
 #include "core/logging.h"
@@ -83,6 +85,13 @@ Result<void> Console::open(const Options &options)
     m_fetcher->setKeyProvider(m_keys.get());
     m_sshPool = new SshSessionPool({}, this);
     m_hostCommands = new HostCommands(m_secrets, m_sshPool, this);
+    // Tunnels log in exactly as host commands do (passphrase or password from the keychain).
+    m_tunnels->setCredentialResolver(
+        [credentials = m_hostCommands->credentials()](const QList<Host> &hosts, QObject *context,
+                                                      SshTunnelProvider::CredentialsDone done) {
+            credentials->resolveAll(hosts, context, std::move(done));
+        });
+    m_browserTunnels = new BrowserTunnels(m_sshPool, m_hostCommands->credentials(), this);
     // After a sleep or a network change, pooled SSH connections may be dead without knowing
     // it: the next command gets a fresh, re-checked connection.
     auto *sleep = new SleepDetector(this);
@@ -164,6 +173,8 @@ void Console::applyWorkspace(const Workspace &ws)
     if (m_hostCommands)
         m_hostCommands->setWorkspace(ws);
     m_tunnels->setWorkspace(ws);
+    if (m_browserTunnels)
+        m_browserTunnels->setWorkspace(ws);
     m_engine->setSettings(ProbeSettings::fromWorkspace(ws.settings));
     m_alerts->setWorkspace(ws);
     // Keep the environment the user chose if it still exists.

@@ -25,6 +25,7 @@ class ProbeSink;
 class SecretStoreKeyProvider;
 class ServiceFetcher;
 class HostCommands;
+class BrowserTunnels;
 class HostFactsCollector;
 struct HostFacts;
 class AuditRecorder;
@@ -87,6 +88,8 @@ public:
     AlertCenter *alerts() const { return m_alerts; }
     /// Opens the SSH tunnels the probes of services with `via` go through.
     SshTunnelProvider *tunnels() const { return m_tunnels; }
+    /// Opens services in the browser, through a tunnel for those with `via`.
+    BrowserTunnels *browserTunnels() const { return m_browserTunnels; }
 
 Q_SIGNALS:
     void workspaceLoaded(const ph::Workspace &workspace, const QStringList &warnings);
@@ -113,6 +116,7 @@ private:
     HostFactsCollector *m_hostFacts = nullptr;
     AuditRecorder *m_audit = nullptr;
     SshTunnelProvider *m_tunnels;
+    BrowserTunnels *m_browserTunnels = nullptr;
     ProbeNotifications *m_notifications = nullptr;
     AlertCenter *m_alerts;
     std::shared_ptr<Database> m_db;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "console/hostcommands.h"
 
-#include "secrets/secretstore.h"
+#include "console/hostcredentials.h"
 #include "ssh/sshsessionpool.h"
 
 #include <QCoreApplication>
@@ -24,7 +24,7 @@ CommandResult failedResult(const QString &code, const QString &message)
 
 HostCommands::HostCommands(SecretStore *secrets, SshSessionPool *pool, QObject *parent)
     : QObject(parent)
-    , m_secrets(secrets)
+    , m_credentials(new HostCredentials(secrets, this))
     , m_pool(pool)
 {
 }
@@ -32,6 +32,7 @@ HostCommands::HostCommands(SecretStore *secrets, SshSessionPool *pool, QObject *
 void HostCommands::setWorkspace(const Workspace &workspace)
 {
     m_workspace = workspace;
+    m_credentials->setWorkspaceName(workspace.name);
 }
 
 const Host *HostCommands::host(const QString &name) const
@@ -45,16 +46,7 @@ const Host *HostCommands::host(const QString &name) const
 
 SshCredentials HostCommands::credentialsFor(const Host &host)
 {
-    SshCredentials c;
-    if (host.auth == u"key"_s) {
-        c.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
-        c.keyFile = host.identityFile;
-    } else if (host.auth == u"password"_s) {
-        c.methods = {SshCredentials::Method::Password};
-    } else {
-        c.methods = {SshCredentials::Method::Agent};
-    }
-    return c;
+    return SshCredentials::fromHost(host);
 }
 
 quint64 HostCommands::run(const QString &hostName, const QString &command,
@@ -73,34 +65,28 @@ quint64 HostCommands::run(const QString &hostName, const QString &command,
         return id;
     }
     const Host hostCopy = *h;
-    SshCredentials credentials = credentialsFor(hostCopy);
-    if (hostCopy.secretRef.isEmpty() || hostCopy.auth == u"agent"_s || !m_secrets) {
+    const Result<QList<Host>> chain = SshTarget::jumpChain(m_workspace, hostName);
+    if (!chain) {
+        const CommandResult r = failedResult(chain.error().code, chain.error().message);
         QMetaObject::invokeMethod(
-            this, [=, this] { start(id, hostCopy, credentials, command, options); },
-            Qt::QueuedConnection);
+            this, [this, id, r] { finish(id, r); }, Qt::QueuedConnection);
         return id;
     }
-    m_secrets->read(SecretStore::entryName(m_workspace.name, hostCopy.secretRef), this,
-                    [=, this](Result<QString> secret) mutable {
-                        if (!secret && secret.error().code != u"keychain.not_found"_s) {
-                            finish(id, failedResult(secret.error().code,
-                                                    tr("The secret of %1 could not be read from "
-                                                       "the keychain: %2")
-                                                        .arg(hostName, secret.error().message)));
-                            return;
-                        }
-                        const QString value = secret ? *secret : QString();
-                        if (hostCopy.auth == u"key"_s)
-                            credentials.passphrase = value;
-                        else
-                            credentials.password = value;
-                        start(id, hostCopy, credentials, command, options);
-                    });
+    const QList<Host> jumps = *chain;
+    m_credentials->resolveAll(
+        jumps + QList<Host>{hostCopy}, this, [=, this](Result<QList<SshCredentials>> credentials) {
+            if (!credentials) {
+                finish(id, failedResult(credentials.error().code, credentials.error().message));
+                return;
+            }
+            start(id, hostCopy, jumps, *credentials, command, options);
+        });
     return id;
 }
 
-void HostCommands::start(quint64 id, const Host &host, const SshCredentials &credentials,
-                         const QString &command, const CommandOptions &options)
+void HostCommands::start(quint64 id, const Host &host, const QList<Host> &jumps,
+                         const QList<SshCredentials> &credentials, const QString &command,
+                         const CommandOptions &options)
 {
     auto it = m_jobs.find(id);
     if (it == m_jobs.end())
@@ -111,8 +97,15 @@ void HostCommands::start(quint64 id, const Host &host, const SshCredentials &cre
         finish(id, r);
         return;
     }
-    SshSession *session = m_pool->acquire(SshTarget::fromHost(host), credentials);
+    QList<SshHop> hops;
+    for (qsizetype i = 0; i < jumps.size(); ++i)
+        hops.append(SshHop{SshTarget::fromHost(jumps.at(i)), credentials.at(i)});
+    SshSession *session = m_pool->acquire(SshTarget::fromHost(host), credentials.constLast(), hops);
     watch(session, host.name);
+    // A jump host's unknown key is asked on its own session, under its own name.
+    const QList<SshSession *> jumpSessions = m_pool->jumpSessions(session);
+    for (qsizetype i = 0; i < jumpSessions.size() && i < jumps.size(); ++i)
+        watch(jumpSessions.at(i), jumps.at(i).name);
     it->session = session;
     it->sessionJob = session->run(command, options);
 }

@@ -10,6 +10,7 @@
 
 namespace ph {
 
+class HostCredentials;
 class SecretStore;
 class SshSessionPool;
 
@@ -20,7 +21,10 @@ class SshSessionPool;
  * read from the keychain without blocking), takes the host's session from the pool so
  * consecutive commands share one connection, and reports output and the result by job id.
  *
- * An unknown host key pauses the job at hostKeyUnknown(); answer with acceptHostKey().
+ * A host with a "jump" is reached through its jump hosts (their pooled sessions, each
+ * logged in with its own entry's credentials). An unknown host key, of the host or of a
+ * jump host, pauses the job at hostKeyUnknown() naming that host; answer with
+ * acceptHostKey().
  */
 class HostCommands : public QObject
 {
@@ -30,6 +34,8 @@ public:
     HostCommands(SecretStore *secrets, SshSessionPool *pool, QObject *parent = nullptr);
 
     void setWorkspace(const Workspace &workspace);
+    /// Where every login's credentials come from; shared with the probes' tunnels.
+    HostCredentials *credentials() const { return m_credentials; }
     const Host *host(const QString &name) const;
 
     /// Starts @p command on host @p hostName; finished() follows exactly once for the id.
@@ -55,13 +61,14 @@ private:
         QString hostName;
         bool cancelled = false;
     };
-    void start(quint64 id, const Host &host, const SshCredentials &credentials,
-               const QString &command, const CommandOptions &options);
+    void start(quint64 id, const Host &host, const QList<Host> &jumps,
+               const QList<SshCredentials> &credentials, const QString &command,
+               const CommandOptions &options);
     void watch(SshSession *session, const QString &hostName);
     void finish(quint64 id, const CommandResult &result);
     quint64 idOf(SshSession *session, quint64 sessionJob) const;
 
-    SecretStore *m_secrets;
+    HostCredentials *m_credentials;
     SshSessionPool *m_pool;
     Workspace m_workspace;
     QHash<quint64, Job> m_jobs;

@@ -45,6 +45,7 @@ Result<void> Simulator::start()
     addEchoPilot();
     addRustCoreEngine();
     addPythonAiService();
+    addGrafana();
     for (int i = 0; i < m_config.syntheticServices; ++i)
         addSynthetic(i, m_config.endpointsPerService);
 
@@ -255,6 +256,33 @@ void Simulator::addPythonAiService()
     });
     ai->addRoute(u"/metrics"_s, Method::Get, false, [data](auto &, quint64 n) {
         return Reply{200, prometheusType, data->metrics(n, SimData::MetricsFlavour::PythonAi)};
+    });
+}
+
+void Simulator::addGrafana()
+{
+    // Bot Core's Grafana listens on the host's localhost:3001; the console opens it in the
+    // browser through a tunnel. A small page is enough to see that the tunnel works.
+    auto *grafana = new SimulatedService(u"grafana"_s, &m_state, this);
+    m_services.append(grafana);
+    SimulatorState *state = &m_state;
+    grafana->addRoute(u"/"_s, Method::Get, false, [state](auto &, quint64 n) {
+        const bool down = state->healthOf(u"grafana"_s) == u"down"_s;
+        const QByteArray page =
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Grafana (simulated)"
+            "</title></head>\n<body style=\"font-family:sans-serif;background:#111217;"
+            "color:#ccccdc\"><h1>Grafana</h1><p>Bot Core dashboards (simulated by "
+            "pilothouse-sim).</p><ul><li>Trades executed: " +
+            QByteArray::number(1200 + n * 3) + "</li><li>Engine status: " +
+            (down ? QByteArrayLiteral("down") : QByteArrayLiteral("healthy")) +
+            "</li></ul></body></html>\n";
+        return Reply{down ? 503 : 200, QByteArrayLiteral("text/html; charset=utf-8"), page};
+    });
+    grafana->addRoute(u"/api/health"_s, Method::Get, false, [state](auto &, quint64) {
+        const bool down = state->healthOf(u"grafana"_s) == u"down"_s;
+        return Reply::json(
+            QJsonObject{{u"database"_s, down ? u"failing"_s : u"ok"_s}, {u"version"_s, u"sim"_s}},
+            down ? 503 : 200);
     });
 }
 

@@ -53,6 +53,7 @@ private:
     void addEchoPilot();
     void addRustCoreEngine();
     void addPythonAiService();
+    void addGrafana();
     void addSynthetic(int index, int endpoints);
 
     SimulatorConfig m_config;

@@ -69,7 +69,7 @@ HostOutcome outcomeOf(const CommandResult &result)
         const QString &code = result.error.code;
         if (code == u"ssh.connect"_s)
             return HostOutcome::Unreachable;
-        if (code == u"ssh.auth"_s)
+        if (code == u"ssh.auth"_s || code == u"ssh.auth_secret_missing"_s)
             return HostOutcome::AuthFailed;
         if (code.startsWith(u"ssh.hostkey"_s))
             return HostOutcome::HostKeyRefused;
@@ -127,14 +127,26 @@ void FanOut::start(const QString &command, const QList<FanOutHost> &hosts)
 
 int FanOut::retryFailed()
 {
+    QList<int> failed;
+    for (int i = 0; i < m_slots.size(); ++i) {
+        if (m_slots.at(i).result.outcome != HostOutcome::Ok)
+            failed.append(i);
+    }
+    return retryHosts(failed);
+}
+
+int FanOut::retryHosts(const QList<int> &indexes, const QHash<int, SshCredentials> &credentials)
+{
     if (m_running)
         return 0;
     m_queue.clear();
     m_cancelling = false;
-    for (int i = 0; i < m_slots.size(); ++i) {
-        Slot &slot = m_slots[i];
-        if (slot.result.outcome == HostOutcome::Ok)
+    for (const int i : indexes) {
+        if (i < 0 || i >= m_slots.size() || m_queue.contains(i))
             continue;
+        Slot &slot = m_slots[i];
+        if (const auto it = credentials.constFind(i); it != credentials.cend())
+            slot.host.credentials = it.value();
         const int attempts = slot.result.attempts;
         slot.result = FanOutHostResult{};
         slot.result.name = slot.host.name;
@@ -192,7 +204,9 @@ void FanOut::decideHostKey(int index, HostKeyDecision decision)
     Slot &slot = m_slots[index];
     if (!slot.session)
         return;
-    slot.session->acceptHostKey(decision);
+    SshSession *asked = slot.keySession ? slot.keySession.data() : slot.session.data();
+    slot.keySession.clear();
+    asked->acceptHostKey(decision);
     Q_EMIT hostKeyDecided(index, slot.offeredKeyType, slot.offeredFingerprint, decision);
 }
 
@@ -225,7 +239,7 @@ void FanOut::launchMore()
 void FanOut::launch(int index)
 {
     Slot &slot = m_slots[index];
-    SshSession *session = m_pool->acquire(slot.host.target, slot.host.credentials);
+    SshSession *session = m_pool->acquire(slot.host.target, slot.host.credentials, slot.host.jumps);
     slot.session = session;
     slot.awaitingHostKey = false;
     slot.result.outcome = HostOutcome::Running;
@@ -250,31 +264,46 @@ void FanOut::launch(int index)
                                         if (m_slots.at(index).job == job)
                                             finishHost(index, result);
                                     }));
-    slot.connections.append(
-        connect(session, &SshSession::hostKeyUnknown, this,
-                [this, index](const QString &host, int port, const QString &keyType,
-                              const QString &fingerprint) {
-                    Slot &s = m_slots[index];
-                    if (!s.session || s.job == 0)
+    // The target and every jump host in front of it may each present an unknown key.
+    QList<SshSession *> hops = m_pool->jumpSessions(session);
+    hops.append(session);
+    for (SshSession *hop : std::as_const(hops)) {
+        slot.connections.append(connect(
+            hop, &SshSession::hostKeyUnknown, this,
+            [this, index, keySession = QPointer<SshSession>(hop)](
+                const QString &host, int port, const QString &keyType, const QString &fingerprint) {
+                Slot &s = m_slots[index];
+                if (!s.session || s.job == 0)
+                    return;
+                // A jump host shared by several hosts asks once per connection: the first
+                // host behind it decides for all of them (one dialog, one audit record).
+                for (int other = 0; other < index; ++other) {
+                    const Slot &o = m_slots.at(other);
+                    if (o.session && o.job != 0 &&
+                        (o.session == keySession ||
+                         m_pool->jumpSessions(o.session).contains(keySession.data())))
                         return;
-                    s.offeredKeyType = keyType;
-                    s.offeredFingerprint = fingerprint;
-                    switch (m_cancelling ? UnknownHostKeyPolicy::Refuse : m_hostKeyPolicy) {
-                    case UnknownHostKeyPolicy::Refuse:
-                        decideHostKey(index, HostKeyDecision::Reject);
-                        break;
-                    case UnknownHostKeyPolicy::AcceptOnce:
-                        decideHostKey(index, HostKeyDecision::AcceptOnce);
-                        break;
-                    case UnknownHostKeyPolicy::AcceptAndSave:
-                        decideHostKey(index, HostKeyDecision::AcceptAndSave);
-                        break;
-                    case UnknownHostKeyPolicy::Ask:
-                        s.awaitingHostKey = true;
-                        Q_EMIT hostKeyUnknown(index, host, port, keyType, fingerprint);
-                        break;
-                    }
-                }));
+                }
+                s.keySession = keySession;
+                s.offeredKeyType = keyType;
+                s.offeredFingerprint = fingerprint;
+                switch (m_cancelling ? UnknownHostKeyPolicy::Refuse : m_hostKeyPolicy) {
+                case UnknownHostKeyPolicy::Refuse:
+                    decideHostKey(index, HostKeyDecision::Reject);
+                    break;
+                case UnknownHostKeyPolicy::AcceptOnce:
+                    decideHostKey(index, HostKeyDecision::AcceptOnce);
+                    break;
+                case UnknownHostKeyPolicy::AcceptAndSave:
+                    decideHostKey(index, HostKeyDecision::AcceptAndSave);
+                    break;
+                case UnknownHostKeyPolicy::Ask:
+                    s.awaitingHostKey = true;
+                    Q_EMIT hostKeyUnknown(index, host, port, keyType, fingerprint);
+                    break;
+                }
+            }));
+    }
 
     slot.job = session->run(m_command, m_options);
     Q_EMIT hostStarted(index, slot.host.name);

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QMetaObject>
 #include <QObject>
@@ -44,6 +45,9 @@ struct FanOutHost
     SshTarget target;
     SshCredentials credentials;
     QString environment; ///< for the caller's bookkeeping (audit), not used by FanOut
+    /// Jump hosts in front of the target, the first connected to first; each hop's host
+    /// key follows unknownHostKeyPolicy() like the target's.
+    QList<SshHop> jumps;
 };
 
 /// What happened on one host. Output is the newest CommandOptions::keepBytes per stream.
@@ -115,6 +119,12 @@ public:
     void cancel();
     /// Re-runs the hosts whose outcome is not Ok; returns how many. Ignored while running.
     int retryFailed();
+    /**
+     * Re-runs only the hosts @p indexes, e.g. once a missing passphrase was given; their
+     * credentials are replaced by @p credentials where it has an entry. Returns how many
+     * were started. Ignored while running.
+     */
+    int retryHosts(const QList<int> &indexes, const QHash<int, SshCredentials> &credentials = {});
     /// The answer to hostKeyUnknown() for host @p index.
     void answerHostKey(int index, HostKeyDecision decision);
 
@@ -145,6 +155,7 @@ private:
         FanOutHost host;
         FanOutHostResult result;
         QPointer<SshSession> session;
+        QPointer<SshSession> keySession; ///< the hop whose unknown key is being decided
         quint64 job = 0;
         bool awaitingHostKey = false;
         QString offeredKeyType; ///< of the unknown key being decided

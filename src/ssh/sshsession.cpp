@@ -17,6 +17,20 @@ SshTarget SshTarget::fromHost(const Host &host)
                      host.jump};
 }
 
+SshCredentials SshCredentials::fromHost(const Host &host)
+{
+    SshCredentials c;
+    if (host.auth == u"key"_s) {
+        c.methods = {Method::KeyFile, Method::Agent};
+        c.keyFile = host.identityFile;
+    } else if (host.auth == u"password"_s) {
+        c.methods = {Method::Password};
+    } else {
+        c.methods = {Method::Agent};
+    }
+    return c;
+}
+
 Result<QList<Host>> SshTarget::jumpChain(const Workspace &workspace, const QString &hostName)
 {
     // Longer chains than this are almost certainly a mistake, and each hop adds latency.

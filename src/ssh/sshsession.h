@@ -56,6 +56,20 @@ struct SshCredentials
     QString keyFile;
     QString passphrase; ///< for an encrypted key file
     QString password;
+
+    /**
+     * The login methods a workspace host's entry asks for ("key": its identity file, then
+     * the agent; "password"; otherwise the agent). Secrets are not filled in: the caller
+     * reads them from the keychain (see HostCredentials in the console).
+     */
+    static SshCredentials fromHost(const Host &host);
+};
+
+/// A jump host in front of a target: where it is and how to log in to it.
+struct SshHop
+{
+    SshTarget target;
+    SshCredentials credentials;
 };
 
 /// Session-wide settings.

@@ -24,6 +24,8 @@ SshSessionPool::~SshSessionPool()
 {
     // Sessions are children and would go anyway; closing them here keeps the order
     // predictable (each worker hangs up before its thread ends).
+    // Every session goes here; what they hold of each other no longer matters.
+    m_jumpOf.clear();
     const QStringList keys = m_entries.keys();
     for (const QString &k : keys)
         close(k);
@@ -38,25 +40,60 @@ void SshSessionPool::setIdleTimeoutMs(int ms)
     scheduleSweep();
 }
 
-QString SshSessionPool::key(const SshTarget &target)
+QString SshSessionPool::key(const SshTarget &target, const QList<SshHop> &jumps)
 {
-    return target.user + u'@' + target.host.toLower() + u':' + QString::number(target.port);
+    QString k = target.user + u'@' + target.host.toLower() + u':' + QString::number(target.port);
+    if (!jumps.isEmpty())
+        k += u" via "_s + key(jumps.constLast().target, jumps.first(jumps.size() - 1));
+    return k;
 }
 
-SshSession *SshSessionPool::acquire(const SshTarget &target, const SshCredentials &credentials)
+SshSession *SshSessionPool::acquire(const SshTarget &target, const SshCredentials &credentials,
+                                    const QList<SshHop> &jumps)
 {
-    const QString k = key(target);
+    const QString k = key(target, jumps);
     auto it = m_entries.find(k);
     if (it == m_entries.end()) {
+        SshSession *jump = nullptr;
+        if (!jumps.isEmpty()) {
+            jump = acquire(jumps.constLast().target, jumps.constLast().credentials,
+                           jumps.first(jumps.size() - 1));
+        }
         Entry entry;
         entry.session = new SshSession(target, m_options, this);
+        if (jump) {
+            entry.session->setJumpSession(jump);
+            m_jumpOf.insert(entry.session, jump);
+        }
         it = m_entries.insert(k, entry);
         qCDebug(lcSsh) << "pool: new session" << k;
         Q_EMIT sessionOpened(k);
+    } else {
+        // The hops' next logins use what the caller has now, like the target's.
+        SshSession *hop = m_jumpOf.value(it->session);
+        for (qsizetype i = jumps.size() - 1; hop && i >= 0; --i) {
+            hop->setCredentials(jumps.at(i).credentials);
+            hop = m_jumpOf.value(hop);
+        }
     }
     ++it->users;
     it->session->setCredentials(credentials);
     return it->session;
+}
+
+QList<SshSession *> SshSessionPool::jumpSessions(SshSession *session) const
+{
+    QList<SshSession *> chain;
+    for (SshSession *hop = m_jumpOf.value(session); hop && chain.size() < 16;
+         hop = m_jumpOf.value(hop))
+        chain.prepend(hop);
+    return chain;
+}
+
+void SshSessionPool::releaseJumpOf(SshSession *session)
+{
+    if (SshSession *jump = m_jumpOf.take(session))
+        release(jump);
 }
 
 void SshSessionPool::release(SshSession *session)
@@ -67,6 +104,7 @@ void SshSessionPool::release(SshSession *session)
             m_retiring.erase(retiring);
             // Often called from a handler of the session's own finished() signal.
             session->deleteLater();
+            releaseJumpOf(session);
             Q_EMIT sessionClosed(k);
         }
         return;
@@ -100,13 +138,19 @@ void SshSessionPool::revalidateAll()
 
 void SshSessionPool::closeIdle()
 {
-    QStringList idle;
-    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
-        if (it->users == 0)
-            idle.append(it.key());
+    // Closing a session behind a jump host frees the jump host, so go again; each round
+    // closes at least one session.
+    for (;;) {
+        QStringList idle;
+        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+            if (it->users == 0)
+                idle.append(it.key());
+        }
+        if (idle.isEmpty())
+            return;
+        for (const QString &k : std::as_const(idle))
+            close(k);
     }
-    for (const QString &k : std::as_const(idle))
-        close(k);
 }
 
 void SshSessionPool::close(const QString &k)
@@ -119,6 +163,7 @@ void SshSessionPool::close(const QString &k)
     qCDebug(lcSsh) << "pool: closing session" << k;
     // The destructor hangs up and joins the session's thread.
     delete session;
+    releaseJumpOf(session);
     Q_EMIT sessionClosed(k);
 }
 

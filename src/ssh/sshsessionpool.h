@@ -39,9 +39,17 @@ public:
     int idleTimeoutMs() const { return m_idleTimeoutMs; }
     void setIdleTimeoutMs(int ms);
 
-    /// The session for @p target, created on first use. @p credentials are used by its
-    /// next login (they do not disturb a connection that is already up).
-    SshSession *acquire(const SshTarget &target, const SshCredentials &credentials);
+    /**
+     * The session for @p target, created on first use. @p credentials are used by its
+     * next login (they do not disturb a connection that is already up).
+     *
+     * With @p jumps (the first connected to first, the last right in front of the
+     * target), the session runs through the pooled sessions of its jump hosts, which stay
+     * open as long as a session behind them does. A host reached through jump hosts is
+     * another session than the same host reached directly.
+     */
+    SshSession *acquire(const SshTarget &target, const SshCredentials &credentials,
+                        const QList<SshHop> &jumps = {});
     /// Hands back a session from acquire(); it stays open for reuse until idle.
     void release(SshSession *session);
 
@@ -52,8 +60,13 @@ public:
 
     /// Open sessions, including those retiring after revalidateAll().
     int sessionCount() const { return int(m_entries.size() + m_retiring.size()); }
-    /// The pool's key of @p target: "user@host:port".
-    static QString key(const SshTarget &target);
+    /// The sessions in front of @p session from acquire(), first hop first; empty when
+    /// it connects directly. For asking about their host keys.
+    QList<SshSession *> jumpSessions(SshSession *session) const;
+
+    /// The pool's key of @p target: "user@host:port", followed by " via " and the key of
+    /// the hop in front of it when there are @p jumps.
+    static QString key(const SshTarget &target, const QList<SshHop> &jumps = {});
 
 Q_SIGNALS:
     void sessionOpened(const QString &key);
@@ -68,6 +81,7 @@ private:
     };
 
     void sweep();
+    void releaseJumpOf(SshSession *session);
     void close(const QString &key);
     void scheduleSweep();
 
@@ -77,6 +91,9 @@ private:
     /// Sessions revalidateAll() found in use: closed at their last release, never handed
     /// out again. Value = users left.
     QHash<SshSession *, int> m_retiring;
+    /// Session -> the pooled session right in front of it, held (one user) for as long
+    /// as the session exists.
+    QHash<SshSession *, SshSession *> m_jumpOf;
     QTimer *m_sweepTimer;
 };
 

@@ -23,12 +23,7 @@ SshTunnelProvider::~SshTunnelProvider()
 
 SshCredentials SshTunnelProvider::defaultCredentials(const Host &host)
 {
-    SshCredentials credentials;
-    if (host.auth == u"key"_s && !host.identityFile.isEmpty()) {
-        credentials.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
-        credentials.keyFile = host.identityFile;
-    }
-    return credentials;
+    return SshCredentials::fromHost(host);
 }
 
 void SshTunnelProvider::setWorkspace(const Workspace &workspace)
@@ -56,6 +51,8 @@ void SshTunnelProvider::clear()
     qDeleteAll(std::exchange(m_tunnels, {}));
     qDeleteAll(std::exchange(m_sessions, {}));
     m_unknownKeys.clear();
+    m_resolved.clear();
+    ++m_generation;
 }
 
 int SshTunnelProvider::openTunnelCount() const
@@ -87,7 +84,9 @@ Result<SshSession *> SshTunnelProvider::sessionFor(const QString &hostName, int 
         jump = *viaJump;
     }
     auto *session = new SshSession(SshTarget::fromHost(*host), m_options, this);
-    session->setCredentials(m_credentialsFor(*host));
+    const auto resolved = m_resolved.constFind(hostName);
+    session->setCredentials(resolved != m_resolved.cend() ? resolved.value()
+                                                          : m_credentialsFor(*host));
     if (jump)
         session->setJumpSession(jump);
     connect(session, &SshSession::hostKeyUnknown, this,
@@ -120,6 +119,40 @@ void SshTunnelProvider::localPort(const QString &via, const QString &host, int p
     if (waiters.size() > 1)
         return; // already opening
 
+    if (m_resolver && !m_sessions.contains(via)) {
+        // Secrets first (the keychain answers asynchronously), for every hop at once.
+        const Result<QList<Host>> chain = SshTarget::jumpChain(m_workspace, via);
+        if (!chain) {
+            deliver(key, fail(chain.error().code,
+                              tr("tunnel via %1: %2").arg(via, chain.error().message)));
+            return;
+        }
+        QList<Host> hosts = *chain;
+        hosts.append(*m_workspace.host(via));
+        m_resolver(hosts, this,
+                   [this, hosts, key, via, host, port,
+                    generation = m_generation](Result<QList<SshCredentials>> credentials) {
+                       if (generation != m_generation)
+                           return; // the workspace was reloaded meanwhile
+                       if (!credentials) {
+                           deliver(
+                               key,
+                               fail(credentials.error().code,
+                                    tr("tunnel via %1: %2").arg(via, credentials.error().message)));
+                           return;
+                       }
+                       for (qsizetype i = 0; i < hosts.size() && i < credentials->size(); ++i)
+                           m_resolved.insert(hosts.at(i).name, credentials->at(i));
+                       openTunnel(key, via, host, port);
+                   });
+        return;
+    }
+    openTunnel(key, via, host, port);
+}
+
+void SshTunnelProvider::openTunnel(const QString &key, const QString &via, const QString &host,
+                                   int port)
+{
     const Result<SshSession *> session = sessionFor(via);
     if (!session) {
         deliver(key, fail(session.error().code,

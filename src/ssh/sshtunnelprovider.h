@@ -30,6 +30,10 @@ class SshTunnelProvider : public QObject, public TunnelProvider
     Q_OBJECT
 public:
     using CredentialsFor = std::function<SshCredentials(const Host &host)>;
+    using CredentialsDone = std::function<void(Result<QList<SshCredentials>>)>;
+    /// Answers later, in @p context's thread, with the credentials of each of @p hosts.
+    using CredentialResolver =
+        std::function<void(const QList<Host> &hosts, QObject *context, CredentialsDone done)>;
 
     explicit SshTunnelProvider(QObject *parent = nullptr);
     ~SshTunnelProvider() override;
@@ -43,9 +47,15 @@ public:
     {
         m_credentialsFor = std::move(credentialsFor);
     }
+    /**
+     * Where sessions made from now on get their credentials, secrets included (the
+     * console passes the one resolver its host commands use). Takes precedence over
+     * setCredentials().
+     */
+    void setCredentialResolver(CredentialResolver resolver) { m_resolver = std::move(resolver); }
     void setOpenTimeout(int milliseconds) { m_openTimeoutMs = milliseconds; }
 
-    /// The SSH agent; for auth "key" the host's identity file first (no passphrase).
+    /// The methods the host's entry asks for, without secrets (SshCredentials::fromHost()).
     static SshCredentials defaultCredentials(const Host &host);
 
     void localPort(const QString &via, const QString &host, int port, QObject *context,
@@ -61,12 +71,16 @@ private:
     };
 
     Result<SshSession *> sessionFor(const QString &hostName, int depth = 0);
+    void openTunnel(const QString &key, const QString &via, const QString &host, int port);
     void deliver(const QString &key, const Result<quint16> &result);
     void clear();
 
     Workspace m_workspace;
     SshSessionOptions m_options;
     CredentialsFor m_credentialsFor;
+    CredentialResolver m_resolver;
+    QHash<QString, SshCredentials> m_resolved; ///< by host name, from m_resolver
+    quint64 m_generation = 0;                  ///< bumped by clear()
     int m_openTimeoutMs = 30000;
     QHash<QString, SshSession *> m_sessions; ///< by workspace host name; owned
     QHash<QString, SshTunnel *> m_tunnels;   ///< by "via|host|port"; owned

@@ -328,6 +328,7 @@ Result<void> SshWorker::authenticate()
     const int allowed = ssh_userauth_list(m_session, nullptr);
     QStringList tried;
     QStringList details;
+    bool secretMissing = false; ///< a method failed only for want of a passphrase or password
 
     for (const SshCredentials::Method method : std::as_const(m_credentials.methods)) {
         switch (method) {
@@ -376,9 +377,18 @@ Result<void> SshWorker::authenticate()
             }
             ssh_key key = nullptr;
             const QByteArray passphrase = m_credentials.passphrase.toUtf8();
+            // libssh asks this callback only for an encrypted key given no passphrase,
+            // which tells "needs a passphrase" apart from "not a key".
+            bool asked = false;
+            const ssh_auth_callback noteAsked = [](const char *, char *, size_t, int, int,
+                                                   void *userdata) {
+                *static_cast<bool *>(userdata) = true;
+                return -1;
+            };
             if (ssh_pki_import_privkey_file(QFile::encodeName(file).constData(),
                                             passphrase.isEmpty() ? nullptr : passphrase.constData(),
-                                            nullptr, nullptr, &key) != SSH_OK) {
+                                            noteAsked, &asked, &key) != SSH_OK) {
+                secretMissing = secretMissing || (passphrase.isEmpty() && asked);
                 tried << (passphrase.isEmpty()
                               ? tr("key file %1: not a private key, or it needs a passphrase and "
                                    "none is stored in the keychain")
@@ -403,6 +413,7 @@ Result<void> SshWorker::authenticate()
                 break;
             }
             if (m_credentials.password.isEmpty()) {
+                secretMissing = true;
                 tried << tr("password: no password is stored in the keychain for this host");
                 break;
             }
@@ -421,7 +432,7 @@ Result<void> SshWorker::authenticate()
     if (tried.isEmpty())
         tried << tr("no login method is configured for this host");
     return fail(
-        u"ssh.auth"_s,
+        secretMissing ? u"ssh.auth_secret_missing"_s : u"ssh.auth"_s,
         tr("Could not log in to %1 as %2. Tried: %3.").arg(where, user, tried.join(u"; "_s)),
         details.join(u"; "_s));
 }

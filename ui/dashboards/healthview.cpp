@@ -7,11 +7,14 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -30,6 +33,7 @@ HealthView::HealthView(QWidget *parent)
     , m_table(new QTableView(this))
     , m_detail(new QTabWidget(this))
     , m_detailTitle(new QLabel(this))
+    , m_openBrowser(new QPushButton(tr("Open in browser"), this))
     , m_errorText(new QLabel(this))
     , m_headers(new QTreeWidget(this))
     , m_body(new QPlainTextEdit(this))
@@ -56,6 +60,23 @@ HealthView::HealthView(QWidget *parent)
     QFont titleFont = m_detailTitle->font();
     titleFont.setBold(true);
     m_detailTitle->setFont(titleFont);
+    m_openBrowser->setObjectName(u"healthOpenInBrowser"_s);
+    m_openBrowser->setToolTip(tr("Opens the service's page; through an SSH tunnel when it is "
+                                 "reached via a host."));
+    connect(m_openBrowser, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentIndex().row();
+        if (row >= 0 && row < m_model->rowCount())
+            Q_EMIT openInBrowserRequested(m_model->rowAt(row).service);
+    });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (!index.isValid())
+            return;
+        QMenu *menu = rowMenu(index.row());
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_table->viewport()->mapToGlobal(pos));
+    });
     m_errorText->setObjectName(u"healthDetailError"_s);
     m_errorText->setWordWrap(true);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -78,7 +99,10 @@ HealthView::HealthView(QWidget *parent)
     auto *detailBox = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detailBox);
     detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_detailTitle);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_detailTitle, 1);
+    titleRow->addWidget(m_openBrowser);
+    detailLayout->addLayout(titleRow);
     detailLayout->addWidget(m_errorText);
     detailLayout->addWidget(m_detail, 1);
 
@@ -118,6 +142,20 @@ HealthView::HealthView(QWidget *parent)
     showDetail();
 }
 
+QMenu *HealthView::rowMenu(int row)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"healthRowMenu"_s);
+    if (row < 0 || row >= m_model->rowCount())
+        return menu;
+    const QString service = m_model->rowAt(row).service;
+    QAction *open = menu->addAction(tr("Open %1 in browser").arg(service));
+    open->setObjectName(u"openInBrowser"_s);
+    connect(open, &QAction::triggered, this,
+            [this, service] { Q_EMIT openInBrowserRequested(service); });
+    return menu;
+}
+
 static QString prettyBody(const QByteArray &body)
 {
     QJsonParseError err;
@@ -132,6 +170,7 @@ void HealthView::showDetail()
     const int row = m_table->currentIndex().row();
     if (row < 0 || row >= m_model->rowCount()) {
         m_detailTitle->setText(tr("Select an endpoint to see its last answer."));
+        m_openBrowser->setEnabled(false);
         m_errorText->clear();
         m_errorText->hide();
         m_body->clear();
@@ -141,6 +180,7 @@ void HealthView::showDetail()
     }
     const HealthModel::Row &r = m_model->rowAt(row);
     const ProbeResult &p = r.last;
+    m_openBrowser->setEnabled(true);
     m_detailTitle->setText(
         tr("%1 %2 — %3")
             .arg(r.service, p.url.isEmpty() ? r.path : p.url, HealthModel::verdictText(p.verdict)));

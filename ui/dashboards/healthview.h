@@ -8,6 +8,8 @@ class QTabWidget;
 class QPlainTextEdit;
 class QTreeWidget;
 class QLabel;
+class QMenu;
+class QPushButton;
 class QTimer;
 class QChartView;
 
@@ -26,6 +28,14 @@ public:
     QTableView *table() const { return m_table; }
     /// Containers, memory and disks of the hosts running Bot Core.
     HostFactsPanel *hostFacts() const { return m_hostFacts; }
+    /// The row context menu of @p row ("Open in browser" for its service); caller owns it.
+    QMenu *rowMenu(int row);
+    /// The detail's "Open in browser" button.
+    QPushButton *openInBrowserButton() const { return m_openBrowser; }
+
+Q_SIGNALS:
+    /// The user asked to open @p service in the browser (through its tunnel if it has one).
+    void openInBrowserRequested(const QString &service);
 
 private:
     void showDetail();
@@ -34,6 +44,7 @@ private:
     QTableView *m_table;
     QTabWidget *m_detail;
     QLabel *m_detailTitle;
+    QPushButton *m_openBrowser;
     QLabel *m_errorText;
     QTreeWidget *m_headers;
     QPlainTextEdit *m_body;

@@ -3,6 +3,7 @@
 
 #include "audit/secretmask.h"
 #include "console/auditrecorder.h"
+#include "console/hostcredentials.h"
 #include "core/logging.h"
 #include "safety/commandclassifier.h"
 #include "secrets/secretstore.h"
@@ -10,6 +11,7 @@
 #include "ssh/sshsessionpool.h"
 #include "ui/dialogs/confirmdestructivedialog.h"
 #include "ui/dialogs/hostkeydialog.h"
+#include "ui/dialogs/passphrasedialog.h"
 #include "ui/remote/commandedit.h"
 #include "ui/remote/hosttreemodel.h"
 #include "ui/remote/outputpane.h"
@@ -22,6 +24,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -193,6 +196,15 @@ void RemoteView::buildUi()
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_tree->indexAt(pos);
+        if (index.data(HostTreeModel::KindRole).toInt() != HostTreeModel::HostItem)
+            return;
+        QMenu *menu = hostMenu(index.data(HostTreeModel::NameRole).toString());
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_tree->viewport()->mapToGlobal(pos));
+    });
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -310,6 +322,66 @@ void RemoteView::setEnvironment(const QString &environment)
 void RemoteView::setSecretStore(SecretStore *store)
 {
     m_secrets = store;
+}
+
+void RemoteView::setHostCredentials(HostCredentials *credentials)
+{
+    m_hostCredentials = credentials;
+}
+
+bool RemoteView::askForSecret(const QString &name)
+{
+    auto s = m_sessions.value(name);
+    if (!s || !m_hostCredentials || s->askedSecret)
+        return false;
+    const Host host = s->host;
+    if (host.auth != u"key"_s && host.auth != u"password"_s)
+        return false;
+    s->askedSecret = true;
+    s->starting = true;
+    s->job = 0;
+    const QString entry = m_hostCredentials->entryName(host);
+    auto *dialog =
+        new PassphraseDialog(host.auth == u"key"_s ? PassphraseDialog::Kind::KeyPassphrase
+                                                   : PassphraseDialog::Kind::Password,
+                             host.name, expandHome(host.identityFile), entry, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString command = s->command;
+    const ConfirmedBy confirmedBy = s->confirmedBy;
+    connect(dialog, &QDialog::finished, this,
+            [this, dialog, host, entry, command, confirmedBy](int result) {
+                auto s = m_sessions.value(host.name);
+                if (!s)
+                    return;
+                if (result != QDialog::Accepted) {
+                    CommandResult cancelled;
+                    cancelled.failed = true;
+                    cancelled.error =
+                        Error{u"ssh.auth_cancelled"_s,
+                              tr("Authentication cancelled: nothing was stored, and the "
+                                 "command did not run."),
+                              {}};
+                    finishJob(host.name, cancelled);
+                    return;
+                }
+                const QString secret = dialog->secret();
+                // Kept for this session either way, so the retry does not wait on the keychain.
+                m_hostCredentials->rememberForSession(host, secret);
+                if (dialog->saveInKeychain() && m_secrets && !entry.isEmpty()) {
+                    m_secrets->write(entry, secret, this, [this, entry](Result<void> written) {
+                        if (!written)
+                            showStatus(tr("Could not save %1 in the keychain: %2")
+                                           .arg(entry, written.error().message),
+                                       true);
+                    });
+                }
+                s->credentialsReady = false;
+                const bool asked = s->askedSecret;
+                startOn(host, command, confirmedBy);
+                s->askedSecret = asked;
+            });
+    dialog->open();
+    return true;
 }
 
 void RemoteView::setAudit(AuditRecorder *audit)
@@ -573,6 +645,7 @@ void RemoteView::startOn(const Host &host, const QString &command, ConfirmedBy c
     s->command = command;
     s->confirmedBy = confirmedBy;
     s->starting = true;
+    s->askedSecret = false;
     s->stdoutHash.reset();
     s->stderrHash.reset();
     s->timer.start();
@@ -580,7 +653,19 @@ void RemoteView::startOn(const Host &host, const QString &command, ConfirmedBy c
         m_model->setHostState(host.name, HostTreeModel::ConnectionState::Connecting);
 
     const QString name = host.name;
-    withCredentials(s, [this, name, command, pty](Result<void> ready) {
+    // A host behind jump hosts goes through their sessions (each asks its own host key
+    // and logs in with its own entry), the same sessions a command on them would use.
+    const Result<QList<Host>> chain = SshTarget::jumpChain(m_workspace, host.name);
+    QList<Session *> hops;
+    if (chain) {
+        for (const Host &jump : *chain)
+            hops.append(sessionFor(jump));
+        s->session->setJumpSession(hops.isEmpty() ? nullptr : hops.constLast()->session.get());
+        for (qsizetype i = 1; i < hops.size(); ++i)
+            hops.at(i)->session->setJumpSession(hops.at(i - 1)->session.get());
+    }
+    hops.append(s);
+    auto run = [this, name, command, pty](Result<void> ready) {
         auto it = m_sessions.constFind(name);
         if (it == m_sessions.cend())
             return;
@@ -599,6 +684,29 @@ void RemoteView::startOn(const Host &host, const QString &command, ConfirmedBy c
         options.pty = pty;
         s->job = s->session->run(command, options);
         updateButtons();
+    };
+    if (!chain) {
+        run(tl::unexpected(chain.error()));
+        return;
+    }
+    QStringList names;
+    for (Session *hop : std::as_const(hops))
+        names.append(hop->host.name);
+    withChainCredentials(names, run);
+}
+
+void RemoteView::withChainCredentials(QStringList names, std::function<void(Result<void>)> ready)
+{
+    const QString first = names.takeFirst();
+    auto it = m_sessions.constFind(first);
+    if (it == m_sessions.cend())
+        return;
+    withCredentials(it->get(), [this, names, ready](Result<void> done) {
+        if (!done || names.isEmpty()) {
+            ready(done);
+            return;
+        }
+        withChainCredentials(names, ready);
     });
 }
 
@@ -628,6 +736,24 @@ void RemoteView::withCredentials(Session *s, std::function<void(Result<void>)> r
 
 void RemoteView::readCredentials(const Host &h, CredentialsCallback done)
 {
+    if (m_hostCredentials) {
+        // The console's one credentials path: keychain, or a secret given this session.
+        m_hostCredentials->resolve(h, this, [done](Result<SshCredentials> creds) {
+            if (!creds) {
+                done(creds, {});
+                return;
+            }
+            SshCredentials c = *creds;
+            c.keyFile = expandHome(c.keyFile);
+            QStringList secrets;
+            for (const QString &secret : {c.passphrase, c.password}) {
+                if (!secret.isEmpty())
+                    secrets.append(secret);
+            }
+            done(c, secrets);
+        });
+        return;
+    }
     SshCredentials creds;
     if (h.auth == u"key"_s) {
         creds.methods = {SshCredentials::Method::KeyFile};
@@ -700,9 +826,34 @@ void RemoteView::startGroup(const QList<Host> &hosts, const QString &command,
     m_tabs->setCurrentWidget(m_matrixPage);
     updateButtons();
 
-    // Secrets first (each read answers once), then every host starts together.
+    // Secrets first (each read answers once), then every host starts together. Hosts
+    // behind jump hosts need the jump hosts' secrets too.
+    m_groupJumps = QList<QList<SshHop>>(hosts.size());
     auto remaining = std::make_shared<int>(int(hosts.size()));
     auto failure = std::make_shared<std::optional<Error>>();
+    for (int i = 0; i < hosts.size(); ++i) {
+        const Result<QList<Host>> chain = SshTarget::jumpChain(m_workspace, hosts.at(i).name);
+        if (!chain) {
+            *failure = chain.error();
+            continue;
+        }
+        for (int j = 0; j < chain->size(); ++j) {
+            m_groupJumps[i].append(SshHop{SshTarget::fromHost(chain->at(j)), {}});
+            ++*remaining;
+            readCredentials(chain->at(j), [this, i, j, remaining, failure](
+                                              Result<SshCredentials> creds, QStringList secrets) {
+                if (i < m_groupJumps.size() && j < m_groupJumps.at(i).size()) {
+                    if (creds)
+                        m_groupJumps[i][j].credentials = *creds;
+                    else if (!*failure)
+                        *failure = creds.error();
+                    m_groupSecrets += secrets;
+                }
+                if (--*remaining == 0)
+                    groupCredentialsRead(*failure);
+            });
+        }
+    }
     for (int i = 0; i < hosts.size(); ++i) {
         readCredentials(hosts.at(i), [this, i, remaining, failure](Result<SshCredentials> creds,
                                                                    QStringList secrets) {
@@ -713,21 +864,25 @@ void RemoteView::startGroup(const QList<Host> &hosts, const QString &command,
                     *failure = creds.error();
                 m_groupSecrets += secrets;
             }
-            if (--*remaining > 0)
-                return;
-            m_groupStarting = false;
-            if (*failure) {
-                showStatus(tr("Not run: %1").arg((*failure)->message), true);
-                for (const Host &h : std::as_const(m_groupHosts)) {
-                    if (OutputPane *p = pane(h.name))
-                        p->appendNotice(tr("Not run: %1").arg((*failure)->message), true);
-                }
-                updateButtons();
-                return;
-            }
-            launchGroup();
+            if (--*remaining == 0)
+                groupCredentialsRead(*failure);
         });
     }
+}
+
+void RemoteView::groupCredentialsRead(const std::optional<Error> &failure)
+{
+    m_groupStarting = false;
+    if (failure) {
+        showStatus(tr("Not run: %1").arg(failure->message), true);
+        for (const Host &h : std::as_const(m_groupHosts)) {
+            if (OutputPane *p = pane(h.name))
+                p->appendNotice(tr("Not run: %1").arg(failure->message), true);
+        }
+        updateButtons();
+        return;
+    }
+    launchGroup();
 }
 
 void RemoteView::launchGroup()
@@ -735,8 +890,8 @@ void RemoteView::launchGroup()
     QList<FanOutHost> hosts;
     for (int i = 0; i < m_groupHosts.size(); ++i) {
         const Host &h = m_groupHosts.at(i);
-        hosts.append(
-            FanOutHost{h.name, SshTarget::fromHost(h), m_groupCredentials.at(i), h.environment});
+        hosts.append(FanOutHost{h.name, SshTarget::fromHost(h), m_groupCredentials.at(i),
+                                h.environment, m_groupJumps.value(i)});
     }
     m_groupStdoutHashes.clear();
     m_groupStderrHashes.clear();
@@ -753,6 +908,27 @@ void RemoteView::launchGroup()
     m_fanOut->setCommandOptions(options);
     m_fanOut->start(m_groupCommand, hosts);
     updateButtons();
+}
+
+QMenu *RemoteView::hostMenu(const QString &hostName)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"hostMenu"_s);
+    for (const Service &service : std::as_const(m_workspace.services)) {
+        if (service.via != hostName)
+            continue;
+        QAction *action = menu->addAction(tr("Open %1 in browser").arg(service.name));
+        action->setObjectName(u"openInBrowser:"_s + service.name);
+        action->setToolTip(tr("Through an SSH tunnel via %1").arg(hostName));
+        const QString name = service.name;
+        connect(action, &QAction::triggered, this,
+                [this, name] { Q_EMIT openInBrowserRequested(name); });
+    }
+    if (menu->isEmpty()) {
+        QAction *none = menu->addAction(tr("No services are reached through %1").arg(hostName));
+        none->setEnabled(false);
+    }
+    return menu;
 }
 
 void RemoteView::retryFailedHosts()
@@ -917,6 +1093,9 @@ RemoteView::Session *RemoteView::sessionFor(const Host &host)
             [this, name](quint64 job, const CommandResult &result) {
                 auto s = m_sessions.value(name);
                 if (!s || job != s->job)
+                    return;
+                if (result.failed && result.error.code == u"ssh.auth_secret_missing"_s &&
+                    askForSecret(name))
                     return;
                 finishJob(name, result);
             });

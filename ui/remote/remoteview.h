@@ -14,11 +14,13 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
+class QMenu;
 class QTreeView;
 
 namespace ph {
@@ -28,6 +30,7 @@ class FanOut;
 class HostTreeModel;
 class OutputPane;
 class AuditRecorder;
+class HostCredentials;
 class SecretStore;
 class SshSessionPool;
 struct Classification;
@@ -70,6 +73,12 @@ public:
     void setEnvironment(const QString &environment);
     /// Where SSH passphrases and passwords are read from; not owned.
     void setSecretStore(SecretStore *store);
+    /**
+     * The console's credentials path (keychain plus secrets given this session); not
+     * owned. With it, a login that needs a passphrase or password the keychain lacks asks
+     * for it once (PassphraseDialog) and runs the command again.
+     */
+    void setHostCredentials(HostCredentials *credentials);
     /// Where audit events go; not owned. Without one nothing is recorded, and the view says so.
     void setAudit(AuditRecorder *audit);
     /// known_hosts files and timeouts for sessions made from now on.
@@ -95,6 +104,9 @@ public:
     OutputPane *pane(const QString &host) const;
     /// The outcome matrix of the last group command (one row per host).
     QTableWidget *outcomeMatrix() const { return m_matrix; }
+    /// The host context menu for @p hostName: its services reached through it (`via`),
+    /// each with "Open in browser". The caller owns the menu.
+    QMenu *hostMenu(const QString &hostName);
 
 Q_SIGNALS:
     void targetChanged();
@@ -103,6 +115,8 @@ Q_SIGNALS:
     void outputSaved(const QString &path, bool ok);
     /// Every host of a group command (or of its retry) has finished.
     void groupFinished();
+    /// The user asked to open @p service (reached through a host) in the browser.
+    void openInBrowserRequested(const QString &service);
 
 private:
     struct Session
@@ -113,6 +127,7 @@ private:
         QStringList secrets; ///< masked in audit records
         quint64 job = 0;     ///< running job, 0 = none
         bool starting = false;
+        bool askedSecret = false; ///< for the current command: ask only once
         QString command;
         ConfirmedBy confirmedBy = ConfirmedBy::None;
         QElapsedTimer timer;
@@ -129,6 +144,12 @@ private:
     void start(const QList<Host> &hosts, const QString &command, ConfirmedBy confirmedBy);
     void startOn(const Host &host, const QString &command, ConfirmedBy confirmedBy);
     void withCredentials(Session *s, std::function<void(Result<void>)> ready);
+    /// withCredentials() for the sessions of @p names in turn (jump hosts, then the host).
+    void withChainCredentials(QStringList names, std::function<void(Result<void>)> ready);
+    void groupCredentialsRead(const std::optional<Error> &failure);
+    /// Asks for the secret @p name's login lacked and runs its command again; false when
+    /// it does not ask (no credentials path, or asked already for this command).
+    bool askForSecret(const QString &name);
     using CredentialsCallback = std::function<void(Result<SshCredentials>, QStringList secrets)>;
     void readCredentials(const Host &host, CredentialsCallback done);
     void startGroup(const QList<Host> &hosts, const QString &command, ConfirmedBy confirmedBy);
@@ -151,6 +172,7 @@ private:
     Target m_target;
     SshSessionOptions m_sessionOptions;
     QPointer<SecretStore> m_secrets;
+    QPointer<HostCredentials> m_hostCredentials;
     QPointer<AuditRecorder> m_audit;
     QHash<QString, std::shared_ptr<Session>> m_sessions;
 
@@ -176,6 +198,7 @@ private:
     QPushButton *m_retry;
     QList<Host> m_groupHosts;
     QList<SshCredentials> m_groupCredentials;
+    QList<QList<SshHop>> m_groupJumps; ///< per group host: its jump hosts, first hop first
     QStringList m_groupSecrets;
     QString m_groupCommand;
     QString m_groupName;

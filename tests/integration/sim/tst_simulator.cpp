@@ -153,14 +153,14 @@ private Q_SLOTS:
     void portMapPrinted()
     {
         const auto ports = m_sim.ports();
-        QCOMPARE(ports.size(), 4);
+        QCOMPARE(ports.size(), 5);
         QSet<int> distinct;
-        for (const QString &name :
-             {u"echopilot"_s, u"rust-core-engine"_s, u"python-ai-service"_s, u"_control"_s}) {
+        for (const QString &name : {u"echopilot"_s, u"rust-core-engine"_s, u"python-ai-service"_s,
+                                    u"grafana"_s, u"_control"_s}) {
             QVERIFY2(ports.value(name) > 0, qPrintable(name));
             distinct.insert(ports.value(name));
         }
-        QCOMPARE(distinct.size(), 4);
+        QCOMPARE(distinct.size(), 5);
         QCOMPARE(m_sim.controlPort(), ports.value(u"_control"_s));
         QCOMPARE(m_sim.baseUrl(u"echopilot"_s).host(), u"127.0.0.1"_s);
         QVERIFY(!m_sim.baseUrl(u"no-such-service"_s).isValid());
@@ -179,8 +179,8 @@ private Q_SLOTS:
         QJsonParseError error;
         const QJsonObject map = QJsonDocument::fromJson(line, &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
-        QCOMPARE(map.keys(), (QStringList{u"_control"_s, u"echopilot"_s, u"python-ai-service"_s,
-                                          u"rust-core-engine"_s}));
+        QCOMPARE(map.keys(), (QStringList{u"_control"_s, u"echopilot"_s, u"grafana"_s,
+                                          u"python-ai-service"_s, u"rust-core-engine"_s}));
         // SIGTERM ends it cleanly: exit code 0, nothing more on stdout.
         process.terminate();
         QVERIFY(process.waitForFinished(5000));
@@ -697,11 +697,11 @@ private Q_SLOTS:
         SimulatorProcess sim;
         QVERIFY(sim.start(
             {u"--services"_s, u"3"_s, u"--endpoints-per-service"_s, u"5"_s, u"--no-jitter"_s}));
-        QCOMPARE(sim.ports().size(), 7);
+        QCOMPARE(sim.ports().size(), 8);
         QSet<int> distinct;
         for (int port : sim.ports())
             distinct.insert(port);
-        QCOMPARE(distinct.size(), 7);
+        QCOMPARE(distinct.size(), 8);
         for (int i = 0; i < 3; ++i) {
             const QString name = u"synthetic-%1"_s.arg(i);
             QVERIFY2(sim.port(name) > 0, qPrintable(name));

@@ -87,6 +87,7 @@ QMap<QString, QString> demoVariables()
     return {{u"sim.echopilot"_s, u"18080"_s},
             {u"sim.rust-core-engine"_s, u"18081"_s},
             {u"sim.python-ai-service"_s, u"18082"_s},
+            {u"sim.grafana"_s, u"18083"_s},
             {u"demo.root"_s, u"/tmp/ph-demo"_s},
             {u"demo.ssh_port"_s, u"2022"_s},
             {u"demo.user"_s, u"tester"_s},
@@ -646,6 +647,11 @@ void TestWorkspace::demoFileContents()
     QCOMPARE(host->auth, u"key"_s);
     QCOMPARE(host->identityFile, u"/tmp/ph-demo/id_ed25519"_s);
     QCOMPARE(ws.backupJobs.size(), 2);
+    // Grafana listens on the host's localhost only: reached through the demo host.
+    const Service *grafana = ws.service(u"grafana"_s);
+    QVERIFY(grafana);
+    QCOMPARE(grafana->via, u"demo-host"_s);
+    QCOMPARE(grafana->baseUrl, QUrl(u"http://localhost:18083"_s));
 
     // Without its variables the demo cannot load, and says which one is missing.
     const auto bare = WorkspaceLoader::loadFile(path);
