@@ -14,7 +14,8 @@ build_pkgs=(build-essential cmake ninja-build ccache pkg-config
   qtkeychain-qt6-dev libsecret-1-0 libssh-dev nlohmann-json3-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libexpected-dev
   gnome-keyring dbus dbus-user-session fonts-dejavu-core)
-test_pkgs=(openssh-server openssh-client libsecret-tools xvfb xauth poppler-utils curl time)
+test_pkgs=(openssh-server openssh-client libsecret-tools xvfb xauth poppler-utils curl time
+  prometheus)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -41,5 +42,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$added_policy" = 1 ]; then $SUDO rm -f "$policy"; fi
   if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
     $SUDO systemctl disable --now ssh.service 2>/dev/null || true
+  fi
+  # Debian enables prometheus.service (port 9090) at install; the tests start their own.
+  # `disable` also works while systemd is not running (containers), `--now` needs it.
+  if command -v systemctl >/dev/null 2>&1; then
+    $SUDO systemctl disable --now prometheus.service 2>/dev/null ||
+      $SUDO systemctl disable prometheus.service 2>/dev/null || true
   fi
 fi

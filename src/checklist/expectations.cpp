@@ -134,6 +134,35 @@ ExpectationResult evaluateJson(const QString &expr, const QByteArray &body)
     return {true, {}};
 }
 
+/// Splits "a && b" into its clauses; "&&" inside a quoted value stays in the value.
+QStringList conjunctionClauses(const QString &expr)
+{
+    QStringList clauses;
+    QString current;
+    bool inString = false;
+    for (qsizetype i = 0; i < expr.size(); ++i) {
+        const QChar c = expr.at(i);
+        if (inString) {
+            current += c;
+            if (c == u'\\' && i + 1 < expr.size())
+                current += expr.at(++i);
+            else if (c == u'"')
+                inString = false;
+        } else if (c == u'"') {
+            inString = true;
+            current += c;
+        } else if (c == u'&' && i + 1 < expr.size() && expr.at(i + 1) == u'&') {
+            clauses << current;
+            current.clear();
+            ++i;
+        } else {
+            current += c;
+        }
+    }
+    clauses << current;
+    return clauses;
+}
+
 } // namespace
 
 ExpectationResult evaluateExpectations(const StepExpectations &expectations,
@@ -193,9 +222,12 @@ ExpectationResult evaluateExpectations(const StepExpectations &expectations,
     }
 
     if (!expectations.jsonPointerExpr.isEmpty()) {
-        auto r = evaluateJson(expectations.jsonPointerExpr, jsonBody);
-        if (!r.passed)
-            return r;
+        // Every clause must hold; the first that does not is the reason shown.
+        for (const QString &clause : conjunctionClauses(expectations.jsonPointerExpr)) {
+            auto r = evaluateJson(clause, jsonBody);
+            if (!r.passed)
+                return r;
+        }
     }
     return {true, {}};
 }

@@ -490,6 +490,11 @@ QStringList StepRunner::confirmationReasons(const ChecklistRun &run, int index) 
     return destructiveReasons(*step, command, m_workspace.settings.scratchTargets);
 }
 
+int StepRunner::activeStep() const
+{
+    return m_active ? m_active->index : -1;
+}
+
 bool StepRunner::run(ChecklistRun &run, int index, const StepConfirmation &confirmation)
 {
     if (m_active)
@@ -740,6 +745,7 @@ void StepRunner::startCommand()
             return;
         }
         a.started = true;
+        Q_EMIT stepStarted(a.index);
         auto chunk = [this](quint64 job, const QByteArray &data, bool isStderr) {
             if (!m_active || job != m_active->job)
                 return;
@@ -845,6 +851,7 @@ void StepRunner::startHttp()
         return;
     }
     a.started = true;
+    Q_EMIT stepStarted(a.index);
     QNetworkRequest request(a.http->url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);

@@ -132,6 +132,8 @@ public:
     /// Stops the running step; it finishes Failed with "cancelled".
     void cancel();
     bool isBusy() const { return m_active != nullptr; }
+    /// The step being connected to or run; -1 when idle.
+    int activeStep() const;
 
     // The pieces below need no server; they are public so they can be tested alone.
 
@@ -169,6 +171,8 @@ Q_SIGNALS:
     /// Live output of the running step, secrets masked. A pseudo-terminal merges stderr
     /// into stdout, so command output arrives with isStderr false.
     void outputReceived(int index, const QByteArray &data, bool isStderr);
+    /// The step's command or request has begun (after connecting); the run holds it as running.
+    void stepStarted(int index);
     /// The step ran and the run holds its outcome.
     void stepFinished(int index, const ph::StepResult &result);
     /// The step could not run or finish; error.code says why, e.g.

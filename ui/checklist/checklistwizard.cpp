@@ -345,6 +345,9 @@ void ChecklistWizard::buildUi()
     dl->addWidget(m_onFailure);
     dl->addWidget(m_outputView, 3);
     dl->addWidget(m_notes);
+    // Takes the spare height only when nothing stretchable is shown (a manual check without
+    // explanation), so the buttons stay under the title instead of floating mid-pane.
+    dl->addStretch(0);
     split->addWidget(detail);
     split->setStretchFactor(1, 1);
     split->setSizes({340, 900});
@@ -498,7 +501,13 @@ void ChecklistWizard::refreshList()
         resolved += s.isResolved() ? 1 : 0;
         QListWidgetItem *item = m_steps->item(i);
         const QString title = s.title.isEmpty() ? s.stepId : s.title;
-        item->setText(tr("%1. %2 — %3").arg(i + 1).arg(title, stateLabel(s.state)));
+        // Until the host answers the step is still pending in the run, but the user has
+        // pressed Run and must see that something is happening.
+        const bool connecting =
+            s.state == StepState::Pending && m_runner && m_runner->activeStep() == i;
+        item->setText(tr("%1. %2 — %3")
+                          .arg(i + 1)
+                          .arg(title, connecting ? tr("Connecting…") : stateLabel(s.state)));
         item->setIcon(stateIcon(s.state));
         item->setData(Qt::UserRole, stepStateName(s.state));
         item->setToolTip(stateLabel(s.state) +
@@ -620,6 +629,8 @@ void ChecklistWizard::refreshStep()
     QString verdict;
     switch (rec.state) {
     case StepState::Pending:
+        if (m_runner && m_runner->activeStep() == m_selected)
+            verdict = tr("Connecting to the host…");
         break;
     case StepState::Running:
         verdict = tr("Running…");
@@ -684,7 +695,7 @@ void ChecklistWizard::refreshStep()
 void ChecklistWizard::refreshButtons()
 {
     const bool editable = m_hasRun && !isReadOnly();
-    bool busy = false;
+    bool busy = m_runner && m_runner->isBusy();
     for (int i = 0; i < m_run.stepCount(); ++i)
         busy = busy || m_run.step(i).state == StepState::Running;
     const bool valid = m_hasRun && m_selected >= 0 && m_selected < m_run.stepCount();
@@ -697,8 +708,10 @@ void ChecklistWizard::refreshButtons()
                             state == StepState::Pending);
     m_runButton->setToolTip(!m_runAvailable && runnable ? m_runUnavailableWhy
                                                         : tr("Run this step (Ctrl+Enter)"));
-    m_doneButton->setEnabled(editable && valid && open);
-    m_skipButton->setEnabled(editable && valid && open);
+    // The step being connected to is decided by its outcome, not by hand.
+    const bool connecting = m_runner && m_runner->activeStep() == m_selected;
+    m_doneButton->setEnabled(editable && valid && open && !connecting);
+    m_skipButton->setEnabled(editable && valid && open && !connecting);
     m_noteButton->setEnabled(editable && valid);
     m_retryButton->setEnabled(editable && valid && state != StepState::Pending &&
                               state != StepState::Running);
@@ -897,6 +910,10 @@ void ChecklistWizard::retrySelected()
     if (apply(m_run.retryStep(m_selected, QDateTime::currentDateTimeUtc())))
         m_output.remove(m_selected);
     refreshStep();
+    // Retrying a command means running it again; a manual check just reopens. Run goes
+    // through the same confirmation as the first attempt.
+    if (m_runButton->isEnabled())
+        runSelected();
 }
 
 void ChecklistWizard::signOff()
@@ -949,6 +966,10 @@ void ChecklistWizard::setStepRunner(StepRunner *runner)
     if (!runner)
         return;
     connect(runner, &StepRunner::outputReceived, this, &ChecklistWizard::appendOutput);
+    connect(runner, &StepRunner::stepStarted, this, [this] {
+        refreshList();
+        refreshStep();
+    });
     connect(runner, &StepRunner::stepFinished, this, &ChecklistWizard::onRunnerFinished);
     connect(runner, &StepRunner::failed, this, &ChecklistWizard::onRunnerFailed);
     if (m_hasRun) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The checklist wizard walked with the keyboard only, against a real database file.
 #include "checklist/runstore.h"
+#include "checklist/steprunner.h"
 #include "runbooks/runbookparser.h"
 #include "storage/database.h"
 #include "ui/checklist/checklistwizard.h"
@@ -17,6 +18,8 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -275,7 +278,9 @@ private Q_SLOTS:
         auto *guidance = w.findChild<QWidget *>(u"onFailure"_s);
         QVERIFY(guidance->isVisible());
         press(w, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(itemState(w, 1), u"pending"_s);
+        // Retry runs the command again at once; the failed attempt stays in the history.
+        QCOMPARE(requested.count(), 2);
+        QCOMPARE(itemState(w, 1), u"running"_s);
         QCOMPARE(w.run().step(1).attempts.size(), 1);
         QVERIFY(!guidance->isVisible());
     }
@@ -324,6 +329,63 @@ private Q_SLOTS:
         QCOMPARE(runButton->toolTip(), u"No executor"_s);
         // Marking done by hand stays possible.
         QVERIFY(w.findChild<QPushButton *>(u"markDoneButton"_s)->isEnabled());
+    }
+
+    void connectingStepShowsItAndLocksHandButtons()
+    {
+        // A host that accepts the connection and never speaks: the step stays in "connecting".
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = silent.nextPendingConnection())
+                held.append(s);
+        });
+        const Runbook rb = parse("---\ntitle: Slow host\n---\n# Check\n\n"
+                                 "```bash {host=slow}\nuptime\n```\n");
+        Workspace ws = workspace();
+        Host h;
+        h.name = u"slow"_s;
+        h.environment = u"staging"_s;
+        h.address = u"127.0.0.1"_s;
+        h.port = silent.serverPort();
+        h.user = u"ops"_s;
+        ws.hosts = {h};
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+
+        StepRunner runner;
+        runner.setAuditLog(m_db, QByteArray(32, 'k'));
+        SshSessionOptions options;
+        options.connectTimeoutMs = 3000;
+        options.knownHostsFile = m_dir.filePath(u"known_hosts"_s);
+        options.readOnlyKnownHostsFiles = {m_dir.filePath(u"none"_s)};
+        runner.setSshOptions(options);
+        ChecklistWizard w;
+        w.setStepRunner(&runner);
+        w.setRun(*run, rb, ws);
+        w.show();
+        auto *runButton = w.findChild<QPushButton *>(u"runButton"_s);
+        auto *doneButton = w.findChild<QPushButton *>(u"markDoneButton"_s);
+        auto *skipButton = w.findChild<QPushButton *>(u"skipButton"_s);
+        auto *list = w.findChild<QListWidget *>(u"stepList"_s);
+        QVERIFY(runButton->isEnabled());
+        runButton->click();
+
+        // Pressed Run: the user sees it is connecting, and cannot tick it off meanwhile.
+        QTRY_VERIFY(list->item(0)->text().contains(u"Connecting"_s));
+        QVERIFY(w.findChild<QLabel *>(u"stepVerdict"_s)->text().contains(u"Connecting"_s));
+        QVERIFY(!runButton->isEnabled());
+        QVERIFY(!doneButton->isEnabled());
+        QVERIFY(!skipButton->isEnabled());
+        QCOMPARE(itemState(w, 0), u"pending"_s);
+
+        // The host never answers: the attempt ends with an error in view, hands are free again.
+        QTRY_VERIFY_WITH_TIMEOUT(!runner.isBusy(), 20000);
+        QTRY_VERIFY(w.findChild<QLabel *>(u"wizardError"_s)->isVisible());
+        QVERIFY(!list->item(0)->text().contains(u"Connecting"_s));
+        QVERIFY(doneButton->isEnabled());
+        qDeleteAll(held);
     }
 
     void pdfReportHasStepsAndNoSecret()

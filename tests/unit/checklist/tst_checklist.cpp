@@ -481,6 +481,16 @@ void TestChecklist::expectations_data()
                                     << false << u"is not a number"_s;
     QTest::newRow("json bad body") << u"json=/depth < 50"_s << -1 << u""_s << 200 << -1
                                    << QByteArray("{oops") << false << u"not JSON"_s;
+    QTest::newRow("json && all hold")
+        << u"json=/depth < 50 && /status == \"ok\" && /paused == false"_s << -1 << u""_s << 200
+        << -1 << body << true << u""_s;
+    QTest::newRow("json && second fails")
+        << u"json=/depth < 50 && /depth > 45"_s << -1 << u""_s << 200 << -1 << body << false
+        << u"Expected /depth > 45"_s;
+    QTest::newRow("json && inside a string")
+        << u"json=/status != \"a && b\""_s << -1 << u""_s << 200 << -1 << body << true << u""_s;
+    QTest::newRow("json && dangling") << u"json=/depth < 50 &&"_s << -1 << u""_s << 200 << -1
+                                      << body << false << u"cannot be read"_s;
     QTest::newRow("all at once") << u"exit=0;regex=ok;latency=100"_s << 0 << u"all ok"_s << -1 << 20
                                  << QByteArray() << true << u""_s;
 }
