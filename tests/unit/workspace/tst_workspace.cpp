@@ -669,6 +669,10 @@ void TestWorkspace::demoFileContents()
     QCOMPARE(ws.service(u"echopilot-staging"_s)->environment, u"staging"_s);
     QCOMPARE(ws.service(u"rust-core-engine"_s)->baseUrl.port(), 18081);
     QCOMPARE(ws.service(u"python-ai-service"_s)->workingDirectory, u"/tmp/ph-demo/bot-core"_s);
+    // The demo shows two SLO sources: EchoPilot's endpoint and the engine's /metrics.
+    QCOMPARE(ep->slo.source, u"endpoint"_s);
+    QCOMPARE(ws.service(u"rust-core-engine"_s)->slo.source, u"metrics"_s);
+    QVERIFY(ws.service(u"python-ai-service"_s)->slo.source.isEmpty());
     const Host *host = ws.host(u"demo-host"_s);
     QVERIFY(host);
     QCOMPARE(host->address, u"127.0.0.1"_s);
