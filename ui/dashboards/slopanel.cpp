@@ -11,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QFont>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -339,6 +340,15 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
         if (col == StateCol && !r.problem.isEmpty())
             return r.problem;
         return {};
+    case Qt::FontRole:
+        // A window the source has not fully seen yet is in italics; its tooltip says how much.
+        if (known && !v->note.isEmpty() &&
+            (col == P95Col || col == P99Col || col == Burn1hCol || col == Burn6hCol)) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
     case Qt::TextAlignmentRole:
         if (figure)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -372,9 +382,9 @@ QVariant SloModel::headerData(int section, Qt::Orientation orientation, int role
     case P99Col:
         return tr("p99 (< %1 ms)").arg(number(threshold(P99Key)));
     case WebhookCol:
-        return tr("Webhook success (≥ %1 %)").arg(number(threshold(WebhookKey) * 100));
+        return tr("Webhook (≥ %1 %)").arg(number(threshold(WebhookKey) * 100));
     case BudgetCol:
-        return tr("Error budget left");
+        return tr("Budget left");
     case Burn1hCol:
         return tr("Burn 1 h");
     case Burn6hCol:
@@ -529,7 +539,9 @@ void SloPanel::applyReading(const QString &service, const SloReading &reading)
 void SloPanel::addToChart(const QString &service)
 {
     const SloModel::Row &r = m_model->rowAt(m_model->rowOf(service));
-    if (r.reading.availability.known()) {
+    // One scrape counts since the service started, not this session: not on the chart.
+    const bool sinceStart = r.kind == SloSourceKind::Metrics && r.tracker->scrapeCount() < 2;
+    if (r.reading.availability.known() && !sinceStart) {
         m_history.append(r.service, r.figuresAt, r.reading.availability.value * 100.0);
         updateAxes();
     }

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -651,7 +652,10 @@ void TestDashboardPanels::sloFromMetrics()
                 .toString()
                 .contains(u"does not report webhook success"_s));
     QCOMPARE(m->index(row, SloModel::AgeCol).data().toString().isEmpty(), false);
-    QCOMPARE(panel.availabilityHistory(u"engine"_s).size(), 2);
+    // The first scrape counts since the engine started, not this session: not charted.
+    QCOMPARE(panel.availabilityHistory(u"engine"_s).size(), 1);
+    QVERIFY(m->index(row, SloModel::Burn1hCol).data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!m->index(row, SloModel::AvailabilityCol).data(Qt::FontRole).isValid());
 
     // A malformed scrape: said so, the figures stay, greyed.
     panel.applyResult(
@@ -661,7 +665,7 @@ void TestDashboardPanels::sloFromMetrics()
     QCOMPARE(m->index(row, SloModel::AvailabilityCol).data().toString(), u"99.00 %"_s);
     QCOMPARE(m->index(row, SloModel::AvailabilityCol).data(Qt::ForegroundRole).value<QColor>(),
              ph::staleTextColor());
-    QCOMPARE(panel.availabilityHistory(u"engine"_s).size(), 2);
+    QCOMPARE(panel.availabilityHistory(u"engine"_s).size(), 1);
 
     // A reload of the same workspace keeps what the tracker has seen.
     panel.setServices({metricsService(u"engine"_s)}, {});
