@@ -282,7 +282,8 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
                        ? tr("%1× slow burn").arg(QLocale().toString(f.burn6h.value, 'f', 2))
                        : tr("%1×").arg(QLocale().toString(f.burn6h.value, 'f', 2));
         case SourceCol:
-            return r.source;
+            // A Prometheus reading names its server.
+            return r.hasFigures && !f.sourceLabel.isEmpty() ? f.sourceLabel : r.source;
         case AgeCol:
             return age;
         case StateCol:
