@@ -707,6 +707,16 @@ void TestWorkspace::exampleFileResolvesEndpoints()
     QCOMPARE(grafana->endpoints.at(1).path, u"/login"_s);
     QCOMPARE(ws.host(u"echopilot-app-1"_s)->jump, u"bastion"_s);
     QCOMPARE(ws.environment(u"bot-core-prod"_s)->timeZone, u"Asia/Singapore"_s);
+    // Bot Core's SLOs come from its own Prometheus; the others fall back to the settings'.
+    const ph::PrometheusServer botcore = ws.prometheusFor(u"bot-core-prod"_s);
+    QCOMPARE(botcore.url, u"https://prometheus.botcore.example.com"_s);
+    QCOMPARE(botcore.caFile, QFileInfo(path).absolutePath() + u"/certs/botcore-ca.pem"_s);
+    QCOMPARE(ws.prometheusFor(u"staging"_s).url, u"https://prometheus.ops.example.com"_s);
+    QCOMPARE(ws.service(u"rust-core-engine"_s)->slo.source, u"prometheus"_s);
+    QCOMPARE(ws.service(u"rust-core-engine"_s)->slo.selector, u"job=\"rust-core-engine\""_s);
+    QCOMPARE(ws.service(u"echopilot"_s)->slo.source, u"endpoint"_s);
+    // Without "slo", a service that has an SLO endpoint reads it, as before.
+    QCOMPARE(staging->slo.source, u"endpoint"_s);
 }
 
 void TestWorkspace::schemaFileMatchesFormat()
