@@ -11,6 +11,7 @@
 #include "probes/secretstorekeyprovider.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshconfigimport.h"
+#include "ssh/sshtunnelprovider.h"
 #include "ui/alerts/alertsview.h"
 #include "ui/audit/auditview.h"
 #include "ui/backups/backupspanel.h"
@@ -187,6 +188,7 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     // the GUI thread: the keychain may take its time or ask the user).
     auto *runner = new StepRunner(window);
     runner->setKeyProvider(console->keyProvider());
+    runner->setTunnelProvider(console->tunnels());
     runner->setWorkspace(console->workspace());
     connect(console, &Console::workspaceLoaded, runner,
             [runner](const Workspace &ws) { runner->setWorkspace(ws); });

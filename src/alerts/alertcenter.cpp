@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alerts/alertcenter.h"
 
+#include "alerts/alertstatestore.h"
 #include "probes/proberesult.h"
+#include "storage/database.h"
 
 #include <QTimer>
 
@@ -30,7 +32,72 @@ AlertCenter::AlertCenter(QObject *parent)
         connect(m_engine, signal, this, &AlertCenter::alertsChanged);
 }
 
-AlertCenter::~AlertCenter() = default;
+AlertCenter::~AlertCenter()
+{
+    if (!m_storeContext)
+        return;
+    // Posted calls run in order: once this one returns, every queued write has landed.
+    QMetaObject::invokeMethod(
+        m_storeContext, [db = m_store->database()] { db->releaseThreadConnection(); },
+        Qt::BlockingQueuedConnection);
+    m_storeThread.quit();
+    m_storeThread.wait();
+    delete m_storeContext;
+}
+
+Result<void> AlertCenter::attachDatabase(std::shared_ptr<Database> db)
+{
+    if (!db)
+        return fail(u"alerts.storage"_s, tr("There is no database to keep acknowledgements in."));
+    if (m_store)
+        return fail(u"alerts.storage"_s,
+                    tr("The alerts already keep their acknowledgements in a database."));
+    auto store = std::make_shared<AlertStateStore>(std::move(db));
+    // One small read at start-up, before any alert can fire and look unacknowledged.
+    auto memory = store->load(now());
+    if (!memory)
+        return tl::unexpected(memory.error());
+    for (const AcknowledgementRecord &r : std::as_const(memory->acknowledgements))
+        m_engine->restoreAcknowledgement(r.ruleId, r.service, r.owner, r.at, r.note);
+    for (auto it = memory->mutes.cbegin(); it != memory->mutes.cend(); ++it)
+        applyMute(it.key(), it.value());
+
+    m_store = std::move(store);
+    m_storeThread.setObjectName(u"pilothouse-alerts"_s);
+    m_storeContext = new QObject;
+    m_storeContext->moveToThread(&m_storeThread);
+    m_storeThread.start();
+
+    connect(m_engine, &AlertEngine::alertAcknowledged, this, [this](const Alert &a) {
+        queueWrite(
+            [r = AcknowledgementRecord{a.ruleId, a.service, a.severity, a.owner, a.ackAt, a.note}](
+                const AlertStateStore &s) { return s.saveAcknowledgement(r); });
+    });
+    connect(m_engine, &AlertEngine::acknowledgementEnded, this,
+            [this](const QString &ruleId, const QString &service) {
+                queueWrite([ruleId, service](const AlertStateStore &s) {
+                    return s.removeAcknowledgement(ruleId, service);
+                });
+            });
+    return {};
+}
+
+void AlertCenter::queueWrite(std::function<Result<void>(const AlertStateStore &)> write)
+{
+    if (!m_storeContext)
+        return;
+    QMetaObject::invokeMethod(
+        m_storeContext,
+        [this, store = m_store, write = std::move(write)] {
+            if (auto done = write(*store); !done) {
+                // The centre outlives every queued write (its destructor waits for them).
+                QMetaObject::invokeMethod(
+                    this, [this, error = done.error()] { Q_EMIT storageFailed(error); },
+                    Qt::QueuedConnection);
+            }
+        },
+        Qt::QueuedConnection);
+}
 
 void AlertCenter::setNotifier(Notifier *notifier)
 {
@@ -121,18 +188,25 @@ QString AlertCenter::defaultOwner()
 
 void AlertCenter::muteFor(Severity severity, std::chrono::seconds duration)
 {
-    m_engine->mute(severity, now().addSecs(duration.count()));
+    const QDateTime until = now().addSecs(duration.count());
+    applyMute(severity, until);
+    queueWrite([severity, until](const AlertStateStore &s) { return s.saveMute(severity, until); });
+}
+
+void AlertCenter::applyMute(Severity severity, const QDateTime &until)
+{
+    m_engine->mute(severity, until);
     Q_EMIT mutesChanged();
     // Tell the view when it runs out; the engine's clock decides whether it has.
-    const auto ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(duration) + std::chrono::seconds(1);
-    QTimer::singleShot(ms, this, &AlertCenter::mutesChanged);
+    const qint64 ms = std::max<qint64>(0, now().msecsTo(until)) + 1000;
+    QTimer::singleShot(std::chrono::milliseconds(ms), this, &AlertCenter::mutesChanged);
 }
 
 void AlertCenter::unmute(Severity severity)
 {
     m_engine->unmute(severity);
     Q_EMIT mutesChanged();
+    queueWrite([severity](const AlertStateStore &s) { return s.removeMute(severity); });
 }
 
 void AlertCenter::applyResult(const ProbeResult &result)

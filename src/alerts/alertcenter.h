@@ -11,11 +11,15 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
+#include <QThread>
 
 #include <chrono>
+#include <memory>
 
 namespace ph {
 
+class AlertStateStore;
+class Database;
 class Notifier;
 struct ProbeResult;
 
@@ -51,6 +55,14 @@ public:
     void setWorkspace(const Workspace &workspace);
     /// The services being probed now; inputs of every other service freeze.
     void setWatchedServices(const QStringList &services);
+
+    /**
+     * Restores acknowledgements and mutes kept in @p db (an alert that still fires stays
+     * taken by its owner and does not escalate; mutes keep their expiry) and keeps them
+     * there from now on. The writes run on a thread of the centre's own, in order; a
+     * failed one is reported by storageFailed(). Call once, before feeding results.
+     */
+    Result<void> attachDatabase(std::shared_ptr<Database> db);
 
     /// Starts the engine's clock-driven checks (pending durations, escalation).
     void start();
@@ -92,9 +104,14 @@ Q_SIGNALS:
     /// A mute started, was lifted or ran out.
     void mutesChanged();
     void thresholdsRejected(const ph::Error &error);
+    /// Remembering an acknowledgement or a mute in the database failed.
+    void storageFailed(const ph::Error &error);
 
 private:
     void freeze(const QString &service);
+    void applyMute(Severity severity, const QDateTime &until);
+    /// Runs @p write on the store's thread, after every write queued before it.
+    void queueWrite(std::function<Result<void>(const AlertStateStore &)> write);
 
     AlertEngine *m_engine;
     AlertFeed m_feed;
@@ -102,6 +119,9 @@ private:
     QSet<QString> m_watched;
     bool m_watchedKnown = false; ///< until setWatchedServices(), every service is watched
     Error m_thresholdProblem;
+    std::shared_ptr<AlertStateStore> m_store;
+    QThread m_storeThread;
+    QObject *m_storeContext = nullptr; ///< lives on m_storeThread
 };
 
 } // namespace ph

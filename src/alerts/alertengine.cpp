@@ -191,6 +191,8 @@ void AlertEngine::feed(const Observation &observation)
             // is giving way to a quieter one.
             state.pending = false;
             state.accruedMs = 0;
+            if (m_restoredAcks.remove(key(r.id, observation.service)))
+                Q_EMIT acknowledgementEnded(r.id, observation.service);
             continue;
         }
         if (!state.pending) {
@@ -272,6 +274,15 @@ void AlertEngine::fire(const AlertRule &rule, RuleState &state, double value, co
     a.firedAt = at;
     a.value = value;
     a.threshold = rule.threshold;
+    // Someone took this alert before the console restarted; they know about it already.
+    if (const auto restored = m_restoredAcks.constFind(key(rule.id, state.service));
+        restored != m_restoredAcks.cend()) {
+        a.owner = restored->owner;
+        a.ackAt = restored->at;
+        a.note = restored->note;
+        m_restoredAcks.erase(restored);
+        suppressNotification = true;
+    }
     state.alert = a;
     state.active = true;
     qCDebug(lcAlerts) << "alert raised" << a.id << severityName(a.severity);
@@ -289,6 +300,8 @@ void AlertEngine::resolve(RuleState &state, const QDateTime &at)
         m_resolved.remove(0, m_resolved.size() - MaxResolved);
     qCDebug(lcAlerts) << "alert resolved" << state.alert.id;
     Q_EMIT alertResolved(state.alert);
+    if (state.alert.isAcknowledged())
+        Q_EMIT acknowledgementEnded(state.ruleId, state.service);
 }
 
 void AlertEngine::notify(const Alert &alert, bool escalation)
@@ -386,6 +399,25 @@ Result<void> AlertEngine::acknowledge(const QString &alertId, const QString &own
     }
     return fail(u"alerts.unknown"_s, tr("There is no alert with this id; refresh the list."),
                 alertId);
+}
+
+void AlertEngine::restoreAcknowledgement(const QString &ruleId, const QString &service,
+                                         const QString &owner, const QDateTime &at,
+                                         const QString &note)
+{
+    if (ruleId.isEmpty() || owner.trimmed().isEmpty() || !at.isValid())
+        return;
+    auto it = m_states.find(key(ruleId, service));
+    if (it != m_states.end() && it->active) {
+        if (!it->alert.isAcknowledged()) {
+            it->alert.owner = owner.trimmed();
+            it->alert.ackAt = at;
+            it->alert.note = note;
+            Q_EMIT alertAcknowledged(it->alert);
+        }
+        return;
+    }
+    m_restoredAcks.insert(key(ruleId, service), RestoredAck{owner.trimmed(), at, note});
 }
 
 void AlertEngine::mute(Severity severity, const QDateTime &until)

@@ -103,6 +103,15 @@ public:
     Result<void> acknowledge(const QString &alertId, const QString &owner,
                              const QString &note = {});
 
+    /**
+     * An acknowledgement remembered from an earlier run: when the alert of @p ruleId for
+     * @p service is active or fires again, it is taken by @p owner (since @p at) without a
+     * new notification and does not escalate. A fresh observation that no longer breaks the
+     * rule forgets it (acknowledgementEnded()).
+     */
+    void restoreAcknowledgement(const QString &ruleId, const QString &service, const QString &owner,
+                                const QDateTime &at, const QString &note);
+
     /// No desktop notifications of @p severity until @p until (alerts still raise).
     void mute(Severity severity, const QDateTime &until);
     void unmute(Severity severity);
@@ -125,8 +134,18 @@ Q_SIGNALS:
     void alertAcknowledged(const ph::Alert &alert);
     /// An unacknowledged P0 went unanswered too long: the war room shows it.
     void alertEscalated(const ph::Alert &alert);
+    /// The acknowledgement of @p ruleId for @p service ended: its alert resolved, or a
+    /// restored one found the condition gone.
+    void acknowledgementEnded(const QString &ruleId, const QString &service);
 
 private:
+    struct RestoredAck
+    {
+        QString owner;
+        QDateTime at;
+        QString note;
+    };
+
     /// Latest reading of one (service, metric).
     struct InputState
     {
@@ -170,6 +189,7 @@ private:
     QHash<QString, InputState> m_inputs; // key: service + '\n' + metric
     QHash<QString, RuleState> m_states;  // key: rule id + '\n' + service
     QList<Alert> m_resolved;
+    QHash<QString, RestoredAck> m_restoredAcks; // key: rule id + '\n' + service
     QMap<Severity, QDateTime> m_mutedUntil;
     std::chrono::seconds m_escalationDelay{300};
     std::chrono::seconds m_quietAfter{60};

@@ -61,6 +61,21 @@ bool AlertRule::holds(double value) const
     return false;
 }
 
+std::optional<AlertRule> breachedRule(const QList<AlertRule> &rules, const QString &profile,
+                                      const QString &metric, double value,
+                                      const QMap<QString, double> &thresholds)
+{
+    std::optional<AlertRule> worst;
+    for (AlertRule r : rules) {
+        if (r.metric != metric || !r.appliesTo(profile))
+            continue;
+        r.threshold = thresholds.value(r.thresholdKey(), r.threshold);
+        if (r.holds(value) && (!worst || r.severity < worst->severity))
+            worst = r;
+    }
+    return worst;
+}
+
 QString formatAlertValue(double value)
 {
     QString s = QString::number(value, 'f', 2);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -66,6 +67,16 @@ struct AlertRule
 
 /// The rules of PRODUCT.md §2 for Bot Core and EchoPilot, with their default thresholds.
 QList<AlertRule> builtInAlertRules();
+
+/**
+ * The most severe of @p rules for a service of @p profile on @p metric that @p value breaks
+ * now (durations aside), with the workspace's overrides ("alerts.<rule id>" in
+ * @p thresholds) applied; none when no tier does. For views that judge a figure the way the
+ * alerts will (a disk at 85 % is the P1 tier).
+ */
+std::optional<AlertRule> breachedRule(const QList<AlertRule> &rules, const QString &profile,
+                                      const QString &metric, double value,
+                                      const QMap<QString, double> &thresholds = {});
 
 /// A number for a title: at most two decimals, no trailing zeros.
 QString formatAlertValue(double value);

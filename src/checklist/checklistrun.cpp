@@ -265,6 +265,11 @@ Result<void> ChecklistRun::finishStep(int index, const StepResult &result, const
         s.output.sha256 = QString::fromLatin1(
             QCryptographicHash::hash(result.output, QCryptographicHash::Sha256).toHex());
         s.output.excerpt = maskedExcerpt(result.output, result.secretValues);
+        s.output.hosts = result.hosts;
+        for (StepHostOutcome &h : s.output.hosts) {
+            h.excerpt = maskSecrets(h.excerpt, result.secretValues);
+            h.reason = maskSecrets(h.reason, result.secretValues);
+        }
         return {};
     });
 }
@@ -284,6 +289,21 @@ Result<void> ChecklistRun::interruptStep(int index, const QString &reason, const
     });
 }
 
+namespace {
+
+// An interrupted attempt stays on record when the operator resolves the step by hand: the
+// report must still show that a command was started and nobody saw how it ended.
+void keepInterruptedAttempt(StepRecord &s, const QDateTime &at)
+{
+    if (s.state != StepState::Interrupted)
+        return;
+    s.attempts.append(StepAttempt{s.state, s.startedAt, s.finishedAt, s.output, s.reason});
+    s.output = {};
+    s.startedAt = at.toUTC();
+}
+
+} // namespace
+
 Result<void> ChecklistRun::skipStep(int index, const QString &reason, const QDateTime &at)
 {
     return changeStep(index, [&](StepRecord &s) -> Result<void> {
@@ -301,6 +321,7 @@ Result<void> ChecklistRun::skipStep(int index, const QString &reason, const QDat
                                              ? tr(" Wait for it to finish.")
                                              : tr(" Retry it first if it should be done again."))));
         }
+        keepInterruptedAttempt(s, at);
         s.state = StepState::Skipped;
         s.reason = reason.trimmed();
         if (!s.startedAt.isValid())
@@ -321,6 +342,7 @@ Result<void> ChecklistRun::markDone(int index, const QDateTime &at)
                                              ? tr(" Wait for it to finish.")
                                              : tr(" Retry it first if it should be done again."))));
         }
+        keepInterruptedAttempt(s, at);
         s.state = StepState::DoneByHand;
         s.reason.clear();
         if (!s.startedAt.isValid())

@@ -42,6 +42,24 @@ struct StepNote
 };
 
 /**
+ * One host's part of a step that ran on a host group: how it ended there, and what it
+ * printed there as digest and masked excerpt.
+ */
+struct StepHostOutcome
+{
+    QString host;
+    /// "ok", "failed", "unreachable", "auth_failed", "host_key_refused", "timed_out",
+    /// "cancelled" (ph::hostOutcomeName()).
+    QString outcome;
+    bool passed = false; ///< it ran there and met the step's expectations
+    std::optional<int> exitStatus;
+    QString sha256; ///< hex, of that host's raw output
+    qint64 size = 0;
+    QString excerpt;
+    QString reason; ///< why it did not pass there; empty when it did
+};
+
+/**
  * What a step printed, kept small: the SHA-256 of the full output and a bounded excerpt in
  * which the secret values given when it was recorded are already masked.
  */
@@ -52,6 +70,7 @@ struct StepOutput
     QString sha256; ///< hex, of the raw output; empty when nothing was recorded
     qint64 size = 0;
     QString excerpt;
+    QList<StepHostOutcome> hosts; ///< one per host for a step on a host group, else empty
 
     bool isEmpty() const { return sha256.isEmpty() && !exitStatus && !httpStatus; }
 };
@@ -100,7 +119,8 @@ struct StepResult
     std::optional<int> exitStatus;
     std::optional<int> httpStatus;
     QByteArray output;
-    QStringList secretValues; ///< masked ("•••") in the stored excerpt
+    QStringList secretValues;     ///< masked ("•••") in the stored excerpt
+    QList<StepHostOutcome> hosts; ///< per host, for a step on a host group
 };
 
 /**

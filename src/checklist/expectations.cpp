@@ -72,6 +72,33 @@ QString describe(const QJsonValue &v)
     return u"undefined"_s;
 }
 
+/// Splits at "&&" outside double-quoted strings.
+QStringList splitConjunction(const QString &expr)
+{
+    QStringList clauses;
+    QString current;
+    bool quoted = false;
+    for (qsizetype i = 0; i < expr.size(); ++i) {
+        const QChar c = expr.at(i);
+        if (c == u'\\' && quoted && i + 1 < expr.size()) {
+            current += c;
+            current += expr.at(++i);
+            continue;
+        }
+        if (c == u'"')
+            quoted = !quoted;
+        if (!quoted && c == u'&' && i + 1 < expr.size() && expr.at(i + 1) == u'&') {
+            clauses.append(current);
+            current.clear();
+            ++i;
+            continue;
+        }
+        current += c;
+    }
+    clauses.append(current);
+    return clauses;
+}
+
 ExpectationResult evaluateJson(const QString &expr, const QByteArray &body)
 {
     static const QRegularExpression re(u"^\\s*(\\S*)\\s*(<=|>=|==|!=|<|>)\\s*(.+?)\\s*$"_s);
@@ -134,35 +161,6 @@ ExpectationResult evaluateJson(const QString &expr, const QByteArray &body)
     return {true, {}};
 }
 
-/// Splits "a && b" into its clauses; "&&" inside a quoted value stays in the value.
-QStringList conjunctionClauses(const QString &expr)
-{
-    QStringList clauses;
-    QString current;
-    bool inString = false;
-    for (qsizetype i = 0; i < expr.size(); ++i) {
-        const QChar c = expr.at(i);
-        if (inString) {
-            current += c;
-            if (c == u'\\' && i + 1 < expr.size())
-                current += expr.at(++i);
-            else if (c == u'"')
-                inString = false;
-        } else if (c == u'"') {
-            inString = true;
-            current += c;
-        } else if (c == u'&' && i + 1 < expr.size() && expr.at(i + 1) == u'&') {
-            clauses << current;
-            current.clear();
-            ++i;
-        } else {
-            current += c;
-        }
-    }
-    clauses << current;
-    return clauses;
-}
-
 } // namespace
 
 ExpectationResult evaluateExpectations(const StepExpectations &expectations,
@@ -222,8 +220,9 @@ ExpectationResult evaluateExpectations(const StepExpectations &expectations,
     }
 
     if (!expectations.jsonPointerExpr.isEmpty()) {
-        // Every clause must hold; the first that does not is the reason shown.
-        for (const QString &clause : conjunctionClauses(expectations.jsonPointerExpr)) {
+        // "/depth < 50 && /failed_ratio < 0.05": every clause must hold; the first that
+        // does not is the reason.
+        for (const QString &clause : splitConjunction(expectations.jsonPointerExpr)) {
             auto r = evaluateJson(clause, jsonBody);
             if (!r.passed)
                 return r;

@@ -23,7 +23,7 @@ struct ExpectationResult
  * must be 0, and a measured HTTP status must be 2xx. expect.json reads
  * "<JSON pointer> <op> <value>" with op one of < <= > >= == != and a number, a quoted
  * string, true, false or null as the value ("/depth < 50", "/status == \"ok\""); clauses
- * joined with && must all hold ("/depth < 50 && /failed_ratio < 0.05").
+ * joined by "&&" must all hold ("/depth < 50 && /failed_ratio < 0.05").
  * A malformed expectation fails the step with a reason that says what is wrong with it.
  */
 ExpectationResult evaluateExpectations(const StepExpectations &expectations,

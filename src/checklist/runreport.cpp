@@ -73,6 +73,22 @@ void appendOutput(QString &md, const StepOutput &o, const QStringList &secrets)
     }
     if (!facts.isEmpty())
         md += u"- "_s + RunReport::tr("Result") + u": "_s + facts.join(u", "_s) + u'\n';
+    if (!o.hosts.isEmpty()) {
+        md += u"- "_s + RunReport::tr("Hosts") + u":\n"_s;
+        for (const StepHostOutcome &h : o.hosts) {
+            QStringList hostFacts{h.outcome};
+            if (h.exitStatus)
+                hostFacts.append(RunReport::tr("exit status %1").arg(*h.exitStatus));
+            if (!h.sha256.isEmpty())
+                hostFacts.append(RunReport::tr("%1 bytes, SHA-256 %2").arg(h.size).arg(h.sha256));
+            QString line = u"  - `"_s + h.host + u"`: "_s +
+                           (h.passed ? RunReport::tr("passed") : RunReport::tr("not passed")) +
+                           u" ("_s + hostFacts.join(u", "_s) + u')';
+            if (!h.reason.isEmpty())
+                line += u" — "_s + oneLine(ChecklistRun::maskSecrets(h.reason, secrets));
+            md += line + u'\n';
+        }
+    }
     if (!o.excerpt.isEmpty()) {
         const QString text = ChecklistRun::maskSecrets(o.excerpt, secrets);
         const QString f = fence(text);

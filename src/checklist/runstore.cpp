@@ -72,11 +72,26 @@ Step::Kind kindFromName(const QString &name)
 
 QJsonObject outputJson(const StepOutput &o)
 {
-    return QJsonObject{{u"exit"_s, optionalInt(o.exitStatus)},
-                       {u"http"_s, optionalInt(o.httpStatus)},
-                       {u"sha256"_s, o.sha256},
-                       {u"size"_s, o.size},
-                       {u"excerpt"_s, o.excerpt}};
+    QJsonObject j{{u"exit"_s, optionalInt(o.exitStatus)},
+                  {u"http"_s, optionalInt(o.httpStatus)},
+                  {u"sha256"_s, o.sha256},
+                  {u"size"_s, o.size},
+                  {u"excerpt"_s, o.excerpt}};
+    if (!o.hosts.isEmpty()) {
+        QJsonArray hosts;
+        for (const StepHostOutcome &h : o.hosts) {
+            hosts.append(QJsonObject{{u"host"_s, h.host},
+                                     {u"outcome"_s, h.outcome},
+                                     {u"passed"_s, h.passed},
+                                     {u"exit"_s, optionalInt(h.exitStatus)},
+                                     {u"sha256"_s, h.sha256},
+                                     {u"size"_s, h.size},
+                                     {u"excerpt"_s, h.excerpt},
+                                     {u"reason"_s, h.reason}});
+        }
+        j.insert(u"hosts"_s, hosts);
+    }
+    return j;
 }
 
 StepOutput outputFromJson(const QJsonObject &j)
@@ -87,6 +102,19 @@ StepOutput outputFromJson(const QJsonObject &j)
     o.sha256 = j.value(u"sha256"_s).toString();
     o.size = qint64(j.value(u"size"_s).toDouble());
     o.excerpt = j.value(u"excerpt"_s).toString();
+    for (const QJsonValue &v : j.value(u"hosts"_s).toArray()) {
+        const QJsonObject h = v.toObject();
+        StepHostOutcome host;
+        host.host = h.value(u"host"_s).toString();
+        host.outcome = h.value(u"outcome"_s).toString();
+        host.passed = h.value(u"passed"_s).toBool();
+        host.exitStatus = intFromJson(h.value(u"exit"_s));
+        host.sha256 = h.value(u"sha256"_s).toString();
+        host.size = qint64(h.value(u"size"_s).toDouble());
+        host.excerpt = h.value(u"excerpt"_s).toString();
+        host.reason = h.value(u"reason"_s).toString();
+        o.hosts.append(host);
+    }
     return o;
 }
 

@@ -5,8 +5,11 @@
 #include "checklist/expectations.h"
 #include "core/jsonpointer.h"
 #include "probes/keyprovider.h"
+#include "probes/tunnelprovider.h"
 #include "runbooks/runbookparser.h"
 #include "safety/commandclassifier.h"
+#include "ssh/fanout.h"
+#include "ssh/sshsessionpool.h"
 #include "storage/database.h"
 
 #include <QCryptographicHash>
@@ -79,6 +82,42 @@ QStringList missingParameters(const Runbook &runbook, const QString &text,
     return missing;
 }
 
+SshCredentials credentialsFor(const Host &h, const QHash<QString, QString> &secrets)
+{
+    SshCredentials creds;
+    const QString secret = secrets.value(h.secretRef);
+    if (h.auth == u"key"_s) {
+        creds.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
+        creds.keyFile = h.identityFile;
+        creds.passphrase = secret;
+    } else if (h.auth == u"password"_s) {
+        creds.methods = {SshCredentials::Method::Password};
+        creds.password = secret;
+    } else {
+        creds.methods = {SshCredentials::Method::Agent};
+    }
+    return creds;
+}
+
+QString hexSha256(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+/// PostgreSQL steps go to psql on the host, against the database the server itself uses:
+/// $DATABASE_URL stays in the server's environment and never passes through Pilothouse.
+QString sqlThroughPsql(const Step &step, const QString &command)
+{
+    static const QStringList postgres{u"sql"_s, u"psql"_s, u"pgsql"_s, u"postgresql"_s};
+    if (!postgres.contains(step.language.toLower()))
+        return command;
+    QString sql = command;
+    while (sql.endsWith(u'\n'))
+        sql.chop(1);
+    return u"psql \"$DATABASE_URL\" -X -v ON_ERROR_STOP=1 <<'PILOTHOUSE_SQL'\n"_s + sql +
+           u"\nPILOTHOUSE_SQL"_s;
+}
+
 } // namespace
 
 struct StepRunner::Active
@@ -102,6 +141,7 @@ struct StepRunner::Active
     quint64 job = 0;
     QByteArray output;
     QNetworkReply *reply = nullptr;
+    FanOut *fanOut = nullptr;
     QTimer *deadline = nullptr;
     QElapsedTimer clock;
     bool sent = false;
@@ -141,6 +181,10 @@ StepRunner::~StepRunner()
         m_active->session->cancel(m_active->job);
     if (m_active && m_active->reply)
         m_active->reply->abort();
+    if (m_active && m_active->fanOut) {
+        m_active->fanOut->disconnect(this);
+        m_active->fanOut->cancel();
+    }
     m_active.reset();
     if (m_auditDb) {
         // The pool's one thread holds a connection; it must close on that thread.
@@ -221,10 +265,18 @@ Result<ResolvedCommand> StepRunner::resolveCommand(const Workspace &workspace,
     if (!step.host.isEmpty()) {
         r.hostName = step.host;
     } else if (!step.group.isEmpty()) {
-        return fail(u"checklist.group_step"_s,
-                    tr("This step targets the host group “%1”. Runbook steps run on one host; "
-                       "run it on the group from the Remote view, or give the step host=…")
-                        .arg(step.group));
+        r.group = step.group;
+        for (const Host &h : workspace.hostsInGroup(step.group)) {
+            if (h.environment.isEmpty() || environment.isEmpty() || h.environment == environment)
+                r.groupHosts.append(h);
+        }
+        if (r.groupHosts.isEmpty()) {
+            return fail(u"checklist.empty_group"_s,
+                        tr("No host of environment “%1” is in the host group “%2”. Add “%2” to "
+                           "the groups of the hosts in the workspace, or correct the step's "
+                           "group=….")
+                            .arg(environment, step.group));
+        }
     } else if (service && !service->host.isEmpty()) {
         r.hostName = service->host;
     } else {
@@ -237,24 +289,34 @@ Result<ResolvedCommand> StepRunner::resolveCommand(const Workspace &workspace,
                              "to the step.")
                               .arg(runbook.service, environment));
     }
-    const Host *host = workspace.host(r.hostName);
-    if (!host) {
-        return fail(u"checklist.no_host"_s,
-                    tr("The workspace has no host “%1”. Add it under hosts, or correct the "
-                       "step's host=….")
-                        .arg(r.hostName));
+    if (r.group.isEmpty()) {
+        const Host *host = workspace.host(r.hostName);
+        if (!host) {
+            return fail(u"checklist.no_host"_s,
+                        tr("The workspace has no host “%1”. Add it under hosts, or correct the "
+                           "step's host=….")
+                            .arg(r.hostName));
+        }
+        r.host = *host;
     }
-    r.host = *host;
 
     QMap<QString, QString> textOnly = parameters;
     for (const QString &name : secretNames)
         textOnly.remove(name);
-    r.workingDirectory = substituteParameters(
-        !step.cwd.isEmpty() ? step.cwd : (service ? service->workingDirectory : QString()),
-        textOnly);
+    const QString serviceDirectory = service ? service->workingDirectory : QString();
+    QString directory = !step.cwd.isEmpty() ? step.cwd : serviceDirectory;
+    // A relative cwd= is a folder of the deployment, like every relative path in a runbook.
+    if (!step.cwd.isEmpty() && !step.cwd.startsWith(u'/') && !step.cwd.startsWith(u'~') &&
+        !serviceDirectory.isEmpty()) {
+        QString base = serviceDirectory;
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        directory = base + u'/' + step.cwd;
+    }
+    r.workingDirectory = substituteParameters(directory, textOnly);
     r.command = substituteParameters(step.command, parameters);
     r.displayCommand = substituteParameters(step.command, textOnly);
-    r.remoteCommand = withWorkingDirectory(r.workingDirectory, r.command);
+    r.remoteCommand = withWorkingDirectory(r.workingDirectory, sqlThroughPsql(step, r.command));
     for (const QString &name : secretNames) {
         if (!parameters.value(name).isEmpty())
             r.secretValues.append(parameters.value(name));
@@ -276,18 +338,13 @@ Result<ResolvedHttp> StepRunner::resolveHttp(const Workspace &workspace, const R
                        "step. Add the service, or run the runbook in another environment.")
                         .arg(wanted.isEmpty() ? tr("(unnamed)") : wanted, environment));
     }
-    if (!service->via.isEmpty()) {
-        return fail(u"checklist.tunnel"_s,
-                    tr("Service “%1” is reached through host “%2”; runbook HTTP steps do not "
-                       "open tunnels yet. Check it from the dashboards instead.")
-                        .arg(service->name, service->via));
-    }
     if (!service->baseUrl.isValid()) {
         return fail(u"checklist.no_service"_s,
                     tr("Service “%1” has no valid base_url.").arg(service->name));
     }
     ResolvedHttp r;
     r.serviceName = service->name;
+    r.via = service->via;
     r.method = step.http.method.isEmpty() ? u"GET"_s : step.http.method.toUpper();
     QString base = service->baseUrl.toString();
     while (base.endsWith(u'/'))
@@ -458,7 +515,7 @@ AuditEvent StepRunner::baseEvent(AuditKind kind) const
     const Active &a = *m_active;
     e.environment = a.run->environment();
     if (a.command) {
-        e.host = a.command->hostName;
+        e.host = a.command->group.isEmpty() ? a.command->hostName : a.command->group;
         e.command = a.command->displayCommand;
     } else if (a.http) {
         e.host = a.http->serviceName;
@@ -468,6 +525,15 @@ AuditEvent StepRunner::baseEvent(AuditKind kind) const
                            {u"run_id"_s, QString::number(a.run->runId())},
                            {u"step_id"_s, a.step.id},
                            {u"step_title"_s, a.step.title}};
+    if (a.http && !a.http->via.isEmpty())
+        e.detail.insert(u"via"_s, a.http->via);
+    if (a.command && !a.command->group.isEmpty()) {
+        QStringList names;
+        for (const Host &h : a.command->groupHosts)
+            names.append(h.name);
+        e.detail.insert(u"group"_s, a.command->group);
+        e.detail.insert(u"hosts"_s, QJsonArray::fromStringList(names));
+    }
     return e;
 }
 
@@ -493,6 +559,29 @@ QStringList StepRunner::confirmationReasons(const ChecklistRun &run, int index) 
 int StepRunner::activeStep() const
 {
     return m_active ? m_active->index : -1;
+}
+
+QStringList StepRunner::targetHosts(const ChecklistRun &run, int index) const
+{
+    if (index < 0 || index >= run.stepCount())
+        return {};
+    const Step *step = m_runbook.step(run.step(index).stepId);
+    if (!step || step->kind != Step::Kind::Command)
+        return {};
+    QMap<QString, QString> text;
+    for (const RunParameter &p : run.parameters()) {
+        if (!p.secret)
+            text.insert(p.name, p.value);
+    }
+    const auto resolved = resolveCommand(m_workspace, m_runbook, *step, run.environment(), text);
+    if (!resolved)
+        return {};
+    if (resolved->group.isEmpty())
+        return {resolved->hostName};
+    QStringList names;
+    for (const Host &h : resolved->groupHosts)
+        names.append(h.name);
+    return names;
 }
 
 bool StepRunner::run(ChecklistRun &run, int index, const StepConfirmation &confirmation)
@@ -572,8 +661,12 @@ bool StepRunner::run(ChecklistRun &run, int index, const StepConfirmation &confi
             resolveCommand(m_workspace, m_runbook, *step, run.environment(), known, secretNames);
         if (!resolved)
             return refuse(resolved.error());
-        if (resolved->host.auth != u"agent"_s && !resolved->host.secretRef.isEmpty())
-            entries.append(resolved->host.secretRef);
+        const QList<Host> hosts =
+            resolved->group.isEmpty() ? QList<Host>{resolved->host} : resolved->groupHosts;
+        for (const Host &h : hosts) {
+            if (h.auth != u"agent"_s && !h.secretRef.isEmpty())
+                entries.append(h.secretRef);
+        }
         for (const RunbookParameter &p : m_runbook.parameters) {
             if (a->secretEntries.contains(p.name) && usesParameter(usedText, p))
                 entries.append(a->secretEntries.value(p.name));
@@ -585,6 +678,13 @@ bool StepRunner::run(ChecklistRun &run, int index, const StepConfirmation &confi
             return refuse(resolved.error());
         if (!resolved->keyRef.isEmpty())
             entries.append(resolved->keyRef);
+        if (!resolved->via.isEmpty() && !m_tunnels) {
+            return refuse(Error{u"checklist.tunnel"_s,
+                                tr("Service “%1” is reached through host “%2”, and no SSH "
+                                   "tunnels are available here. Nothing was sent.")
+                                    .arg(resolved->serviceName, resolved->via),
+                                {}});
+        }
     }
     if (!entries.isEmpty() && !m_keys) {
         return refuse(Error{u"keychain.unavailable"_s,
@@ -657,18 +757,32 @@ void StepRunner::secretsReady()
         return;
     }
 
-    const QString hostName = a.command ? a.command->hostName : QString();
+    const QString hostName =
+        a.command ? (a.command->group.isEmpty() ? a.command->hostName : a.command->group)
+                  : QString();
     if (!confirms(a.confirmation, env, hostName)) {
         const bool mismatch = a.confirmation.isGiven();
+        QString where;
+        if (a.command && !a.command->group.isEmpty()) {
+            QStringList names;
+            for (const Host &h : std::as_const(a.command->groupHosts))
+                names.append(h.name);
+            // Whoever confirms a group step must see every host it would change.
+            where = u" "_s + tr("It would run on %1 host(s) of group “%2”: %3.")
+                                 .arg(names.size())
+                                 .arg(a.command->group, names.join(u", "_s));
+        }
         const Error error{
             u"checklist.needs_confirmation"_s,
-            mismatch ? tr("%1 is destructive (%2), and “%3” does not confirm it: confirm with "
-                          "the environment name “%4”.")
-                           .arg(stepName(a.index, a.step), a.destructiveReasons.join(u"; "_s),
-                                a.confirmation.token, env)
-                     : tr("%1 is destructive (%2) and needs confirmation for environment "
-                          "“%3”. Nothing was run.")
-                           .arg(stepName(a.index, a.step), a.destructiveReasons.join(u"; "_s), env),
+            mismatch
+                ? tr("%1 is destructive (%2), and “%3” does not confirm it: confirm with "
+                     "the environment name “%4”.")
+                      .arg(stepName(a.index, a.step), a.destructiveReasons.join(u"; "_s),
+                           a.confirmation.token, env)
+                : tr("%1 is destructive (%2) and needs confirmation for environment "
+                     "“%3”. Nothing was run.")
+                          .arg(stepName(a.index, a.step), a.destructiveReasons.join(u"; "_s), env) +
+                      where,
             {}};
         AuditEvent refusal = baseEvent(AuditKind::Refusal);
         refusal.detail.insert(u"reason"_s,
@@ -692,7 +806,9 @@ void StepRunner::secretsReady()
 
 void StepRunner::startActive()
 {
-    if (m_active->step.kind == Step::Kind::Command)
+    if (m_active->step.kind == Step::Kind::Command && !m_active->command->group.isEmpty())
+        startGroup();
+    else if (m_active->step.kind == Step::Kind::Command)
         startCommand();
     else
         startHttp();
@@ -703,20 +819,7 @@ SshSession *StepRunner::sessionFor(const ResolvedCommand &resolved)
     SshSession *&session = m_sessions[resolved.hostName];
     if (!session) {
         session = new SshSession(SshTarget::fromHost(resolved.host), m_sshOptions, nullptr);
-        SshCredentials creds;
-        const Host &h = resolved.host;
-        const QString secret = m_active->secrets.value(h.secretRef);
-        if (h.auth == u"key"_s) {
-            creds.methods = {SshCredentials::Method::KeyFile, SshCredentials::Method::Agent};
-            creds.keyFile = h.identityFile;
-            creds.passphrase = secret;
-        } else if (h.auth == u"password"_s) {
-            creds.methods = {SshCredentials::Method::Password};
-            creds.password = secret;
-        } else {
-            creds.methods = {SshCredentials::Method::Agent};
-        }
-        session->setCredentials(creds);
+        session->setCredentials(credentialsFor(resolved.host, m_active->secrets));
         connect(session, &SshSession::hostKeyUnknown, this,
                 [this, session](const QString &, int, const QString &, const QString &fp) {
                     if (m_active && m_active->session == session) {
@@ -841,7 +944,162 @@ void StepRunner::onCommandFinished(quint64 job, const CommandResult &result)
     complete(std::move(r), event);
 }
 
+void StepRunner::startGroup()
+{
+    Active &a = *m_active;
+    if (!m_pool)
+        m_pool = new SshSessionPool(m_sshOptions, this);
+    if (auto started = a.run->startStep(a.index, QDateTime::currentDateTimeUtc()); !started) {
+        abort(started.error());
+        return;
+    }
+    a.started = true;
+    Q_EMIT stepStarted(a.index);
+    a.fanOut = new FanOut(m_pool, this);
+    a.fanOut->setConcurrency(m_groupConcurrency);
+    // As for one host: an unknown key is accepted only from the Remote view.
+    a.fanOut->setUnknownHostKeyPolicy(FanOut::UnknownHostKeyPolicy::Refuse);
+    CommandOptions options;
+    const int timeout = a.step.timeoutSec > 0 ? a.step.timeoutSec : m_defaultTimeoutSec;
+    options.timeoutMs = timeout * 1000;
+    options.pty = true;
+    a.fanOut->setCommandOptions(options);
+    QList<FanOutHost> hosts;
+    for (const Host &h : std::as_const(a.command->groupHosts)) {
+        hosts.append(FanOutHost{h.name, SshTarget::fromHost(h), credentialsFor(h, a.secrets),
+                                a.run->environment()});
+    }
+    FanOut *fan = a.fanOut;
+    // Hosts finish in any order; each one's output is shown whole, under its name.
+    connect(fan, &FanOut::hostFinished, this, [this, fan](int, const FanOutHostResult &r) {
+        if (!m_active || m_active->fanOut != fan)
+            return;
+        QByteArray out = r.stdoutData + r.stderrData;
+        out.replace("\r\n", "\n");
+        QByteArray shown = "── " + r.name.toUtf8() + ": " + hostOutcomeText(r.outcome).toUtf8();
+        if (r.exitStatus >= 0)
+            shown += " (" + QByteArray::number(r.exitStatus) + ")";
+        shown += " ──\n" + out;
+        if (!shown.endsWith('\n'))
+            shown += '\n';
+        Q_EMIT outputReceived(m_active->index, maskBytes(shown, m_active->secretValues()), false);
+    });
+    connect(fan, &FanOut::finished, this, &StepRunner::onGroupFinished);
+    fan->start(a.command->remoteCommand, hosts);
+    if (a.cancelled)
+        fan->cancel();
+}
+
+void StepRunner::onGroupFinished()
+{
+    if (!m_active || !m_active->fanOut)
+        return;
+    Active &a = *m_active;
+    const QList<FanOutHostResult> results = a.fanOut->results();
+    a.fanOut->deleteLater();
+    a.fanOut = nullptr;
+
+    StepResult r;
+    r.secretValues = a.secretValues();
+    QStringList notPassed;
+    for (const FanOutHostResult &h : results) {
+        QByteArray out = h.stdoutData + h.stderrData;
+        out.replace("\r\n", "\n");
+        StepHostOutcome o;
+        o.host = h.name;
+        o.outcome = hostOutcomeName(h.outcome);
+        if (h.exitStatus >= 0)
+            o.exitStatus = h.exitStatus;
+        o.sha256 = hexSha256(out);
+        o.size = out.size();
+        o.excerpt = ChecklistRun::maskedExcerpt(out, r.secretValues);
+        const bool ran =
+            h.outcome == HostOutcome::Ok || (h.outcome == HostOutcome::Failed && h.exitStatus >= 0);
+        if (ran) {
+            const ExpectationResult verdict =
+                evaluateExpectations(a.step.expectations, o.exitStatus, QString::fromUtf8(out),
+                                     std::nullopt, std::nullopt, {});
+            o.passed = verdict.passed;
+            o.reason = verdict.reason;
+        } else if (h.outcome == HostOutcome::TimedOut) {
+            const int timeout = a.step.timeoutSec > 0 ? a.step.timeoutSec : m_defaultTimeoutSec;
+            o.reason = tr("No result within the step's timeout of %1 s; the command was stopped.")
+                           .arg(timeout);
+        } else {
+            o.reason = h.error.message.isEmpty() ? hostOutcomeText(h.outcome) : h.error.message;
+        }
+        if (!o.passed)
+            notPassed.append(h.name + u" ("_s + hostOutcomeText(h.outcome) + u')');
+
+        r.output +=
+            "── " + h.name.toUtf8() + ": " + hostOutcomeText(h.outcome).toUtf8() + " ──\n" + out;
+        if (!r.output.endsWith('\n'))
+            r.output += '\n';
+        r.hosts.append(o);
+
+        // One record per host, like a fan-out from the Remote view; the step's own record
+        // follows in complete().
+        AuditEvent event = baseEvent(AuditKind::Command);
+        event.host = h.name;
+        event.exitStatus = o.exitStatus;
+        event.outputSha256 = audit::sha256Hex(out);
+        event.detail.insert(u"outcome"_s, o.outcome);
+        if (!o.reason.isEmpty())
+            event.detail.insert(u"reason"_s, ChecklistRun::maskSecrets(o.reason, r.secretValues));
+        if (!a.destructiveReasons.isEmpty())
+            event.confirmedBy = a.confirmation.by;
+        appendAudit(event, [](Result<void>) {});
+    }
+    r.passed = !results.isEmpty() && notPassed.isEmpty();
+    if (a.cancelled)
+        r.reason = tr("Cancelled before it finished.");
+    else if (!r.passed)
+        r.reason = tr("%1 of %2 host(s) of group “%3” did not pass: %4")
+                       .arg(notPassed.size())
+                       .arg(results.size())
+                       .arg(a.command->group, notPassed.join(u", "_s));
+    if (a.cancelled)
+        r.passed = false;
+
+    AuditEvent event = baseEvent(AuditKind::Command);
+    event.outputSha256 = audit::sha256Hex(r.output);
+    QJsonArray outcomes;
+    for (const StepHostOutcome &o : std::as_const(r.hosts))
+        outcomes.append(QJsonObject{{u"host"_s, o.host}, {u"outcome"_s, o.outcome}});
+    event.detail.insert(u"host_outcomes"_s, outcomes);
+    if (!a.destructiveReasons.isEmpty())
+        event.confirmedBy = a.confirmation.by;
+    complete(std::move(r), event);
+}
+
 void StepRunner::startHttp()
+{
+    Active &a = *m_active;
+    if (a.http->via.isEmpty()) {
+        sendHttp(0);
+        return;
+    }
+    // The tunnel opens before the step starts: a host that cannot be reached leaves the
+    // run as it was, as for a command step.
+    const QUrl url = a.http->url;
+    const int port = url.port(url.scheme() == u"https"_s ? 443 : 80);
+    const int index = a.index;
+    m_tunnels->localPort(a.http->via, url.host(), port, this, [this, index](Result<quint16> local) {
+        if (!m_active || m_active->index != index || m_active->started)
+            return;
+        if (!local) {
+            abort(local.error());
+            return;
+        }
+        if (m_active->cancelled) {
+            abort(Error{u"checklist.cancelled"_s, tr("Cancelled before it started."), {}});
+            return;
+        }
+        sendHttp(*local);
+    });
+}
+
+void StepRunner::sendHttp(quint16 tunnelPort)
 {
     Active &a = *m_active;
     if (!m_network)
@@ -853,6 +1111,22 @@ void StepRunner::startHttp()
     a.started = true;
     Q_EMIT stepStarted(a.index);
     QNetworkRequest request(a.http->url);
+    if (tunnelPort != 0) {
+        // The tunnel ends on 127.0.0.1, but the service still sees its own name, and TLS
+        // still checks the certificate against it.
+        QUrl url = a.http->url;
+        QString authority = url.host(QUrl::FullyEncoded);
+        if (authority.contains(u':'))
+            authority = u'[' + authority + u']';
+        if (url.port() != -1)
+            authority += u':' + QString::number(url.port());
+        request.setRawHeader(QByteArrayLiteral("Host"), authority.toLatin1());
+        if (url.scheme() == u"https"_s)
+            request.setPeerVerifyName(url.host());
+        url.setHost(u"127.0.0.1"_s);
+        url.setPort(tunnelPort);
+        request.setUrl(url);
+    }
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     const int timeout = a.step.timeoutSec > 0 ? a.step.timeoutSec : m_defaultTimeoutSec;
@@ -990,6 +1264,11 @@ void StepRunner::abort(const Error &error)
     Active &a = *m_active;
     for (const auto &c : std::as_const(a.connections))
         disconnect(c);
+    if (FanOut *fan = std::exchange(a.fanOut, nullptr)) {
+        fan->disconnect(this);
+        fan->cancel();
+        fan->deleteLater();
+    }
     const int index = a.index;
     if (a.started && a.run->step(index).state == StepState::Running) {
         // Whatever happened after the start is unknown: never leave the step "running".
@@ -1005,6 +1284,8 @@ void StepRunner::cancel()
     if (!m_active)
         return;
     m_active->cancelled = true;
+    if (m_active->fanOut)
+        m_active->fanOut->cancel();
     if (m_active->session && m_active->job)
         m_active->session->cancel(m_active->job);
     if (m_active->reply)

@@ -31,6 +31,8 @@ namespace ph {
 class AuditLog;
 class Database;
 class KeyProvider;
+class SshSessionPool;
+class TunnelProvider;
 
 /// How the person running a step agreed to a destructive one.
 struct StepConfirmation
@@ -46,8 +48,10 @@ struct StepConfirmation
 /// Where and what a command step runs, once host, directory and parameters are known.
 struct ResolvedCommand
 {
-    QString hostName; ///< workspace host alias
-    Host host;        ///< its connection facts
+    QString hostName;       ///< workspace host alias; empty for a step on a host group
+    Host host;              ///< its connection facts
+    QString group;          ///< the host group of a group=… step
+    QList<Host> groupHosts; ///< its hosts in the run's environment, in workspace order
     QString workingDirectory;
     QString command;        ///< parameters substituted, secrets included: never log it
     QString displayCommand; ///< text parameters substituted, secret ones left as placeholders
@@ -63,6 +67,7 @@ struct ResolvedHttp
     QString method;
     QString keyRef;    ///< keychain entry (reference) of X-Dash-Key; empty = none sent
     QString jqPointer; ///< the step's jq path as a JSON pointer; empty = whole body
+    QString via;       ///< workspace host the service is reached through; empty = direct
 };
 
 /**
@@ -79,14 +84,24 @@ struct ResolvedHttp
  *
  * Command steps run over SSH on the step's host (or the runbook's service's host) in the
  * step's directory (or the service's working directory), one session per host kept for the
- * runner's lifetime, on a pseudo-terminal so a timeout or cancel really ends them. HTTP
+ * runner's lifetime, on a pseudo-terminal so a timeout or cancel really ends them. A
+ * relative cwd= is a folder under the service's working directory. SQL steps (sql, psql,
+ * pgsql, postgresql) are fed to psql on the host with the server's own $DATABASE_URL. HTTP
  * steps are done here with QNetworkAccessManager against the service's base URL for the
  * run's environment; the dashboard key comes from the KeyProvider and appears nowhere but in
- * the request header. Secret parameters are read from the KeyProvider too and masked in
+ * the request header. A service with `via` is reached through an SSH tunnel from the
+ * TunnelProvider, with the real Host header (and TLS name); a tunnel that cannot be opened
+ * leaves the step as it was. Secret parameters are read from the KeyProvider too and masked in
  * everything stored or emitted.
  *
  * Every command, confirmation and refusal is appended to the audit log on a worker thread,
  * in order; stepFinished() is emitted only after the step's audit record is written.
+ *
+ * A step with group=… runs on every host of that group in the run's environment at once
+ * (FanOut, at most groupConcurrency() hosts busy), each with its own credentials as for a
+ * single host. Its expectations are checked on every host; it passes only when every host
+ * passes, and the recorded outcome keeps each host's outcome, exit status and output
+ * digest (StepResult::hosts).
  *
  * Host keys: an unknown host key is refused (the step fails with "ssh.hostkey_unknown");
  * the operator accepts it once from the Remote view, after which it is in known_hosts.
@@ -109,12 +124,18 @@ public:
     /// Keychain reads: dashboard keys, SSH passphrases/passwords, secret parameters.
     /// Not owned; must outlive the runner.
     void setKeyProvider(KeyProvider *keys) { m_keys = keys; }
+    /// Tunnels for HTTP steps of services with `via` (the Console's tunnels()). Not owned;
+    /// must outlive the runner. Without one such steps are refused with a reason.
+    void setTunnelProvider(TunnelProvider *tunnels) { m_tunnels = tunnels; }
     /// Required: a runner without an audit log refuses to run anything. Records are
     /// appended to @p database's log, sealed with @p sealKey (see obtainSealKey()).
     void setAuditLog(std::shared_ptr<Database> database, const QByteArray &sealKey);
     void setSshOptions(const SshSessionOptions &options) { m_sshOptions = options; }
     /// Used when a step has no timeout of its own.
     void setDefaultTimeoutSec(int seconds) { m_defaultTimeoutSec = seconds; }
+    /// How many hosts of a group step run at the same time.
+    int groupConcurrency() const { return m_groupConcurrency; }
+    void setGroupConcurrency(int hosts) { m_groupConcurrency = std::max(1, hosts); }
 
     /**
      * Runs step @p index of @p run. @p run must stay alive (and not be changed elsewhere)
@@ -129,6 +150,12 @@ public:
      * Secret parameters are judged by their placeholders here.
      */
     QStringList confirmationReasons(const ChecklistRun &run, int index) const;
+    /**
+     * The workspace hosts step @p index of @p run will run on: one, every host of its
+     * group, or none (not a command step, or it names no known host). A confirmation
+     * dialog names all of them.
+     */
+    QStringList targetHosts(const ChecklistRun &run, int index) const;
     /// Stops the running step; it finishes Failed with "cancelled".
     void cancel();
     bool isBusy() const { return m_active != nullptr; }
@@ -186,6 +213,9 @@ private:
     void secretsReady();
     void startCommand();
     void startHttp();
+    void sendHttp(quint16 tunnelPort);
+    void startGroup();
+    void onGroupFinished();
     void onCommandFinished(quint64 job, const CommandResult &result);
     void onHttpFinished();
     void complete(StepResult result, const AuditEvent &event);
@@ -198,11 +228,14 @@ private:
     Workspace m_workspace;
     Runbook m_runbook;
     KeyProvider *m_keys = nullptr;
+    TunnelProvider *m_tunnels = nullptr;
     std::shared_ptr<AuditLog> m_audit;
     std::shared_ptr<Database> m_auditDb;
     SshSessionOptions m_sshOptions;
     int m_defaultTimeoutSec = kDefaultTimeoutSec;
     QHash<QString, SshSession *> m_sessions;
+    SshSessionPool *m_pool = nullptr; ///< sessions of group steps
+    int m_groupConcurrency = 8;
     QNetworkAccessManager *m_network = nullptr;
     QThreadPool *m_auditPool;
     std::unique_ptr<Active> m_active;

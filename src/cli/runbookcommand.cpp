@@ -14,6 +14,7 @@
 #include "runbooks/runbook.h"
 #include "runbooks/runbookparser.h"
 #include "secrets/secretstore.h"
+#include "ssh/sshtunnelprovider.h"
 #include "storage/database.h"
 #include "workspace/workspaceloader.h"
 
@@ -361,18 +362,51 @@ QJsonObject stepJson(const ChecklistRun &run, int i)
     auto optional = [](const std::optional<int> &v) {
         return v ? QJsonValue(*v) : QJsonValue();
     };
-    return QJsonObject{{u"index"_s, i + 1},
-                       {u"id"_s, s.stepId},
-                       {u"title"_s, s.title},
-                       {u"kind"_s, stepKindName(s.kind)},
-                       {u"state"_s, stepStateName(s.state)},
-                       {u"reason"_s, s.reason.isEmpty() ? QJsonValue() : QJsonValue(s.reason)},
-                       {u"exit_status"_s, optional(s.output.exitStatus)},
-                       {u"http_status"_s, optional(s.output.httpStatus)},
-                       {u"output_sha256"_s,
-                        s.output.sha256.isEmpty() ? QJsonValue() : QJsonValue(s.output.sha256)},
-                       {u"output_excerpt"_s, s.output.excerpt},
-                       {u"attempts"_s, int(s.attempts.size()) + 1}};
+    QJsonObject j{{u"index"_s, i + 1},
+                  {u"id"_s, s.stepId},
+                  {u"title"_s, s.title},
+                  {u"kind"_s, stepKindName(s.kind)},
+                  {u"state"_s, stepStateName(s.state)},
+                  {u"reason"_s, s.reason.isEmpty() ? QJsonValue() : QJsonValue(s.reason)},
+                  {u"exit_status"_s, optional(s.output.exitStatus)},
+                  {u"http_status"_s, optional(s.output.httpStatus)},
+                  {u"output_sha256"_s,
+                   s.output.sha256.isEmpty() ? QJsonValue() : QJsonValue(s.output.sha256)},
+                  {u"output_excerpt"_s, s.output.excerpt},
+                  {u"attempts"_s, int(s.attempts.size()) + 1}};
+    if (!s.output.hosts.isEmpty()) {
+        QJsonArray hosts;
+        for (const StepHostOutcome &h : s.output.hosts) {
+            hosts.append(QJsonObject{
+                {u"host"_s, h.host},
+                {u"outcome"_s, h.outcome},
+                {u"passed"_s, h.passed},
+                {u"exit_status"_s, optional(h.exitStatus)},
+                {u"output_sha256"_s, h.sha256},
+                {u"reason"_s, h.reason.isEmpty() ? QJsonValue() : QJsonValue(h.reason)}});
+        }
+        j.insert(u"hosts"_s, hosts);
+    }
+    return j;
+}
+
+/// One line per host of a group step: "        web1  ok  exit 0".
+QString hostLines(const StepRecord &s)
+{
+    QString out;
+    qsizetype width = 0;
+    for (const StepHostOutcome &h : s.output.hosts)
+        width = std::max(width, h.host.size());
+    for (const StepHostOutcome &h : s.output.hosts) {
+        QString line =
+            u"        "_s + h.host.leftJustified(width) + u"  "_s + h.outcome.leftJustified(16);
+        if (h.exitStatus)
+            line += u"  "_s + tr("exit %1").arg(*h.exitStatus);
+        if (!h.passed && !h.reason.isEmpty())
+            line += u"  "_s + QString(h.reason).replace(u'\n', u' ');
+        out += line.trimmed().prepend(u"        "_s) + u'\n';
+    }
+    return out;
 }
 
 QString indented(const QString &text)
@@ -641,7 +675,11 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         keys = &demoKeys;
     }
+    // HTTP steps of services behind a host (`via`) go through an SSH tunnel, as the probes do.
+    SshTunnelProvider tunnels;
+    tunnels.setWorkspace(ws);
     StepRunner runner;
+    runner.setTunnelProvider(&tunnels);
     runner.setWorkspace(ws);
     runner.setRunbook(rb);
     runner.setKeyProvider(keys);
@@ -724,14 +762,16 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         if (finished && now.state == StepState::Passed) {
             if (!json)
-                out << u"      "_s << tr("passed") << u" ("_s << took << u")"_s << '\n';
+                out << u"      "_s << tr("passed") << u" ("_s << took << u")"_s << '\n'
+                    << hostLines(now);
             continue;
         }
         exitCode = ExitCheckFailed;
         stoppedAt = i;
         message = tr("Step %1 failed: %2").arg(i + 1).arg(now.reason);
         if (!json) {
-            out << u"      "_s << tr("FAILED") << u" ("_s << took << u"): "_s << now.reason << '\n';
+            out << u"      "_s << tr("FAILED") << u" ("_s << took << u"): "_s << now.reason << '\n'
+                << hostLines(now);
             if (!now.output.excerpt.trimmed().isEmpty())
                 out << indented(now.output.excerpt);
         }

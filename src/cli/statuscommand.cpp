@@ -8,6 +8,7 @@
 #include "cli/exitcodes.h"
 #include "cli/probecommand.h"
 #include "console/hostcommands.h"
+#include "console/hostfactscollector.h"
 #include "metrics/dashboardfigures.h"
 #include "metrics/metricsslotracker.h"
 #include "metrics/promqlclient.h"
@@ -69,6 +70,7 @@ struct Report
     QJsonArray slos;
     QJsonArray queues;
     QJsonArray backups;
+    QJsonArray hosts;
     QJsonObject payouts;
     QJsonArray alerts;
     bool ok = true;
@@ -437,7 +439,27 @@ QString tierStateName(RetentionTier::State state)
     return u"unknown"_s;
 }
 
-void addBackups(const SweepSetup &setup, const QString &keychainService, Report &report)
+/// SSH to the workspace's hosts for the dashboards that ask them (backups, host facts).
+struct RemoteHosts
+{
+    explicit RemoteHosts(const SweepSetup &setup)
+        : secrets(setup.keychainService())
+        , commands(&secrets, &pool)
+    {
+        commands.setWorkspace(setup.workspace());
+        // A script cannot answer a question: an unknown host key is refused and reported.
+        QObject::connect(&commands, &HostCommands::hostKeyUnknown, &commands,
+                         [this](const QString &hostName) {
+                             commands.acceptHostKey(hostName, HostKeyDecision::Reject);
+                         });
+    }
+
+    SecretStore secrets;
+    SshSessionPool pool;
+    HostCommands commands;
+};
+
+void addBackups(const SweepSetup &setup, RemoteHosts &remote, Report &report)
 {
     QList<BackupJob> jobs;
     for (const BackupJob &j : setup.workspace().backupJobs) {
@@ -448,15 +470,7 @@ void addBackups(const SweepSetup &setup, const QString &keychainService, Report 
         return;
     report.text << QString() << tr("BACKUPS");
 
-    SecretStore secrets(keychainService);
-    SshSessionPool pool;
-    HostCommands commands(&secrets, &pool);
-    commands.setWorkspace(setup.workspace());
-    // A script cannot answer a question: an unknown host key is refused and reported.
-    QObject::connect(&commands, &HostCommands::hostKeyUnknown, &commands,
-                     [&commands](const QString &hostName) {
-                         commands.acceptHostKey(hostName, HostKeyDecision::Reject);
-                     });
+    HostCommands &commands = remote.commands;
     QHash<quint64, CommandResult> finished;
     QEventLoop loop;
     QObject::connect(&commands, &HostCommands::finished, &loop,
@@ -536,7 +550,176 @@ void addBackups(const SweepSetup &setup, const QString &keychainService, Report 
     }
 }
 
-void addAlerts(const QList<ProbeResult> &results, const SweepSetup &setup, Report &report)
+QString healthName(ContainerState::Health health)
+{
+    switch (health) {
+    case ContainerState::Health::Healthy:
+        return u"healthy"_s;
+    case ContainerState::Health::Unhealthy:
+        return u"unhealthy"_s;
+    case ContainerState::Health::Starting:
+        return u"starting"_s;
+    case ContainerState::Health::None:
+        break;
+    }
+    return u"none"_s;
+}
+
+/// A figure judged by the alert tiers on its metric: "ok" or the tier's severity.
+struct TierVerdict
+{
+    QString name = u"ok"_s;
+    double threshold = -1; ///< the breached tier's threshold; -1 when none is
+    QJsonObject json() const
+    {
+        return QJsonObject{{u"verdict"_s, name},
+                           {u"threshold"_s, threshold >= 0 ? QJsonValue(threshold) : QJsonValue()}};
+    }
+    QString text() const
+    {
+        return threshold < 0 ? tr("ok")
+                             : tr("%1 (over %2 %)").arg(name, QLocale::c().toString(threshold));
+    }
+};
+
+TierVerdict judge(const QString &metric, double value, const QMap<QString, double> &thresholds)
+{
+    static const QList<AlertRule> rules = builtInAlertRules();
+    TierVerdict v;
+    if (const auto rule = breachedRule(rules, u"botcore"_s, metric, value, thresholds)) {
+        v.name = severityName(rule->severity);
+        v.threshold = rule->threshold;
+    }
+    return v;
+}
+
+/**
+ * Asks every host running the environment's Bot Core services for its containers, their
+ * CPU and memory, and its disks, as the Health view's host section shows them. A host that
+ * cannot be asked is reported with the reason; the others still are.
+ */
+QList<HostFacts> addHosts(const SweepSetup &setup, RemoteHosts &remote, Report &report)
+{
+    HostFactsCollector collector(&remote.commands);
+    collector.setServices(setup.services());
+    collector.setRoundTimeout(std::chrono::seconds(60));
+    const QStringList hosts = collector.hosts();
+    if (hosts.isEmpty())
+        return {};
+    report.text << QString() << tr("HOSTS");
+
+    QHash<QString, HostFacts> reports;
+    QEventLoop loop;
+    QObject::connect(&collector, &HostFactsCollector::factsReady, &loop,
+                     [&](const HostFacts &facts) {
+                         reports.insert(facts.host, facts);
+                         loop.quit();
+                     });
+    collector.collectNow();
+    // Every round ends with factsReady(), bounded by the round timeout.
+    while (reports.size() < hosts.size())
+        loop.exec();
+
+    const QMap<QString, double> &thresholds = setup.workspace().thresholds;
+    const QLocale c = QLocale::c();
+    QList<HostFacts> out;
+    for (const QString &host : hosts) {
+        const HostFacts f = reports.value(host);
+        out << f;
+        QJsonObject o{{u"host"_s, host},
+                      {u"services"_s, QJsonArray::fromStringList(f.services)},
+                      {u"working_directory"_s, f.workingDirectory},
+                      {u"at"_s, f.at.toUTC().toString(Qt::ISODate)}};
+        const QString heading = u"  %1 (%2)"_s.arg(host, f.services.join(u", "_s));
+        if (!f.ok()) {
+            report.ok = false;
+            o.insert(u"error"_s, f.error.message);
+            o.insert(u"ok"_s, false);
+            report.hosts.append(o);
+            report.text << tr("%1: could not be asked — %2").arg(heading, f.error.message);
+            continue;
+        }
+        report.text
+            << tr("%1, at %2:").arg(heading, f.at.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
+        bool hostOk = f.problems.isEmpty();
+
+        QJsonArray containers;
+        for (const ContainerState &ct : f.containers) {
+            const ContainerStats *st = nullptr;
+            for (const ContainerStats &x : f.stats) {
+                if (x.name == ct.name)
+                    st = &x;
+            }
+            QJsonObject j{{u"name"_s, ct.name},     {u"service"_s, ct.service},
+                          {u"state"_s, ct.state},   {u"health"_s, healthName(ct.health)},
+                          {u"status"_s, ct.status}, {u"ok"_s, ct.isOk()}};
+            if (ct.exitCode >= 0)
+                j.insert(u"exit_code"_s, ct.exitCode);
+            QString figures;
+            bool ok = ct.isOk();
+            if (st) {
+                const TierVerdict memory =
+                    judge(u"memory.percent"_s, st->memoryPercent, thresholds);
+                ok = ok && memory.threshold < 0;
+                j.insert(u"cpu_percent"_s, st->cpuPercent);
+                j.insert(u"memory_bytes"_s, double(st->memoryBytes));
+                j.insert(u"memory_limit_bytes"_s, double(st->memoryLimitBytes));
+                j.insert(u"memory_percent"_s, st->memoryPercent);
+                j.insert(u"memory"_s, memory.json());
+                figures = tr(" — CPU %1 %, memory %2 % (%3 of %4): %5")
+                              .arg(c.toString(st->cpuPercent, 'f', 1),
+                                   c.toString(st->memoryPercent, 'f', 1),
+                                   c.formattedDataSize(st->memoryBytes),
+                                   c.formattedDataSize(st->memoryLimitBytes), memory.text());
+            }
+            j.insert(u"ok"_s, ok);
+            hostOk = hostOk && ok;
+            containers.append(j);
+            const QString health = ct.health == ContainerState::Health::None
+                                       ? QString()
+                                       : u", "_s + healthName(ct.health);
+            report.text << tr("    container %1%2: %3%4%5")
+                               .arg(ct.name,
+                                    ct.service.isEmpty() ? QString() : u" ("_s + ct.service + u')',
+                                    ct.state, health, figures);
+        }
+        if (f.hasContainers)
+            o.insert(u"containers"_s, containers);
+
+        QJsonArray disks;
+        for (const DiskUsage &d : f.disks) {
+            if (d.isPseudo())
+                continue; // not the disk that fills up, as in the Health view
+            const TierVerdict v = judge(u"disk.percent"_s, d.usePercent, thresholds);
+            hostOk = hostOk && v.threshold < 0;
+            QJsonObject j{{u"mount"_s, d.mount},
+                          {u"filesystem"_s, d.filesystem},
+                          {u"size_kib"_s, double(d.sizeKiB)},
+                          {u"used_kib"_s, double(d.usedKiB)},
+                          {u"available_kib"_s, double(d.availableKiB)},
+                          {u"use_percent"_s, d.usePercent}};
+            const QJsonObject verdict = v.json();
+            for (auto it = verdict.constBegin(); it != verdict.constEnd(); ++it)
+                j.insert(it.key(), it.value());
+            disks.append(j);
+            report.text << tr("    disk %1 (%2): %3 % used, %4 free — %5")
+                               .arg(d.mount, d.filesystem, c.toString(d.usePercent, 'f', 1),
+                                    c.formattedDataSize(d.availableKiB * 1024), v.text());
+        }
+        if (f.hasDisks)
+            o.insert(u"disks"_s, disks);
+        for (const QString &problem : f.problems)
+            report.text << tr("    problem: %1").arg(problem);
+        o.insert(u"problems"_s, QJsonArray::fromStringList(f.problems));
+        o.insert(u"ok"_s, hostOk);
+        report.ok = report.ok && hostOk;
+        report.hosts.append(o);
+    }
+    return out;
+}
+
+void addAlerts(const QList<ProbeResult> &results, const QList<HostFacts> &hostFacts,
+               const SweepSetup &setup, Report &report)
 {
     AlertCenter center;
     center.setWorkspace(setup.workspace());
@@ -546,6 +729,10 @@ void addAlerts(const QList<ProbeResult> &results, const SweepSetup &setup, Repor
     center.setWatchedServices(watched);
     for (const ProbeResult &r : results)
         center.applyResult(r);
+    for (const HostFacts &f : hostFacts) {
+        for (const Observation &o : HostFactsCollector::observationsFrom(f))
+            center.engine()->feed(o);
+    }
     center.tick();
     report.text << QString() << tr("ALERTS")
                 << tr("  (one sweep: only rules without a duration can fire here; the console "
@@ -595,9 +782,11 @@ int runStatusCommand(const QStringList &arguments, QTextStream &out, QTextStream
     addHealth(results, report);
     addSlos(results, setup.workspace(), setup.services(), report);
     addQueues(results, setup.workspace(), setup.services(), report);
-    addBackups(setup, setup.keychainService(), report);
+    RemoteHosts remote(setup);
+    addBackups(setup, remote, report);
+    const QList<HostFacts> hostFacts = addHosts(setup, remote, report);
     addPayouts(setup, report);
-    addAlerts(results, setup, report);
+    addAlerts(results, hostFacts, setup, report);
 
     const QString env = setup.environment();
     if (setup.json()) {
@@ -609,6 +798,7 @@ int runStatusCommand(const QStringList &arguments, QTextStream &out, QTextStream
                               {u"slos"_s, report.slos},
                               {u"queues"_s, report.queues},
                               {u"backups"_s, report.backups},
+                              {u"hosts"_s, report.hosts},
                               {u"payouts"_s, report.payouts},
                               {u"alerts"_s, report.alerts}};
         out << QJsonDocument(doc).toJson(QJsonDocument::Indented);

@@ -106,6 +106,13 @@ Result<void> Console::open(const Options &options)
     m_engine->setSink(m_sink.get());
 
     m_alerts->setNotifier(options.notifier);
+    connect(m_alerts, &AlertCenter::storageFailed, this, &Console::storageFailed);
+    if (auto remembered = m_alerts->attachDatabase(m_db); !remembered) {
+        // Alerts still work, they only forget who took them at the next start; say so once
+        // the window listens.
+        QTimer::singleShot(0, this,
+                           [this, error = remembered.error()] { Q_EMIT storageFailed(error); });
+    }
     if (options.notifier) {
         m_notifications = new ProbeNotifications(options.notifier, this);
         m_notifications->watch(m_engine);

@@ -1,24 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/demosshd.h"
 
+#include "demo/childprocess.h"
+
 #include "core/logging.h"
 #include "core/paths.h"
 #include "ssh/knownhosts.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QProcess>
 #include <QTcpServer>
-#include <QTcpSocket>
 
 #include <libssh/libssh.h>
 
 #include <csignal>
 #include <pwd.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -112,28 +111,6 @@ Result<void> writeText(const QString &path, const QString &text, QFile::Permissi
 }
 
 // The per-connection processes sshd forked; they outlive the listener unless ended too.
-QList<pid_t> childrenOf(pid_t parent)
-{
-    QList<pid_t> children;
-    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        const int pid = entry.toInt(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(u"/proc/"_s + entry + u"/stat"_s);
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after
-        // the last ')'.
-        const QByteArray line = stat.readAll();
-        const qsizetype close = line.lastIndexOf(')');
-        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-        if (fields.size() > 1 && fields.at(1).toInt() == parent)
-            children.append(pid_t(pid));
-    }
-    return children;
-}
 
 } // namespace
 
@@ -203,6 +180,8 @@ Result<void> DemoSshd::writeConfig(const QString &sandbox)
 {
     QMap<QString, QString> environment = m_environment;
     environment.insert(u"PATH"_s, sandbox + u"/bin:/usr/local/bin:/usr/bin:/bin"_s);
+    // Python modules the real host has installed (psycopg2) come from the sandbox too.
+    environment.insert(u"PYTHONPATH"_s, sandbox + u"/lib/python"_s);
     // The login shell would otherwise read the user's real ~/.bashrc on every command: slow
     // when it starts a version manager, and not what the demo host's user would have.
     if (!environment.contains(u"HOME"_s))
@@ -300,9 +279,9 @@ Result<void> DemoSshd::start(const QString &directory, const QString &sandbox)
     m_process->setProgram(program.absoluteFilePath());
     m_process->setArguments(
         {u"-D"_s, u"-e"_s, u"-f"_s, m_directory + u"/sshd_config"_s, u"-E"_s, logFile()});
-    // Runs in the forked child before exec: when the console dies, even by SIGKILL, the
-    // kernel ends the server instead of leaving it listening.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    // When the console dies, even by SIGKILL, the kernel ends the server instead of leaving
+    // it listening.
+    ChildProcess::dieWithParent(*m_process, SIGTERM);
     m_process->start(QIODevice::ReadOnly);
     if (!m_process->waitForStarted(startTimeoutMs)) {
         const QString detail = m_process->errorString();
@@ -312,7 +291,7 @@ Result<void> DemoSshd::start(const QString &directory, const QString &sandbox)
                        "in the demo."),
                     detail);
     }
-    if (!waitForBanner(bannerTimeoutMs)) {
+    if (!ChildProcess::waitForSshBanner(*m_process, quint16(m_port), bannerTimeoutMs)) {
         const QString detail =
             QString(QString::fromLocal8Bit(m_process->readAll()) + logTail()).trimmed();
         stop();
@@ -335,43 +314,13 @@ Result<void> DemoSshd::start(const QString &directory, const QString &sandbox)
     return {};
 }
 
-bool DemoSshd::waitForBanner(int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    while (!deadline.hasExpired()) {
-        if (m_process->state() != QProcess::Running)
-            return false;
-        QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, quint16(m_port));
-        if (socket.waitForConnected(int(std::max<qint64>(1, deadline.remainingTime())))) {
-            QByteArray received;
-            while (!received.contains('\n') && !deadline.hasExpired() &&
-                   socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
-                received += socket.readAll();
-            if (received.startsWith("SSH-2.0-"))
-                return true;
-        }
-        m_process->waitForFinished(50); // a short pause that also notices an early exit
-    }
-    return false;
-}
-
 void DemoSshd::stop()
 {
     if (!m_process)
         return;
     m_process->disconnect(this);
-    const qint64 id = m_process->processId();
-    if (id > 0 && m_process->state() != QProcess::NotRunning) {
-        for (const pid_t child : childrenOf(pid_t(id)))
-            ::kill(child, SIGTERM);
-        ::kill(pid_t(id), SIGTERM);
-        if (!m_process->waitForFinished(stopTimeoutMs)) {
-            qCWarning(lcSim) << "demo sshd ignored SIGTERM; killing it";
-            ::kill(pid_t(id), SIGKILL);
-            m_process->waitForFinished(stopTimeoutMs);
-        }
-    }
+    if (!ChildProcess::stop(*m_process, stopTimeoutMs))
+        qCWarning(lcSim) << "demo sshd ignored SIGTERM; it was killed";
     delete m_process;
     m_process = nullptr;
 }

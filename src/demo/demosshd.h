@@ -70,7 +70,6 @@ private:
     Result<void> ensureKeys();
     Result<void> writeConfig(const QString &sandbox);
     Result<void> recordHostKey();
-    bool waitForBanner(int timeoutMs);
     QString logTail() const;
 
     QString m_program = defaultProgram();

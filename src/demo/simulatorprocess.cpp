@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/simulatorprocess.h"
 
+#include "demo/childprocess.h"
+
 #include "core/logging.h"
 
 #include <QCoreApplication>
@@ -16,7 +18,6 @@
 
 #ifdef Q_OS_LINUX
 #include <csignal>
-#include <sys/prctl.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -88,11 +89,9 @@ Result<void> SimulatorProcess::start(const QStringList &arguments)
     m_stderrTail.clear();
     m_process->setProgram(m_executable);
     m_process->setArguments(arguments);
-#ifdef Q_OS_LINUX
-    // Runs in the forked child before exec: if this process dies, even by SIGKILL, the
-    // kernel terminates the simulator instead of leaving it orphaned on its ports.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-#endif
+    // If this process dies, even by SIGKILL, the kernel terminates the simulator instead of
+    // leaving it orphaned on its ports.
+    ChildProcess::dieWithParent(*m_process, SIGTERM);
     connect(m_process, &QProcess::readyReadStandardError, this,
             &SimulatorProcess::readStandardError);
 
@@ -179,14 +178,8 @@ void SimulatorProcess::stop()
     if (!m_process)
         return;
     m_process->disconnect(this);
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(terminateTimeoutMs)) {
-            qCWarning(lcSim) << "simulator ignored SIGTERM; killing it";
-            m_process->kill();
-            m_process->waitForFinished(terminateTimeoutMs);
-        }
-    }
+    if (!ChildProcess::stop(*m_process, terminateTimeoutMs))
+        qCWarning(lcSim) << "simulator ignored SIGTERM; it was killed";
     readStandardError();
 }
 

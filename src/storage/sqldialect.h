@@ -71,6 +71,16 @@ struct SqlDialect
     /// Records with :from <= at < :to; :any_kind/:any_environment/:any_host = 1 ignore
     /// :kind/:environment/:host. By seq.
     QString selectAuditRange;
+
+    // Alert acknowledgements and severity mutes (see AlertStateStore), from migration 4.
+    // An acknowledgement row lives while its alert (rule + service) fires, across restarts.
+    QString upsertAlertAck;     ///< :rule_id, :service, :severity, :owner, :acknowledged_at, :note
+    QString deleteAlertAck;     ///< by :rule_id, :service
+    QString selectAlertAcks;    ///< rule_id, service, severity, owner, acknowledged_at, note
+    QString upsertAlertMute;    ///< :severity, :until_at
+    QString deleteAlertMute;    ///< by :severity
+    QString deleteMutesEndedBy; ///< mutes whose until_at <= :now
+    QString selectAlertMutes;   ///< severity, until_at
 };
 
 } // namespace ph

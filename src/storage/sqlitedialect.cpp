@@ -177,6 +177,18 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)"_s,
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END)"_s,
     });
 
+    // Migration 4: acknowledgements survive a restart (one row per rule and service while
+    // the alert fires; alert_acks.alert_key holds the rule id) and mutes keep their expiry.
+    // Nothing wrote alert_acks before this version; emptying it lets the unique index build.
+    d.migrations.append(QStringList{
+        u"DELETE FROM alert_acks"_s,
+        u"CREATE UNIQUE INDEX alert_acks_subject ON alert_acks (alert_key, service)"_s,
+        uR"(CREATE TABLE alert_mutes (
+    severity TEXT    PRIMARY KEY,
+    until_at INTEGER NOT NULL
+))"_s,
+    });
+
     d.insertProbeResult = uR"(INSERT INTO probe_results
     (service, endpoint, checked_at, verdict, status_code, latency_ms, error)
 VALUES (:service, :endpoint, :checked_at, :verdict, :status_code, :latency_ms, :error))"_s;
@@ -263,6 +275,22 @@ WHERE at >= :from AND at < :to
     AND (:any_environment = 1 OR environment = :environment)
     AND (:any_host = 1 OR host = :host)
 ORDER BY seq)"_s;
+
+    d.upsertAlertAck = uR"(INSERT INTO alert_acks
+    (alert_key, service, severity, acknowledged_at, owner, note)
+VALUES (:rule_id, :service, :severity, :acknowledged_at, :owner, :note)
+ON CONFLICT (alert_key, service) DO UPDATE SET severity = excluded.severity,
+    acknowledged_at = excluded.acknowledged_at, owner = excluded.owner, note = excluded.note)"_s;
+    d.deleteAlertAck =
+        u"DELETE FROM alert_acks WHERE alert_key = :rule_id AND service = :service"_s;
+    d.selectAlertAcks = uR"(SELECT alert_key, service, severity, owner, acknowledged_at, note
+FROM alert_acks ORDER BY acknowledged_at, id)"_s;
+    d.upsertAlertMute =
+        uR"(INSERT INTO alert_mutes (severity, until_at) VALUES (:severity, :until_at)
+ON CONFLICT (severity) DO UPDATE SET until_at = excluded.until_at)"_s;
+    d.deleteAlertMute = u"DELETE FROM alert_mutes WHERE severity = :severity"_s;
+    d.deleteMutesEndedBy = u"DELETE FROM alert_mutes WHERE until_at <= :now"_s;
+    d.selectAlertMutes = u"SELECT severity, until_at FROM alert_mutes ORDER BY severity"_s;
     return d;
 }
 

@@ -152,6 +152,7 @@ ChecklistWizard::ChecklistWizard(QWidget *parent)
     , m_onFailure(new QTextBrowser(this))
     , m_outputView(new QPlainTextEdit(this))
     , m_notes(new QLabel(this))
+    , m_hostOutcomes(new QLabel(this))
     , m_elapsed(new QLabel(this))
     , m_error(new QLabel(this))
     , m_runButton(new QPushButton(tr("&Run"), this))
@@ -225,6 +226,10 @@ void ChecklistWizard::buildUi()
     m_outputView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_outputView->setTabChangesFocus(true);
     m_outputView->setPlaceholderText(tr("Output appears here while the step runs."));
+    m_hostOutcomes->setObjectName(u"stepHostOutcomes"_s);
+    m_hostOutcomes->setWordWrap(true);
+    m_hostOutcomes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_hostOutcomes->setVisible(false);
     m_notes->setObjectName(u"stepNotes"_s);
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -344,6 +349,7 @@ void ChecklistWizard::buildUi()
     dl->addWidget(m_verdict);
     dl->addWidget(m_onFailure);
     dl->addWidget(m_outputView, 3);
+    dl->addWidget(m_hostOutcomes);
     dl->addWidget(m_notes);
     // Takes the spare height only when nothing stretchable is shown (a manual check without
     // explanation), so the buttons stay under the title instead of floating mid-pane.
@@ -528,7 +534,8 @@ QStringList ChecklistWizard::hostsOf(const Step &step) const
     QStringList hosts;
     if (!step.group.isEmpty()) {
         for (const Host &h : m_workspace.hostsInGroup(step.group)) {
-            if (h.environment == m_run.environment())
+            // The same hosts the StepRunner runs the step on.
+            if (h.environment.isEmpty() || h.environment == m_run.environment())
                 hosts.append(h.name);
         }
         return hosts;
@@ -679,6 +686,19 @@ void ChecklistWizard::refreshStep()
         out = rec.output.excerpt;
     m_outputView->setPlainText(out);
     m_outputView->setVisible(rec.kind != Step::Kind::Manual || !out.isEmpty());
+
+    QStringList hostLines;
+    for (const StepHostOutcome &h : rec.output.hosts) {
+        QString line = (h.passed ? u"✔ "_s : u"✘ "_s) + h.host + u" — "_s + h.outcome;
+        if (h.exitStatus)
+            line += u" "_s + tr("(exit status %1)").arg(*h.exitStatus);
+        if (!h.passed && !h.reason.isEmpty())
+            line += u": "_s + ChecklistRun::maskSecrets(h.reason, m_secretValues);
+        hostLines.append(line);
+    }
+    m_hostOutcomes->setText(hostLines.isEmpty() ? QString()
+                                                : tr("Hosts:\n%1").arg(hostLines.join(u'\n')));
+    m_hostOutcomes->setVisible(!hostLines.isEmpty());
 
     QStringList notes;
     for (const StepNote &n : rec.notes) {
@@ -1035,10 +1055,13 @@ void ChecklistWizard::exportWithDialog(bool pdf)
         return;
     const QString base = m_run.runbookTitle().simplified().replace(u' ', u'-').toLower() +
                          u"-run-"_s + QString::number(m_run.runId());
-    const QString path = QFileDialog::getSaveFileName(
-        this, pdf ? tr("Export report as PDF") : tr("Export report as Markdown"),
-        base + (pdf ? u".pdf"_s : u".md"_s),
-        pdf ? tr("PDF documents (*.pdf)") : tr("Markdown (*.md)"));
+    const QString suggested = base + (pdf ? u".pdf"_s : u".md"_s);
+    const QString path =
+        m_savePathChooser
+            ? m_savePathChooser(suggested, pdf)
+            : QFileDialog::getSaveFileName(
+                  this, pdf ? tr("Export report as PDF") : tr("Export report as Markdown"),
+                  suggested, pdf ? tr("PDF documents (*.pdf)") : tr("Markdown (*.md)"));
     if (path.isEmpty())
         return;
     const Result<void> done = pdf ? exportPdf(path) : exportMarkdown(path);

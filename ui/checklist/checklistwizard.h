@@ -14,6 +14,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -81,6 +83,11 @@ public:
 
     Result<void> exportMarkdown(const QString &path) const;
     Result<void> exportPdf(const QString &path) const;
+    /// Where an export goes: asked with a save dialog unless a chooser is set (tests, or a
+    /// caller that knows the folder). It gets the suggested file name and whether it is a
+    /// PDF, and returns the path, or an empty string to cancel.
+    using SavePathChooser = std::function<QString(const QString &suggested, bool pdf)>;
+    void setSavePathChooser(SavePathChooser chooser) { m_savePathChooser = std::move(chooser); }
 
 public Q_SLOTS:
     void appendOutput(int index, const QByteArray &data, bool isStderr);
@@ -149,6 +156,7 @@ private:
     QTextBrowser *m_onFailure;
     QPlainTextEdit *m_outputView;
     QLabel *m_notes;
+    QLabel *m_hostOutcomes; ///< one line per host of a group step
     QLabel *m_elapsed;
     QLabel *m_error;
     QPushButton *m_runButton;
@@ -159,6 +167,7 @@ private:
     QLineEdit *m_signOffName;
     QPushButton *m_signOffButton;
     QPushButton *m_exportMarkdown;
+    SavePathChooser m_savePathChooser;
     QPushButton *m_exportPdf;
     QPushButton *m_back;
     QTimer *m_ticker;

@@ -285,6 +285,54 @@ private Q_SLOTS:
         QVERIFY(!guidance->isVisible());
     }
 
+    void groupStepListsEveryHost()
+    {
+        const Runbook rb = parse(kThreeSteps);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        ChecklistWizard w;
+        w.setRun(*run, rb, workspace());
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.selectStep(1);
+        auto *hosts = w.findChild<QLabel *>(u"stepHostOutcomes"_s);
+        QVERIFY(hosts);
+        QVERIFY(hosts->isHidden()); // a one-host step has no list
+        QSignalSpy requested(&w, &ChecklistWizard::runRequested);
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(requested.count(), 1);
+        // What the StepRunner reports for a group=… step with one host down.
+        StepResult r;
+        r.output = "── web1: ok ──\nup 3 days\n── web2: unreachable ──\n";
+        r.reason = u"1 of 2 host(s) of group “web” did not pass: web2 (unreachable)"_s;
+        r.hosts = {StepHostOutcome{u"web1"_s, u"ok"_s, true, 0, u"ab"_s, 10, u"up 3 days\n"_s, {}},
+                   StepHostOutcome{u"web2"_s,
+                                   u"unreachable"_s,
+                                   false,
+                                   std::nullopt,
+                                   {},
+                                   0,
+                                   {},
+                                   u"Connection refused"_s}};
+        w.applyResult(1, r);
+        QCOMPARE(itemState(w, 1), u"failed"_s);
+        w.selectStep(1);
+        QVERIFY(hosts->isVisible());
+        const QString text = hosts->text();
+        QVERIFY2(text.contains(u"web1"_s) && text.contains(u"ok"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"web2"_s) && text.contains(u"unreachable"_s) &&
+                     text.contains(u"Connection refused"_s),
+                 qPrintable(text));
+        // Stored per host, so a reopened run shows the same list.
+        auto back = m_store->load(run->runId());
+        QVERIFY(back);
+        QCOMPARE(back->step(1).output.hosts.size(), 2);
+        QCOMPARE(back->step(1).output.hosts.at(1).outcome, u"unreachable"_s);
+        w.selectStep(0);
+        QVERIFY(hosts->isHidden());
+    }
+
     void destructiveStepAsksFirst()
     {
         const Runbook rb = parse(kDestructive);

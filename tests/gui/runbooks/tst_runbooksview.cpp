@@ -7,6 +7,7 @@
 #include "runbooks/runbookparser.h"
 #include "storage/database.h"
 #include "ui/checklist/checklistwizard.h"
+#include "ui/checklist/reasondialog.h"
 #include "ui/runbooks/runbookcatalog.h"
 #include "ui/runbooks/runbooksmodel.h"
 #include "ui/runbooks/runbooksview.h"
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -184,6 +186,101 @@ private Q_SLOTS:
         view.findChild<QPushButton *>(u"markDoneButton"_s)->click();
         QCOMPARE(w->run().step(1).state, StepState::DoneByHand);
         QCOMPARE(w->selectedStep(), 2);
+    }
+
+    void resumeFinishByKeyboardSignOffAndExport()
+    {
+        const Runbook rb = runbook(u"EchoPilot daily"_s, u"daily 08:00 UTC"_s);
+        qint64 id = 0;
+        {
+            // What a console killed mid-step leaves behind: the first check done with a note,
+            // the command step still "running" in the database, nothing signed.
+            RunStore store(m_db);
+            auto run = store.start(rb, u"staging"_s, {}, kNow.addSecs(-900));
+            QVERIFY(run);
+            QVERIFY(run->markDone(0, kNow.addSecs(-800)));
+            QVERIFY(run->addNote(0, u"Dashboards green at 07:58"_s, kNow.addSecs(-790)));
+            QVERIFY(run->startStep(1, kNow.addSecs(-700)));
+            id = run->runId();
+        }
+        auto rows = m_db->run(u"SELECT state FROM run_steps WHERE run_id = :id "
+                              "ORDER BY step_index"_s,
+                              {{u"id"_s, id}});
+        QVERIFY(rows);
+        QStringList stored;
+        while (rows->next())
+            stored.append(rows->value(0).toString());
+        QCOMPARE(stored, (QStringList{u"done-by-hand"_s, u"running"_s, u"pending"_s}));
+
+        RunbooksView view;
+        view.setRunbooks({rb});
+        prepare(view);
+        view.resize(1200, 800);
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QVERIFY(!view.findChild<QWidget *>(u"resumeBanner"_s)->isHidden());
+
+        // Resume with the keyboard.
+        auto *resume = view.findChild<QPushButton *>(u"resumeButton"_s);
+        resume->setFocus();
+        QTest::keyClick(resume, Qt::Key_Space);
+        QVERIFY(view.isWizardShown());
+        ChecklistWizard *w = view.wizard();
+        QCOMPARE(w->run().runId(), id);
+        QCOMPARE(w->selectedStep(), 1);
+        QCOMPARE(w->run().step(1).state, StepState::Interrupted);
+        auto press = [w](Qt::Key key, Qt::KeyboardModifiers mods) {
+            QWidget *target = QApplication::focusWidget() ? QApplication::focusWidget() : w;
+            QTest::keyClick(target, key, mods);
+        };
+        w->findChild<QListWidget *>(u"stepList"_s)->setFocus();
+
+        // The interrupted command was checked on the host by hand: Ctrl+D.
+        press(Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(w->run().step(1).state, StepState::DoneByHand);
+        QCOMPARE(w->selectedStep(), 2);
+
+        // The last check is skipped, with a reason typed into the dialog.
+        press(Qt::Key_K, Qt::ControlModifier);
+        auto *dialog = w->findChild<ReasonDialog *>(u"skipReasonDialog"_s);
+        QVERIFY(dialog);
+        QTRY_COMPARE(QApplication::activeWindow(), dialog);
+        auto *edit = dialog->findChild<QPlainTextEdit *>(u"reasonEdit"_s);
+        QTest::keyClicks(edit, u"Covered by the incident review"_s);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!w->findChild<ReasonDialog *>(u"skipReasonDialog"_s));
+        QCOMPARE(w->run().step(2).state, StepState::Skipped);
+
+        // Sign off: the name, then Enter.
+        auto *name = w->findChild<QLineEdit *>(u"signOffName"_s);
+        name->setFocus();
+        QTest::keyClicks(name, u"Dana Example"_s);
+        QTest::keyClick(name, Qt::Key_Return);
+        QVERIFY(w->run().isSignedOff());
+        QCOMPARE(RunStore(m_db).unfinishedRuns()->size(), 0);
+
+        // Export the Markdown report with Ctrl+Shift+M.
+        const QString path = m_dir.filePath(u"resumed-report.md"_s);
+        QString suggested;
+        w->setSavePathChooser([&](const QString &file, bool pdf) {
+            suggested = file;
+            return pdf ? QString() : path;
+        });
+        w->findChild<QListWidget *>(u"stepList"_s)->setFocus();
+        press(Qt::Key_M, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY2(suggested.endsWith(u".md"_s), qPrintable(suggested));
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QString md = QString::fromUtf8(file.readAll());
+        for (const QString &expected : {u"EchoPilot daily"_s, u"Dashboards green at 07:58"_s,
+                                        u"Covered by the incident review"_s, u"Dana Example"_s,
+                                        u"Done by hand"_s, u"Skipped"_s, u"uptime"_s}) {
+            QVERIFY2(md.contains(expected), qPrintable(expected + u"\n\n"_s + md));
+        }
+        // The step that was running when the console died is never reported as passed.
+        QVERIFY2(!md.contains(u"Passed"_s), qPrintable(md));
+        QVERIFY2(md.contains(u"stopped while this step was running"_s), qPrintable(md));
     }
 
     void discardAbandonsTheRun()

@@ -2,6 +2,7 @@
 #include "clirunner.h"
 #include "demo/simulatorprocess.h"
 #include "sshdfixture.h"
+#include "testfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,7 @@
 using namespace Qt::StringLiterals;
 using ph::CliRun;
 using ph::runCli;
+using ph::writeTestFile;
 
 namespace {
 
@@ -43,6 +45,24 @@ bool touch(const QString &path, const QDateTime &mtime)
     f.flush(); // or closing would stamp the time of the write
     return f.setFileTime(mtime, QFileDevice::FileModificationTime);
 }
+
+// Stand-ins for what a Bot Core host prints; the root file system is 85 % full (P1).
+const QByteArray ComposePs =
+    "NAME                          IMAGE              COMMAND             SERVICE            "
+    "CREATED        STATUS                    PORTS\n"
+    "bot-core-mongodb-1            mongo:7.0          \"mongod\"            mongodb            "
+    "4 days ago     Up 3 days (healthy)       27017/tcp\n"
+    "bot-core-rust-core-engine-1   bot-core/engine    \"/app/engine\"       rust-core-engine   "
+    "4 days ago     Exited (1) 2 hours ago    \n";
+const QByteArray DockerStats =
+    "CONTAINER ID   NAME                          CPU %     MEM USAGE / LIMIT     MEM %     "
+    "NET I/O           BLOCK I/O         PIDS\n"
+    "1cc9a79bdaf0   bot-core-mongodb-1            3.12%     612.4MiB / 2GiB       29.90%    "
+    "1.21GB / 968MB    2.1GB / 14.6GB    41\n";
+const QByteArray Df = "Filesystem     1024-blocks      Used Available Capacity Mounted on\n"
+                      "tmpfs               807284      1496    805788       1% /run\n"
+                      "/dev/vda1         80000000  68000000  12000000      85% /\n"
+                      "/dev/vdb1         10000000   1000000   9000000      10% /data\n";
 
 void ensureSshdRunDir()
 {
@@ -318,6 +338,125 @@ private Q_SLOTS:
         sshd.stop();
     }
 
+    void hostFactsOverSsh()
+    {
+        // The CLI reads ~/.ssh/known_hosts; only ever touch a private test HOME.
+        if (!QDir::homePath().startsWith(QStringLiteral(PILOTHOUSE_BINARY_DIR)))
+            QSKIP("needs the private HOME that ctest gives this test");
+        ensureSshdRunDir();
+        const QString bin = m_dir.filePath(u"bin"_s);
+        const QString deployment = m_dir.filePath(u"bot-core"_s);
+        QVERIFY(QDir().mkpath(bin));
+        QVERIFY(QDir().mkpath(deployment));
+        QVERIFY(writeTestFile(deployment + u"/docker-compose.yml"_s, "services: {}\n"));
+        QVERIFY(writeTestFile(m_dir.filePath(u"compose.txt"_s), ComposePs));
+        QVERIFY(writeTestFile(m_dir.filePath(u"stats.txt"_s), DockerStats));
+        QVERIFY(writeTestFile(m_dir.filePath(u"df.txt"_s), Df));
+        const QByteArray dir = m_dir.path().toUtf8();
+        QVERIFY(writeTestFile(bin + u"/docker-compose"_s,
+                              "#!/bin/sh\n[ -f docker-compose.yml ] || exit 14\ncat '" + dir +
+                                  "/compose.txt'\n",
+                              true));
+        QVERIFY(writeTestFile(bin + u"/docker"_s,
+                              "#!/bin/sh\ncase \"$*\" in *--format*) exit 125 ;; esac\ncat '" +
+                                  dir + "/stats.txt'\n",
+                              true));
+        QVERIFY(writeTestFile(bin + u"/df"_s, "#!/bin/sh\ncat '" + dir + "/df.txt'\n", true));
+
+        ph::SshdFixture sshd;
+        sshd.setExtraConfig(u"SetEnv PATH="_s + bin + u":/usr/bin:/bin SHLVL=1"_s);
+        QVERIFY2(sshd.start(), qPrintable(sshd.errorString()));
+        QVERIFY(QDir().mkpath(QDir::homePath() + u"/.ssh"_s));
+        QVERIFY(writeTestFile(QDir::homePath() + u"/.ssh/known_hosts"_s,
+                              sshd.knownHostsLine().toUtf8() + '\n'));
+
+        const QString hosts =
+            QStringLiteral(", \"hosts\": [ { \"name\": \"bot1\", \"environment\": "
+                           "\"production\", \"address\": \"127.0.0.1\", \"port\": %1, "
+                           "\"user\": \"%2\", \"auth\": \"key\", \"identity_file\": \"%3\" }, "
+                           "{ \"name\": \"gone\", \"environment\": \"production\", "
+                           "\"address\": \"127.0.0.1\", \"port\": 1, \"user\": \"nobody\", "
+                           "\"auth\": \"agent\" } ]")
+                .arg(sshd.port())
+                .arg(sshd.user(), sshd.clientKeyPath());
+        const QString botCore =
+            QStringLiteral(", { \"name\": \"engine\", \"environment\": \"production\", "
+                           "\"profile\": \"botcore\", \"component\": \"rust-core-engine\", "
+                           "\"base_url\": \"http://127.0.0.1:%1\", "
+                           "\"host\": \"bot1\", \"working_directory\": \"%2\" }, "
+                           "{ \"name\": \"engine-b\", \"environment\": \"production\", "
+                           "\"profile\": \"botcore\", \"component\": \"rust-core-engine\", "
+                           "\"base_url\": \"http://127.0.0.1:%1\", "
+                           "\"host\": \"gone\", \"working_directory\": \"%2\" }")
+                .arg(m_sim.port(u"rust-core-engine"_s))
+                .arg(deployment);
+
+        CliRun run = status(hosts, true, botCore);
+        // An exited container, a disk over 80 % and a host that cannot be reached: a check
+        // failed, but the whole report is there.
+        QVERIFY2(run.exitCode == 1, qPrintable(run.err + QString::fromUtf8(run.outBytes)));
+        const QJsonObject doc = QJsonDocument::fromJson(run.outBytes).object();
+        QVERIFY2(!doc.isEmpty(), qPrintable(run.err));
+        QCOMPARE(entryOf(doc.value(u"queues"_s).toArray(), u"service"_s, u"echo"_s)
+                     .value(u"stuck"_s)
+                     .toDouble(),
+                 2.0);
+        const QJsonArray hostList = doc.value(u"hosts"_s).toArray();
+        QCOMPARE(hostList.size(), 2);
+
+        const QJsonObject bot1 = entryOf(hostList, u"host"_s, u"bot1"_s);
+        QVERIFY2(!bot1.contains(u"error"_s), qPrintable(bot1.value(u"error"_s).toString()));
+        QCOMPARE(bot1.value(u"services"_s).toArray(), QJsonArray{u"engine"_s});
+        QCOMPARE(bot1.value(u"ok"_s).toBool(), false);
+        const QJsonArray containers = bot1.value(u"containers"_s).toArray();
+        QCOMPARE(containers.size(), 2);
+        const QJsonObject mongo = entryOf(containers, u"name"_s, u"bot-core-mongodb-1"_s);
+        QCOMPARE(mongo.value(u"state"_s).toString(), u"running"_s);
+        QCOMPARE(mongo.value(u"health"_s).toString(), u"healthy"_s);
+        QCOMPARE(mongo.value(u"cpu_percent"_s).toDouble(), 3.12);
+        QCOMPARE(mongo.value(u"memory_percent"_s).toDouble(), 29.9);
+        QCOMPARE(mongo.value(u"memory"_s).toObject().value(u"verdict"_s).toString(), u"ok"_s);
+        QCOMPARE(mongo.value(u"ok"_s).toBool(), true);
+        const QJsonObject engine = entryOf(containers, u"name"_s, u"bot-core-rust-core-engine-1"_s);
+        QCOMPARE(engine.value(u"state"_s).toString(), u"exited"_s);
+        QCOMPARE(engine.value(u"exit_code"_s).toInt(), 1);
+        QCOMPARE(engine.value(u"ok"_s).toBool(), false);
+
+        const QJsonArray disks = bot1.value(u"disks"_s).toArray();
+        QCOMPARE(disks.size(), 2); // tmpfs is left out, as in the Health view
+        const QJsonObject root = entryOf(disks, u"mount"_s, u"/"_s);
+        QCOMPARE(root.value(u"use_percent"_s).toDouble(), 85.0);
+        QCOMPARE(root.value(u"verdict"_s).toString(), u"P1"_s);
+        QCOMPARE(root.value(u"threshold"_s).toDouble(), 80.0);
+        const QJsonObject data = entryOf(disks, u"mount"_s, u"/data"_s);
+        QCOMPARE(data.value(u"verdict"_s).toString(), u"ok"_s);
+        QVERIFY(data.value(u"threshold"_s).isNull());
+
+        const QJsonObject gone = entryOf(hostList, u"host"_s, u"gone"_s);
+        QVERIFY2(!gone.value(u"error"_s).toString().isEmpty(), run.outBytes.constData());
+        QCOMPARE(gone.value(u"ok"_s).toBool(), false);
+        QVERIFY(!gone.contains(u"containers"_s));
+
+        // The disk feeds the alerts as the console's would.
+        const QJsonObject diskAlert =
+            entryOf(doc.value(u"alerts"_s).toArray(), u"rule"_s, u"botcore.disk.p1"_s);
+        QCOMPARE(diskAlert.value(u"service"_s).toString(), u"engine"_s);
+
+        // The text report says the same in words.
+        run = status(hosts, false, botCore);
+        sshd.stop();
+        QCOMPARE(run.exitCode, 1);
+        const QString text = QString::fromUtf8(run.outBytes);
+        QVERIFY2(text.contains(u"\nHOSTS\n"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"disk / (/dev/vda1): 85.0 % used"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"P1 (over 80 %)"_s), qPrintable(text));
+        QVERIFY2(
+            text.contains(u"container bot-core-rust-core-engine-1 (rust-core-engine): exited"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"gone (engine-b): could not be asked — "_s), qPrintable(text));
+        QFile::remove(QDir::homePath() + u"/.ssh/known_hosts"_s);
+    }
+
     void keychainUnavailableIsExitFive()
     {
         status({}); // writes the workspace
@@ -341,7 +480,8 @@ private Q_SLOTS:
     }
 
 private:
-    CliRun status(const QString &extra, bool json = true, const QString &moreServices = {})
+    /// @p services is appended to the services array (after the EchoPilot one).
+    CliRun status(const QString &extra, bool json = true, const QString &services = {})
     {
         const QString text =
             QStringLiteral("{ \"schema_version\": 2, \"name\": \"statustest\",\n"
@@ -352,7 +492,7 @@ private:
                            "\"http://127.0.0.1:%1\", \"dashboard_key_ref\": \"echo-key\", "
                            "\"latency_budget_ms\": 5000 }%3 ]%2 }\n")
                 .arg(m_sim.port(u"echopilot"_s))
-                .arg(extra, moreServices);
+                .arg(extra, services);
         const QString path = m_dir.filePath(u"ws.jsonc"_s);
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))

@@ -6,6 +6,7 @@
 #include "console/hostfactscollector.h"
 #include "ssh/sshsessionpool.h"
 #include "sshdfixture.h"
+#include "testfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,18 +18,6 @@ using namespace Qt::StringLiterals;
 using namespace ph;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &text, bool executable = false)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    f.write(text);
-    f.close();
-    if (executable)
-        f.setPermissions(f.permissions() | QFileDevice::ExeOwner | QFileDevice::ExeUser);
-    return true;
-}
 
 QByteArray dfText(int rootPercent)
 {
@@ -113,27 +102,27 @@ private Q_SLOTS:
         const QString bin = m_dir.filePath(u"bin"_s);
         QVERIFY(QDir().mkpath(bin));
         QVERIFY(QDir().mkpath(m_dir.filePath(u"bot-core"_s)));
-        QVERIFY(writeFile(m_dir.filePath(u"bot-core/docker-compose.yml"_s), "services: {}\n"));
-        QVERIFY(writeFile(m_dir.filePath(u"compose.txt"_s), composeText));
-        QVERIFY(writeFile(m_dir.filePath(u"stats.txt"_s), statsTable));
-        QVERIFY(writeFile(m_dir.filePath(u"df.txt"_s), dfText(54)));
+        QVERIFY(writeTestFile(m_dir.filePath(u"bot-core/docker-compose.yml"_s), "services: {}\n"));
+        QVERIFY(writeTestFile(m_dir.filePath(u"compose.txt"_s), composeText));
+        QVERIFY(writeTestFile(m_dir.filePath(u"stats.txt"_s), statsTable));
+        QVERIFY(writeTestFile(m_dir.filePath(u"df.txt"_s), dfText(54)));
         const QByteArray dir = m_dir.path().toUtf8();
         // Compose answers only in the deployment's folder, as the real one does.
-        QVERIFY(
-            writeFile(bin + u"/docker-compose"_s,
-                      "#!/bin/sh\n[ -f docker-compose.yml ] || { echo 'no configuration file "
-                      "provided: not found' >&2; exit 14; }\n[ \"$1 $2\" = 'ps -a' ] || exit 2\n"
-                      "cat '" +
-                          dir + "/compose.txt'\n",
-                      true));
+        QVERIFY(writeTestFile(
+            bin + u"/docker-compose"_s,
+            "#!/bin/sh\n[ -f docker-compose.yml ] || { echo 'no configuration file "
+            "provided: not found' >&2; exit 14; }\n[ \"$1 $2\" = 'ps -a' ] || exit 2\n"
+            "cat '" +
+                dir + "/compose.txt'\n",
+            true));
         // An old docker CLI without --format: the collector falls back to the table.
-        QVERIFY(
-            writeFile(bin + u"/docker"_s,
-                      "#!/bin/sh\ncase \"$*\" in *--format*) echo 'unknown flag: --format' >&2; "
-                      "exit 125 ;; esac\ncat '" +
-                          dir + "/stats.txt'\n",
-                      true));
-        QVERIFY(writeFile(bin + u"/df"_s, "#!/bin/sh\ncat '" + dir + "/df.txt'\n", true));
+        QVERIFY(writeTestFile(
+            bin + u"/docker"_s,
+            "#!/bin/sh\ncase \"$*\" in *--format*) echo 'unknown flag: --format' >&2; "
+            "exit 125 ;; esac\ncat '" +
+                dir + "/stats.txt'\n",
+            true));
+        QVERIFY(writeTestFile(bin + u"/df"_s, "#!/bin/sh\ncat '" + dir + "/df.txt'\n", true));
 
         m_sshd.setExtraConfig(u"SetEnv PATH="_s + bin + u":/usr/bin:/bin SHLVL=1"_s);
         QVERIFY2(m_sshd.start(), qPrintable(m_sshd.errorString()));
@@ -259,7 +248,7 @@ private Q_SLOTS:
 
     void diskAlertFires()
     {
-        QVERIFY(writeFile(m_dir.filePath(u"df.txt"_s), dfText(95)));
+        QVERIFY(writeTestFile(m_dir.filePath(u"df.txt"_s), dfText(95)));
         AlertCenter alerts;
         alerts.setWorkspace(m_ws);
         HostFactsCollector collector(m_commands.get());
@@ -280,7 +269,7 @@ private Q_SLOTS:
         // 100 % counts for nothing and the unreachable host raises nothing.
         QCOMPARE(fired, (QStringList{u"botcore.disk.p0@ai"_s, u"botcore.disk.p0@engine"_s,
                                      u"botcore.memory.p1@ai"_s, u"botcore.memory.p1@engine"_s}));
-        QVERIFY(writeFile(m_dir.filePath(u"df.txt"_s), dfText(54)));
+        QVERIFY(writeTestFile(m_dir.filePath(u"df.txt"_s), dfText(54)));
     }
 
     /// The demo end to end: its sshd, its sandbox's stand-ins, the Console's collector.

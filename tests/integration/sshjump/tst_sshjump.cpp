@@ -2,6 +2,7 @@
 // Jump hosts against real OpenSSH servers started privately by SshdFixture on 127.0.0.1:
 // the target's TCP connection must come from the jump host's sshd, never from this process.
 #include "ssh/sshsession.h"
+#include "sshclientsetup.h"
 #include "sshdfixture.h"
 #include "workspace/workspace.h"
 
@@ -22,40 +23,10 @@ namespace {
 
 constexpr int waitMs = 20000;
 
-qint64 parentOf(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    // "pid (comm) state ppid ...": comm may hold spaces, so parse after the last ')'.
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
-}
-
-bool descendsFrom(qint64 pid, qint64 ancestor)
-{
-    for (int depth = 0; pid > 1 && depth < 16; ++depth) {
-        if (pid == ancestor)
-            return true;
-        pid = parentOf(pid);
-    }
-    return false;
-}
-
 // Processes holding an established TCP connection to 127.0.0.1:port.
 QList<qint64> connectionOwners(int port)
 {
-    QProcess ss;
-    ss.start(u"ss"_s, {u"-Htnp"_s, u"state"_s, u"established"_s, u"( dport = :%1 )"_s.arg(port)});
-    if (!ss.waitForFinished(5000))
-        return {};
-    QList<qint64> pids;
-    static const QRegularExpression pidField(u"pid=(\\d+)"_s);
-    auto it = pidField.globalMatch(QString::fromLocal8Bit(ss.readAllStandardOutput()));
-    while (it.hasNext())
-        pids.append(it.next().captured(1).toLongLong());
-    return pids;
+    return SshClientSetup::connectionOwners(port, SshClientSetup::Side::Remote);
 }
 
 QString whoConnects(int port)
@@ -64,12 +35,6 @@ QString whoConnects(int port)
     for (qint64 pid : connectionOwners(port))
         parts << QString::number(pid);
     return parts.join(u',');
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
 }
 
 struct Outcome
@@ -96,14 +61,12 @@ private Q_SLOTS:
     void workspaceChain();
 
 private:
-    std::unique_ptr<SshSession> session(const SshdFixture &sshd, int port = 0);
     Outcome runAndWait(SshSession *session, const QString &command);
 
     SshdFixture m_a;
     SshdFixture m_b;
     SshdFixture m_target;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_knownHosts;
+    SshClientSetup m_client;
 };
 
 void TestSshJump::initTestCase()
@@ -115,27 +78,7 @@ void TestSshJump::initTestCase()
 
 void TestSshJump::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_knownHosts = m_dir->filePath(u"known_hosts"_s);
-    const QByteArray lines = m_a.knownHostsLine().toUtf8() + '\n' + m_b.knownHostsLine().toUtf8() +
-                             '\n' + m_target.knownHostsLine().toUtf8() + '\n';
-    QVERIFY(writeFile(m_knownHosts, lines));
-}
-
-std::unique_ptr<SshSession> TestSshJump::session(const SshdFixture &sshd, int port)
-{
-    SshSessionOptions options;
-    options.connectTimeoutMs = 10000;
-    options.knownHostsFile = m_knownHosts;
-    options.readOnlyKnownHostsFiles = {m_dir->filePath(u"none"_s)};
-    auto s = std::make_unique<SshSession>(
-        SshTarget{sshd.host(), port ? port : sshd.port(), sshd.user()}, options);
-    SshCredentials creds;
-    creds.methods = {SshCredentials::Method::KeyFile};
-    creds.keyFile = sshd.clientKeyPath();
-    s->setCredentials(creds);
-    return s;
+    QVERIFY(m_client.reset({&m_a, &m_b, &m_target}));
 }
 
 Outcome TestSshJump::runAndWait(SshSession *session, const QString &command)
@@ -159,8 +102,8 @@ Outcome TestSshJump::runAndWait(SshSession *session, const QString &command)
 
 void TestSshJump::throughOneJump()
 {
-    auto jump = session(m_b);
-    auto target = session(m_target);
+    auto jump = m_client.session(m_b);
+    auto target = m_client.session(m_target);
     target->setJumpSession(jump.get());
     const int before = m_target.connectionCount();
 
@@ -176,7 +119,8 @@ void TestSshJump::throughOneJump()
     QVERIFY2(!owners.isEmpty(), "no connection to the target");
     QVERIFY(!owners.contains(QCoreApplication::applicationPid()));
     for (qint64 pid : owners)
-        QVERIFY2(descendsFrom(pid, m_b.pid()), qPrintable(whoConnects(m_target.port())));
+        QVERIFY2(SshClientSetup::descendsFrom(pid, m_b.pid()),
+                 qPrintable(whoConnects(m_target.port())));
 
     // The session stays usable, and the jump can still run its own commands meanwhile.
     const Outcome again = runAndWait(target.get(), u"echo second"_s);
@@ -188,9 +132,9 @@ void TestSshJump::throughOneJump()
 
 void TestSshJump::chainOfTwo()
 {
-    auto a = session(m_a);
-    auto b = session(m_b);
-    auto target = session(m_target);
+    auto a = m_client.session(m_a);
+    auto b = m_client.session(m_b);
+    auto target = m_client.session(m_target);
     b->setJumpSession(a.get());
     target->setJumpSession(b.get());
 
@@ -208,11 +152,12 @@ void TestSshJump::chainOfTwo()
     QVERIFY(big.result.stdoutTail == expected.right(big.result.stdoutTail.size()));
 
     for (qint64 pid : connectionOwners(m_target.port()))
-        QVERIFY2(descendsFrom(pid, m_b.pid()), qPrintable(whoConnects(m_target.port())));
+        QVERIFY2(SshClientSetup::descendsFrom(pid, m_b.pid()),
+                 qPrintable(whoConnects(m_target.port())));
     const QList<qint64> toB = connectionOwners(m_b.port());
     QVERIFY(!toB.isEmpty());
     for (qint64 pid : toB)
-        QVERIFY2(descendsFrom(pid, m_a.pid()), qPrintable(whoConnects(m_b.port())));
+        QVERIFY2(SshClientSetup::descendsFrom(pid, m_a.pid()), qPrintable(whoConnects(m_b.port())));
     QVERIFY(!toB.contains(QCoreApplication::applicationPid()));
 }
 
@@ -220,14 +165,11 @@ void TestSshJump::changedJumpKeyRefusedNamingHop()
 {
     SshdFixture jumpHost;
     QVERIFY2(jumpHost.start(), qPrintable(jumpHost.errorString()));
-    QFile known(m_knownHosts);
-    QVERIFY(known.open(QIODevice::Append));
-    known.write(jumpHost.knownHostsLine().toUtf8() + '\n');
-    known.close();
+    QVERIFY(m_client.trust(jumpHost));
     QVERIFY(jumpHost.regenerateHostKey());
 
-    auto jump = session(jumpHost);
-    auto target = session(m_target);
+    auto jump = m_client.session(jumpHost);
+    auto target = m_client.session(m_target);
     target->setJumpSession(jump.get());
     const int targetBefore = m_target.connectionCount();
     QSignalSpy failed(target.get(), &SshSession::connectionFailed);
@@ -248,8 +190,8 @@ void TestSshJump::unknownJumpKeyIsAskedOnTheJumpSession()
 {
     SshdFixture jumpHost;
     QVERIFY2(jumpHost.start(), qPrintable(jumpHost.errorString()));
-    auto jump = session(jumpHost);
-    auto target = session(m_target);
+    auto jump = m_client.session(jumpHost);
+    auto target = m_client.session(m_target);
     target->setJumpSession(jump.get());
     QSignalSpy unknown(jump.get(), &SshSession::hostKeyUnknown);
     QSignalSpy targetUnknown(target.get(), &SshSession::hostKeyUnknown);
@@ -274,8 +216,8 @@ void TestSshJump::unreachableTargetNamesJump()
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         closedPort = probe.serverPort();
     }
-    auto jump = session(m_b);
-    auto target = session(m_target, closedPort);
+    auto jump = m_client.session(m_b);
+    auto target = m_client.session(m_target, {}, closedPort);
     target->setJumpSession(jump.get());
     QSignalSpy failed(target.get(), &SshSession::connectionFailed);
     target->connectToHost();

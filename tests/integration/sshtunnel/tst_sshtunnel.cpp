@@ -8,6 +8,7 @@
 #include "ssh/sshsession.h"
 #include "ssh/sshtunnel.h"
 #include "ssh/sshtunnelprovider.h"
+#include "sshclientsetup.h"
 #include "sshdfixture.h"
 
 #include <QCoreApplication>
@@ -35,40 +36,10 @@ namespace {
 
 constexpr int waitMs = 20000;
 
-qint64 parentOf(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() : 0;
-}
-
-bool descendsFrom(qint64 pid, qint64 ancestor)
-{
-    for (int depth = 0; pid > 1 && depth < 16; ++depth) {
-        if (pid == ancestor)
-            return true;
-        pid = parentOf(pid);
-    }
-    return false;
-}
-
 // Processes owning the local end 127.0.0.1:port of an established TCP connection.
 QList<qint64> socketOwners(int localPort)
 {
-    QProcess ss;
-    ss.start(u"ss"_s,
-             {u"-Htnp"_s, u"state"_s, u"established"_s, u"( sport = :%1 )"_s.arg(localPort)});
-    if (!ss.waitForFinished(5000))
-        return {};
-    QList<qint64> pids;
-    static const QRegularExpression pidField(u"pid=(\\d+)"_s);
-    auto it = pidField.globalMatch(QString::fromLocal8Bit(ss.readAllStandardOutput()));
-    while (it.hasNext())
-        pids.append(it.next().captured(1).toLongLong());
-    return pids;
+    return SshClientSetup::connectionOwners(localPort, SshClientSetup::Side::Local);
 }
 
 QByteArray request(const QByteArray &path)
@@ -174,14 +145,16 @@ private Q_SLOTS:
     void httpsThroughTunnelChecksRealName();
 
 private:
-    std::unique_ptr<SshSession> session(const QString &keyFile = {});
+    std::unique_ptr<SshSession> session(const QString &keyFile = {})
+    {
+        return m_client.session(m_sshd, keyFile);
+    }
     Workspace workspace() const;
     QList<ProbeResult> sweep(SshTunnelProvider &provider, const QList<Service> &services);
 
     SshdFixture m_sshd;
     SimulatorProcess m_sim;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_knownHosts;
+    SshClientSetup m_client;
     int m_simPort = 0;
 };
 
@@ -197,33 +170,13 @@ void TestSshTunnel::initTestCase()
 
 void TestSshTunnel::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_knownHosts = m_dir->filePath(u"known_hosts"_s);
-    QFile file(m_knownHosts);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(m_sshd.knownHostsLine().toUtf8() + '\n');
+    QVERIFY(m_client.reset({&m_sshd}));
 }
 
 void TestSshTunnel::cleanupTestCase()
 {
     m_sim.stop();
     QVERIFY(!m_sim.isRunning());
-}
-
-std::unique_ptr<SshSession> TestSshTunnel::session(const QString &keyFile)
-{
-    SshSessionOptions options;
-    options.connectTimeoutMs = 10000;
-    options.knownHostsFile = m_knownHosts;
-    options.readOnlyKnownHostsFiles = {m_dir->filePath(u"none"_s)};
-    auto s = std::make_unique<SshSession>(SshTarget{m_sshd.host(), m_sshd.port(), m_sshd.user()},
-                                          options);
-    SshCredentials creds;
-    creds.methods = {SshCredentials::Method::KeyFile};
-    creds.keyFile = keyFile.isEmpty() ? m_sshd.clientKeyPath() : keyFile;
-    s->setCredentials(creds);
-    return s;
 }
 
 void TestSshTunnel::httpGetThroughTunnel()
@@ -412,11 +365,7 @@ Workspace TestSshTunnel::workspace() const
 
 QList<ProbeResult> TestSshTunnel::sweep(SshTunnelProvider &provider, const QList<Service> &services)
 {
-    SshSessionOptions options;
-    options.connectTimeoutMs = 10000;
-    options.knownHostsFile = m_knownHosts;
-    options.readOnlyKnownHostsFiles = {m_dir->filePath(u"none"_s)};
-    provider.setSessionOptions(options);
+    provider.setSessionOptions(m_client.options());
     provider.setWorkspace(workspace());
     ProbeSweep sweep;
     sweep.setNetworkOnline(true);
@@ -476,7 +425,7 @@ void TestSshTunnel::probeSendsRealHostThroughSshd()
     QVERIFY(!backend.lastPeerOwners.isEmpty());
     QVERIFY(!backend.lastPeerOwners.contains(QCoreApplication::applicationPid()));
     for (qint64 pid : std::as_const(backend.lastPeerOwners))
-        QVERIFY(descendsFrom(pid, m_sshd.pid()));
+        QVERIFY(SshClientSetup::descendsFrom(pid, m_sshd.pid()));
 }
 
 void TestSshTunnel::probeOfUnreachableViaFailsClearly_data()
@@ -498,7 +447,7 @@ void TestSshTunnel::probeOfUnreachableViaFailsClearly()
     QFETCH(QString, errorPart);
     QFETCH(bool, keyKnown);
     if (!keyKnown)
-        QVERIFY(QFile::resize(m_knownHosts, 0));
+        QVERIFY(QFile::resize(m_client.knownHostsFile(), 0));
     const QUrl base(u"http://127.0.0.1:%1"_s.arg(closedPort ? freePort() : m_simPort));
     SshTunnelProvider provider;
     const QList<ProbeResult> results = sweep(provider, {viaService(u"svc"_s, base, via, false)});
@@ -509,7 +458,7 @@ void TestSshTunnel::probeOfUnreachableViaFailsClearly()
     QVERIFY2(r.error.contains(errorPart), qPrintable(r.error));
     QCOMPARE(provider.openTunnelCount(), 0);
     if (!keyKnown) // refused unasked, and nothing was saved
-        QCOMPARE(QFileInfo(m_knownHosts).size(), 0);
+        QCOMPARE(QFileInfo(m_client.knownHostsFile()).size(), 0);
 }
 
 void TestSshTunnel::probeOfViaServiceWithoutProvider()
@@ -569,11 +518,11 @@ void TestSshTunnel::httpsThroughTunnelChecksRealName()
 {
     QFETCH(QString, certificateName);
     QFETCH(bool, passes);
-    QVERIFY(makeCertificate(m_dir->path(), certificateName));
-    QFile keyFile(m_dir->filePath(u"key.pem"_s));
+    QVERIFY(makeCertificate(m_client.path(), certificateName));
+    QFile keyFile(m_client.filePath(u"key.pem"_s));
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
     const QList<QSslCertificate> certificates =
-        QSslCertificate::fromPath(m_dir->filePath(u"cert.pem"_s));
+        QSslCertificate::fromPath(m_client.filePath(u"cert.pem"_s));
     QCOMPARE(certificates.size(), 1);
 
     QSslServer server;
@@ -606,7 +555,7 @@ void TestSshTunnel::httpsThroughTunnelChecksRealName()
     service.name = u"secure"_s;
     service.baseUrl = QUrl(u"https://backend.test:8443"_s);
     service.via = u"web1"_s;
-    service.caFile = m_dir->filePath(u"cert.pem"_s);
+    service.caFile = m_client.filePath(u"cert.pem"_s);
     EndpointSpec health;
     health.name = u"health"_s;
     health.path = u"/health"_s;

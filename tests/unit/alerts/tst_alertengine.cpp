@@ -33,6 +33,15 @@ private Q_SLOTS:
     void acknowledgeStopsEscalation();
     void unacknowledgedP0EscalatesOnce();
     void badAcknowledgements();
+    void restoredAckTakesTheAlertAgain();
+    void restoredAckTakesAnActiveAlert();
+    void restoredAckEndsWhenConditionIsGone();
+    void restoredAckIsPerRuleAndService();
+    void ackEndsWhenAlertResolves();
+    void badRestoredAcksAreIgnored_data();
+    void breachedRuleJudgesLikeTheAlerts_data();
+    void breachedRuleJudgesLikeTheAlerts();
+    void badRestoredAcksAreIgnored();
     void silentInputDoesNotEscalate();
     void p2NeverNotifies();
     void muteSuppressesUntilExpiry();
@@ -310,6 +319,190 @@ void TestAlertEngine::acknowledgeStopsEscalation()
     QCOMPARE(escalated.size(), 0);
     QVERIFY(!m_engine->alert(a.id).escalated);
     QCOMPARE(m_notifier.calls().size(), 1);
+}
+
+void TestAlertEngine::restoredAckTakesTheAlertAgain()
+{
+    QSignalSpy raised(m_engine.get(), &AlertEngine::alertRaised);
+    QSignalSpy escalated(m_engine.get(), &AlertEngine::alertEscalated);
+    QSignalSpy ended(m_engine.get(), &AlertEngine::acknowledgementEnded);
+    const QDateTime tookAt = T0.addSecs(-600);
+    m_engine->restoreAcknowledgement(u"botcore.service_down.p0"_s, Engine, u"alice"_s, tookAt,
+                                     u"restarting the engine"_s);
+
+    const Alert a = fireServiceDown();
+    QVERIFY(!a.id.isEmpty());
+    QCOMPARE(raised.size(), 1);
+    QCOMPARE(a.owner, u"alice"_s);
+    QCOMPARE(a.ackAt, tookAt);
+    QCOMPARE(a.note, u"restarting the engine"_s);
+    QVERIFY(a.isAcknowledged());
+    // Alice knows already: no second page for the same outage.
+    QCOMPARE(m_notifier.calls().size(), 0);
+
+    for (int s = 135; s <= 1200; s += 15) {
+        feed(Engine, u"service.up"_s, 0, s);
+        m_engine->tick(at(s));
+    }
+    QCOMPARE(escalated.size(), 0);
+    QVERIFY(!m_engine->alert(a.id).escalated);
+    QCOMPARE(ended.size(), 0);
+}
+
+void TestAlertEngine::restoredAckTakesAnActiveAlert()
+{
+    QSignalSpy acked(m_engine.get(), &AlertEngine::alertAcknowledged);
+    QSignalSpy escalated(m_engine.get(), &AlertEngine::alertEscalated);
+    const Alert a = fireServiceDown();
+    QVERIFY(!a.id.isEmpty());
+    m_engine->restoreAcknowledgement(u"botcore.service_down.p0"_s, Engine, u"bob"_s, at(100),
+                                     QString());
+    QCOMPARE(acked.size(), 1);
+    QCOMPARE(m_engine->alert(a.id).owner, u"bob"_s);
+    feed(Engine, u"service.up"_s, 0, 600);
+    m_engine->tick(at(600));
+    QCOMPARE(escalated.size(), 0);
+}
+
+void TestAlertEngine::restoredAckEndsWhenConditionIsGone()
+{
+    QSignalSpy ended(m_engine.get(), &AlertEngine::acknowledgementEnded);
+    m_engine->restoreAcknowledgement(u"botcore.service_down.p0"_s, Engine, u"alice"_s, T0,
+                                     QString());
+    // Stale news says nothing about recovery: the acknowledgement waits.
+    feedStale(Engine, u"service.up"_s, 0);
+    QCOMPARE(ended.size(), 0);
+
+    feed(Engine, u"service.up"_s, 1, 10); // it recovered while the console was closed
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.first().at(0).toString(), u"botcore.service_down.p0"_s);
+    QCOMPARE(ended.first().at(1).toString(), Engine);
+
+    // A later outage is a new alert that nobody has taken: it pages and escalates.
+    QSignalSpy escalated(m_engine.get(), &AlertEngine::alertEscalated);
+    for (int s = 20; s <= 145; s += 15)
+        feed(Engine, u"service.up"_s, 0, s);
+    const Alert a = m_engine->activeAlerts().value(0);
+    QCOMPARE(a.ruleId, u"botcore.service_down.p0"_s);
+    QVERIFY(!a.isAcknowledged());
+    QCOMPARE(m_notifier.calls().size(), 1);
+    for (int s = 160; s <= 500; s += 15) {
+        feed(Engine, u"service.up"_s, 0, s);
+        m_engine->tick(at(s));
+    }
+    QCOMPARE(escalated.size(), 1);
+}
+
+void TestAlertEngine::restoredAckIsPerRuleAndService()
+{
+    m_engine->restoreAcknowledgement(u"botcore.disk.p0"_s, u"ai"_s, u"alice"_s, T0, QString());
+    feed(Engine, u"disk.percent"_s, 95, 0);
+    feed(u"ai"_s, u"memory.percent"_s, 99, 0);
+    const QList<Alert> active = m_engine->activeAlerts();
+    QCOMPARE(active.size(), 2);
+    for (const Alert &a : active)
+        QVERIFY2(!a.isAcknowledged(), qPrintable(a.id));
+    QCOMPARE(m_notifier.calls().size(), 2);
+
+    feed(u"ai"_s, u"disk.percent"_s, 91, 5);
+    QList<Alert> aiDisk;
+    for (const Alert &a : m_engine->activeAlerts()) {
+        if (a.service == u"ai"_s && a.metric == u"disk.percent"_s)
+            aiDisk << a;
+    }
+    QCOMPARE(aiDisk.size(), 1);
+    QCOMPARE(aiDisk.first().owner, u"alice"_s);
+}
+
+void TestAlertEngine::ackEndsWhenAlertResolves()
+{
+    QSignalSpy ended(m_engine.get(), &AlertEngine::acknowledgementEnded);
+    feed(Engine, u"disk.percent"_s, 95, 0);
+    feed(Engine, u"memory.percent"_s, 96, 0);
+    const QList<Alert> active = m_engine->activeAlerts();
+    QCOMPARE(active.size(), 2);
+    const Alert disk = active.first().metric == u"disk.percent"_s ? active.first() : active.last();
+    QVERIFY(m_engine->acknowledge(disk.id, u"alice"_s).has_value());
+
+    // An unacknowledged alert resolving has no acknowledgement to end.
+    feed(Engine, u"memory.percent"_s, 10, 30);
+    QCOMPARE(ended.size(), 0);
+    // Falling to a quieter tier resolves the P0: its acknowledgement ends with it.
+    feed(Engine, u"disk.percent"_s, 85, 60);
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.first().at(0).toString(), u"botcore.disk.p0"_s);
+    QCOMPARE(ended.first().at(1).toString(), Engine);
+    const Alert p1 = m_engine->activeAlerts().value(0);
+    QCOMPARE(p1.ruleId, u"botcore.disk.p1"_s);
+    QVERIFY(!p1.isAcknowledged());
+}
+
+void TestAlertEngine::badRestoredAcksAreIgnored_data()
+{
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("owner");
+    QTest::addColumn<QDateTime>("when");
+    QTest::newRow("no rule") << QString() << u"alice"_s << T0;
+    QTest::newRow("no owner") << u"botcore.disk.p0"_s << u"  "_s << T0;
+    QTest::newRow("no time") << u"botcore.disk.p0"_s << u"alice"_s << QDateTime();
+    QTest::newRow("other rule") << u"botcore.disk.p1"_s << u"alice"_s << T0;
+}
+
+void TestAlertEngine::badRestoredAcksAreIgnored()
+{
+    QFETCH(QString, rule);
+    QFETCH(QString, owner);
+    QFETCH(QDateTime, when);
+    m_engine->restoreAcknowledgement(rule, Engine, owner, when, QString());
+    feed(Engine, u"disk.percent"_s, 95, 0);
+    const Alert a = m_engine->activeAlerts().value(0);
+    QCOMPARE(a.ruleId, u"botcore.disk.p0"_s);
+    QVERIFY(!a.isAcknowledged());
+    QCOMPARE(m_notifier.calls().size(), 1);
+}
+
+void TestAlertEngine::breachedRuleJudgesLikeTheAlerts_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<double>("override"); // alerts.botcore.disk.p1; < 0 = none
+    QTest::addColumn<QString>("rule");    // empty: no tier
+    QTest::addColumn<double>("threshold");
+
+    QTest::newRow("disk 85") << u"botcore"_s << u"disk.percent"_s << 85.0 << -1.0
+                             << u"botcore.disk.p1"_s << 80.0;
+    QTest::newRow("disk 91") << u"botcore"_s << u"disk.percent"_s << 91.0 << -1.0
+                             << u"botcore.disk.p0"_s << 90.0;
+    QTest::newRow("disk 70") << u"botcore"_s << u"disk.percent"_s << 70.0 << -1.0 << QString()
+                             << 0.0;
+    QTest::newRow("disk 65, P1 at 60")
+        << u"botcore"_s << u"disk.percent"_s << 65.0 << 60.0 << u"botcore.disk.p1"_s << 60.0;
+    QTest::newRow("memory 96") << u"botcore"_s << u"memory.percent"_s << 96.0 << -1.0
+                               << u"botcore.memory.p0"_s << 95.0;
+    QTest::newRow("not a number") << u"botcore"_s << u"disk.percent"_s << qQNaN() << -1.0
+                                  << QString() << 0.0;
+    QTest::newRow("other profile")
+        << u"echopilot"_s << u"disk.percent"_s << 99.0 << -1.0 << QString() << 0.0;
+}
+
+void TestAlertEngine::breachedRuleJudgesLikeTheAlerts()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, metric);
+    QFETCH(double, value);
+    QFETCH(double, override);
+    QFETCH(QString, rule);
+    QFETCH(double, threshold);
+    QMap<QString, double> thresholds;
+    if (override >= 0)
+        thresholds.insert(u"alerts.botcore.disk.p1"_s, override);
+    const auto r = breachedRule(builtInAlertRules(), profile, metric, value, thresholds);
+    QCOMPARE(r.has_value(), !rule.isEmpty());
+    if (r) {
+        QCOMPARE(r->id, rule);
+        QCOMPARE(r->threshold, threshold);
+    }
 }
 
 void TestAlertEngine::silentInputDoesNotEscalate()

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void resolveCommandErrors_data();
     void resolveCommandErrors();
     void resolveHttp();
+    void resolveHttpThroughVia();
     void resolveHttpErrors_data();
     void resolveHttpErrors();
     void destructive_data();
@@ -235,6 +236,11 @@ void TestStepRunner::resolveCommandHostAndCwd_data()
                                << u"cd '/srv/echopilot' && uptime"_s;
     QTest::newRow("step cwd") << u"production"_s << QString() << u"/tmp/<dir>"_s << u"app-host"_s
                               << u"cd '/tmp/work' && uptime"_s;
+    QTest::newRow("relative cwd") << u"production"_s << QString() << u"scripts/<dir>"_s
+                                  << u"app-host"_s
+                                  << u"cd '/srv/echopilot/scripts/work' && uptime"_s;
+    QTest::newRow("home cwd") << u"production"_s << QString() << u"~/<dir>"_s << u"app-host"_s
+                              << u"cd ~/'work' && uptime"_s;
 }
 
 void TestStepRunner::resolveCommandHostAndCwd()
@@ -285,8 +291,8 @@ void TestStepRunner::resolveCommandErrors_data()
     QTest::addColumn<QString>("mentions");
     QTest::newRow("unknown host") << kRunbook << u"nowhere"_s << QString() << u"checklist.no_host"_s
                                   << u"nowhere"_s;
-    QTest::newRow("group") << kRunbook << QString() << u"bot-core"_s << u"checklist.group_step"_s
-                           << u"bot-core"_s;
+    QTest::newRow("group without hosts") << kRunbook << QString() << u"no-such-group"_s
+                                         << u"checklist.empty_group"_s << u"no-such-group"_s;
     QTest::newRow("no service, no host") << QByteArray("# T\n\n```bash\nls\n```\n") << QString()
                                          << QString() << u"checklist.no_host"_s << u"host="_s;
 }
@@ -335,6 +341,20 @@ void TestStepRunner::resolveHttp()
     QCOMPARE(r->url.port(), 6000);
 }
 
+void TestStepRunner::resolveHttpThroughVia()
+{
+    // A service behind a host resolves to its real URL; the runner adds the tunnel.
+    Runbook rb = parse(kRunbook);
+    rb.service = u"rust-core-engine"_s;
+    Step step;
+    step.kind = Step::Kind::Http;
+    step.http.path = u"/api/health"_s;
+    const auto r = StepRunner::resolveHttp(sampleWorkspace(), rb, step, u"production"_s, {});
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QVERIFY(!r->via.isEmpty());
+    QCOMPARE(r->url.path(), u"/api/health"_s);
+}
+
 void TestStepRunner::resolveHttpErrors_data()
 {
     QTest::addColumn<QString>("service");
@@ -344,8 +364,6 @@ void TestStepRunner::resolveHttpErrors_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("no service in env")
         << u"rust-core-engine"_s << u"staging"_s << false << QString() << u"checklist.no_service"_s;
-    QTest::newRow("tunnel") << u"rust-core-engine"_s << u"production"_s << false << QString()
-                            << u"checklist.tunnel"_s;
     QTest::newRow("no key ref") << u"echopilot"_s << u"production"_s << true << QString()
                                 << u"checklist.no_key"_s;
     QTest::newRow("bad jq") << u"echopilot"_s << u"production"_s << false << u".a | keys"_s
