@@ -255,6 +255,8 @@ void MainWindow::setEnvironment(const QString &name)
             services.append(s);
     }
     m_health->model()->setServices(services);
+    m_slo->setPrometheus([ws = m_workspace](const QString &env) { return ws.prometheusFor(env); },
+                         m_workspace.settings.probeIntervalMs);
     m_slo->setServices(services, m_workspace.thresholds);
     m_queues->setServices(services, m_workspace.thresholds);
     m_payouts->setServices(services);

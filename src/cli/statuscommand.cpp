@@ -10,6 +10,9 @@
 #include "console/hostcommands.h"
 #include "console/hostfactscollector.h"
 #include "metrics/dashboardfigures.h"
+#include "metrics/metricsslotracker.h"
+#include "metrics/promqlclient.h"
+#include "metrics/promslosource.h"
 #include "payouts/payoutscsv.h"
 #include "probes/servicefetcher.h"
 #include "secrets/secretstore.h"
@@ -23,6 +26,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cmath>
 
@@ -111,6 +115,105 @@ QString readFigures(const QList<ProbeResult> &results, const Service &s, const Q
     return reader(r->body, s.fieldMappings, out);
 }
 
+QJsonObject sloFigure(const SloValue &v, double limit, Verdict verdict)
+{
+    QJsonObject o{{u"value"_s, v.known() ? QJsonValue(v.value) : QJsonValue()},
+                  {u"limit"_s, limit},
+                  {u"verdict"_s, verdictName(verdict)},
+                  {u"ok"_s, verdict != Verdict::Fail}};
+    if (!v.note.isEmpty())
+        o.insert(u"note"_s, v.note);
+    return o;
+}
+
+QString sloSourceName(SloSourceKind kind)
+{
+    switch (kind) {
+    case SloSourceKind::Endpoint:
+        return u"endpoint"_s;
+    case SloSourceKind::Metrics:
+        return u"metrics"_s;
+    case SloSourceKind::Prometheus:
+        break;
+    }
+    return u"prometheus"_s;
+}
+
+/// The reading of one service's SLO source from this sweep, or why there is none.
+SloReading readSlo(const QList<ProbeResult> &results, const Workspace &ws, const Service &s,
+                   double target)
+{
+    SloReading reading;
+    QString source = s.slo.source;
+    if (source.isEmpty())
+        source = u"endpoint"_s;
+    if (source == u"prometheus") {
+        reading.source = SloSourceKind::Prometheus;
+        reading.sourceLabel = tr("Prometheus");
+        const PrometheusServer server = ws.prometheusFor(s.environment);
+        if (server.url.isEmpty()) {
+            reading.error =
+                tr("no Prometheus server is set for the environment \"%1\"").arg(s.environment);
+            return reading;
+        }
+        PromSloSource prometheus{QUrl(server.url)};
+        if (const auto ca = prometheus.client()->setCaFile(server.caFile); !ca) {
+            reading.error = ca.error().message;
+            return reading;
+        }
+        prometheus.setSelector(s.slo.selector);
+        prometheus.setAvailabilityTarget(target);
+        QEventLoop loop;
+        bool answered = false;
+        QObject::connect(&prometheus, &PromSloSource::readingReady, &loop,
+                         [&](const SloReading &r) {
+                             reading = r;
+                             answered = true;
+                             loop.quit();
+                         });
+        // The client has deadlines of its own; this one only bounds the wait.
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        prometheus.refresh();
+        if (!answered)
+            loop.exec();
+        if (!answered)
+            reading.error = tr("Prometheus at %1 did not answer within 60 s").arg(server.url);
+        return reading;
+    }
+    const bool metrics = source == u"metrics";
+    const QString endpoint =
+        metrics ? (s.slo.metricsEndpoint.isEmpty() ? u"metrics"_s : s.slo.metricsEndpoint)
+                : u"slo"_s;
+    const EndpointSpec *spec = endpointOf(s, endpoint);
+    reading.source = metrics ? SloSourceKind::Metrics : SloSourceKind::Endpoint;
+    reading.sourceLabel = spec ? spec->path : endpoint;
+    const ProbeResult *r = resultOf(results, s.name, endpoint);
+    if (!r) {
+        reading.error = tr("not probed");
+        return reading;
+    }
+    if (const QString why = unusableAnswer(*r); !why.isEmpty()) {
+        reading.error = why;
+        return reading;
+    }
+    const QDateTime at = r->checkedAt.isValid() ? r->checkedAt : QDateTime::currentDateTimeUtc();
+    if (metrics) {
+        // One sweep is one scrape: figures since the service's counters started, no rates.
+        MetricsSloTracker tracker(reading.sourceLabel, target);
+        if (const auto added = tracker.addScrape(r->body, at); !added) {
+            reading.error = added.error().message;
+            return reading;
+        }
+        return tracker.reading();
+    }
+    SloFigures f;
+    if (const QString problem = readSloFigures(r->body, s.fieldMappings, &f); !problem.isEmpty()) {
+        reading.error = problem;
+        return reading;
+    }
+    return sloReadingFromFigures(f, target, reading.sourceLabel, at);
+}
+
 void addSlos(const QList<ProbeResult> &results, const Workspace &ws, const QList<Service> &services,
              Report &report)
 {
@@ -118,46 +221,70 @@ void addSlos(const QList<ProbeResult> &results, const Workspace &ws, const QList
     const double p95Max = threshold(ws.thresholds, u"slo.p95_ms.max"_s);
     const double p99Max = threshold(ws.thresholds, u"slo.p99_ms.max"_s);
     const double webhookTarget = threshold(ws.thresholds, u"slo.webhook_success.target"_s);
+    const QLocale c = QLocale::c();
+    auto shown = [&c](const SloValue &v, double scale, char format, int precision) {
+        return v.known() ? c.toString(v.value * scale, format, precision) : u"?"_s;
+    };
     bool any = false;
     for (const Service &s : services) {
-        if (!endpointOf(s, u"slo"_s))
+        if (s.slo.source.isEmpty())
             continue;
         if (!any)
             report.text << QString() << tr("SLOS");
         any = true;
-        SloFigures f;
-        const QString problem = readFigures(results, s, u"slo"_s, &readSloFigures, &f);
-        if (!problem.isEmpty()) {
+        const SloReading f = readSlo(results, ws, s, availTarget);
+        const QJsonObject source{{u"kind"_s, sloSourceName(f.source)}, {u"label"_s, f.sourceLabel}};
+        if (!f.error.isEmpty()) {
             report.ok = false;
-            report.slos.append(QJsonObject{{u"service"_s, s.name}, {u"error"_s, problem}});
-            report.text << u"  %1: %2"_s.arg(s.name, problem);
+            report.slos.append(
+                QJsonObject{{u"service"_s, s.name}, {u"source"_s, source}, {u"error"_s, f.error}});
+            report.text << u"  %1 (%2): %3"_s.arg(s.name, f.sourceLabel, f.error);
             continue;
         }
         const SloVerdicts v = evaluateSlo(f, ws.thresholds);
-        const double budget = v.budgetLeft;
         const bool ok = v.worst() != Verdict::Fail;
         report.ok = report.ok && ok;
-        report.slos.append(QJsonObject{
-            {u"service"_s, s.name},
-            {u"window_days"_s, f.windowDays},
-            {u"availability"_s, figure(f.availability, availTarget, v.availability)},
-            {u"p95_ms"_s, figure(f.p95Ms, p95Max, v.p95)},
-            {u"p99_ms"_s, figure(f.p99Ms, p99Max, v.p99)},
-            {u"webhook_success"_s, figure(f.webhookSuccess, webhookTarget, v.webhook)},
-            {u"error_budget_left"_s, std::isfinite(budget) ? QJsonValue(budget) : QJsonValue()},
-            {u"error_budget_verdict"_s, verdictName(v.budget)},
-            {u"ok"_s, ok}});
-        const QLocale c = QLocale::c();
+        const qint64 age =
+            std::max<qint64>(0, f.observedAt.secsTo(QDateTime::currentDateTimeUtc()));
+        QJsonObject sourceAt = source;
+        sourceAt.insert(u"observed_at"_s, f.observedAt.toString(Qt::ISODateWithMs));
+        sourceAt.insert(u"age_s"_s, double(age));
+        const QString burnVerdict = v.burnAlert.fast             ? u"fast"_s
+                                    : v.burnAlert.slow           ? u"slow"_s
+                                    : v.burn == Verdict::Unknown ? u"unknown"_s
+                                                                 : u"none"_s;
+        QJsonObject o{{u"service"_s, s.name},
+                      {u"source"_s, sourceAt},
+                      {u"window_days"_s, f.windowDays},
+                      {u"availability"_s, sloFigure(f.availability, availTarget, v.availability)},
+                      {u"p95_ms"_s, sloFigure(f.p95Ms, p95Max, v.p95)},
+                      {u"p99_ms"_s, sloFigure(f.p99Ms, p99Max, v.p99)},
+                      {u"webhook_success"_s, sloFigure(f.webhookSuccess, webhookTarget, v.webhook)},
+                      {u"error_budget_left"_s,
+                       std::isfinite(v.budgetLeft) ? QJsonValue(v.budgetLeft) : QJsonValue()},
+                      {u"error_budget_verdict"_s, verdictName(v.budget)},
+                      {u"burn_1h"_s, sloFigure(f.burn1h, BurnRateAlert::FastThreshold,
+                                               v.burnAlert.fast ? Verdict::Fail : v.burn)},
+                      {u"burn_6h"_s, sloFigure(f.burn6h, BurnRateAlert::SlowThreshold,
+                                               v.burnAlert.slow ? Verdict::Warn : v.burn)},
+                      {u"burn_verdict"_s, burnVerdict},
+                      {u"ok"_s, ok}};
+        report.slos.append(o);
+        const QString state = v.burnAlert.fast   ? tr("FAST BURN — page")
+                              : v.burnAlert.slow ? tr("slow burn")
+                              : ok               ? tr("met")
+                                                 : tr("BREACHED");
         report.text << tr("  %1: availability %2 % (target %3 %), p95 %4 ms (< %5), p99 %6 ms "
                           "(< %7), webhook success %8 % (target %9 %), error budget left %10 % "
-                          "over %11 days — %12")
-                           .arg(s.name, c.toString(f.availability * 100, 'f', 2),
-                                c.toString(availTarget * 100, 'g', 6), c.toString(f.p95Ms),
-                                c.toString(p95Max), c.toString(f.p99Ms), c.toString(p99Max),
-                                c.toString(f.webhookSuccess * 100, 'f', 1),
+                          "over %11 days, burn 1 h %12× / 6 h %13× — %14 [source %15, %16 s old]")
+                           .arg(s.name, shown(f.availability, 100, 'f', 2),
+                                c.toString(availTarget * 100, 'g', 6), shown(f.p95Ms, 1, 'f', 0),
+                                c.toString(p95Max), shown(f.p99Ms, 1, 'f', 0), c.toString(p99Max),
+                                shown(f.webhookSuccess, 100, 'f', 1),
                                 c.toString(webhookTarget * 100, 'g', 6))
-                           .arg(std::isfinite(budget) ? c.toString(budget * 100, 'f', 1) : u"?"_s,
-                                c.toString(f.windowDays), ok ? tr("met") : tr("BREACHED"));
+                           .arg(shown(f.budgetRemaining, 100, 'f', 1), c.toString(f.windowDays),
+                                shown(f.burn1h, 1, 'f', 2), shown(f.burn6h, 1, 'f', 2), state,
+                                f.sourceLabel, QString::number(age));
     }
 }
 

@@ -96,7 +96,7 @@ Verdict met(bool ok)
 
 Verdict SloVerdicts::worst() const
 {
-    return worstOf({availability, p95, p99, webhook, budget});
+    return worstOf({availability, p95, p99, webhook, budget, burn});
 }
 
 SloVerdicts evaluateSlo(const SloFigures &f, const QMap<QString, double> &thresholds)
@@ -116,6 +116,67 @@ SloVerdicts evaluateSlo(const SloFigures &f, const QMap<QString, double> &thresh
                : v.budgetLeft < 0.25    ? Verdict::Warn
                                         : Verdict::Pass;
     return v;
+}
+
+SloVerdicts evaluateSlo(const SloReading &r, const QMap<QString, double> &thresholds)
+{
+    auto judge = [](const SloValue &v, bool ok) {
+        return v.known() ? met(ok) : Verdict::Unknown;
+    };
+    SloVerdicts v;
+    v.availability =
+        judge(r.availability,
+              r.availability.value >= dashboardThreshold(thresholds, u"slo.availability.target"_s));
+    v.p95 = judge(r.p95Ms, r.p95Ms.value < dashboardThreshold(thresholds, u"slo.p95_ms.max"_s));
+    v.p99 = judge(r.p99Ms, r.p99Ms.value < dashboardThreshold(thresholds, u"slo.p99_ms.max"_s));
+    v.webhook = judge(r.webhookSuccess,
+                      r.webhookSuccess.value >=
+                          dashboardThreshold(thresholds, u"slo.webhook_success.target"_s));
+    v.budgetLeft = r.budgetRemaining.value;
+    v.budget = std::isnan(v.budgetLeft) ? Verdict::Unknown
+               : v.budgetLeft <= 0      ? Verdict::Fail
+               : v.budgetLeft < 0.25    ? Verdict::Warn
+                                        : Verdict::Pass;
+    v.burnAlert = evaluateBurnRate(r.burn5m.value, r.burn30m.value, r.burn1h.value, r.burn6h.value);
+    const bool anyBurn =
+        r.burn5m.known() || r.burn30m.known() || r.burn1h.known() || r.burn6h.known();
+    v.burn = v.burnAlert.fast   ? Verdict::Fail
+             : v.burnAlert.slow ? Verdict::Warn
+             : anyBurn          ? Verdict::Pass
+                                : Verdict::Unknown;
+    return v;
+}
+
+SloReading sloReadingFromFigures(const SloFigures &f, double availabilityTarget,
+                                 const QString &sourceLabel, const QDateTime &at)
+{
+    SloReading r;
+    r.source = SloSourceKind::Endpoint;
+    r.sourceLabel = sourceLabel;
+    r.observedAt = at.toUTC();
+    r.windowDays = f.windowDays;
+    r.availability.value = f.availability;
+    r.p95Ms.value = f.p95Ms;
+    r.p99Ms.value = f.p99Ms;
+    r.webhookSuccess.value = f.webhookSuccess;
+    // A ratio without counts: one event of weight 1 gives the same budget.
+    r.budgetRemaining.value =
+        errorBudgetRemaining(availabilityTarget, SloCounts{f.availability, 1.0});
+    r.budgetRemaining.note =
+        QCoreApplication::translate("ph::SloReading", "over the %1-day window the endpoint reports")
+            .arg(f.windowDays);
+    const QString why =
+        QCoreApplication::translate(
+            "ph::SloReading",
+            "%1 reports only its window's totals, so no burn rate over 5 min to 6 h can be "
+            "computed "
+            "from it; choose the service's /metrics or a Prometheus server as its SLO source")
+            .arg(sourceLabel);
+    r.burn5m.note = why;
+    r.burn30m.note = why;
+    r.burn1h.note = why;
+    r.burn6h.note = why;
+    return r;
 }
 
 Verdict QueueVerdicts::worst() const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/slo.h"
+#include "metrics/sloreading.h"
 #include "probes/proberesult.h"
 
 #include <QByteArray>
@@ -71,12 +73,27 @@ struct SloVerdicts
     Verdict budget = Verdict::Unknown;
     /// Error budget left over the window as a ratio (1 untouched, <= 0 spent); NaN if unknown.
     double budgetLeft = 0;
+    /// The multi-window burn rule: Fail on a fast burn (page), Warn on a slow burn, Pass
+    /// when the known rates are below both, Unknown when no burn rate is known.
+    Verdict burn = Verdict::Unknown;
+    BurnRateAlert burnAlert;
 
     Verdict worst() const;
 };
 
 /// The SLO verdicts of @p figures against the workspace's @p thresholds (dashboardThreshold()).
 SloVerdicts evaluateSlo(const SloFigures &figures, const QMap<QString, double> &thresholds);
+
+/// As above for a reading of any source; a figure the source could not give is Unknown.
+SloVerdicts evaluateSlo(const SloReading &reading, const QMap<QString, double> &thresholds);
+
+/**
+ * What /api/slo/status reported at @p at, as a reading of source Endpoint. The endpoint
+ * reports only its window's totals, so the burn rates are unknown, with a note that
+ * says where they can come from; the budget is read from the window's availability.
+ */
+SloReading sloReadingFromFigures(const SloFigures &figures, double availabilityTarget,
+                                 const QString &sourceLabel, const QDateTime &at);
 
 /// How each queue figure stands against its limit; Warn in the last fifth before it.
 struct QueueVerdicts

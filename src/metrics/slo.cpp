@@ -48,11 +48,17 @@ double burnRate(double target, SloCounts counts)
 
 BurnRateAlert evaluateBurnRate(double target, const BurnRateWindows &windows)
 {
+    return evaluateBurnRate(burnRate(target, windows.last5m), burnRate(target, windows.last30m),
+                            burnRate(target, windows.last1h), burnRate(target, windows.last6h));
+}
+
+BurnRateAlert evaluateBurnRate(double burn5m, double burn30m, double burn1h, double burn6h)
+{
     BurnRateAlert alert;
-    alert.burn5m = burnRate(target, windows.last5m);
-    alert.burn30m = burnRate(target, windows.last30m);
-    alert.burn1h = burnRate(target, windows.last1h);
-    alert.burn6h = burnRate(target, windows.last6h);
+    alert.burn5m = burn5m;
+    alert.burn30m = burn30m;
+    alert.burn1h = burn1h;
+    alert.burn6h = burn6h;
     // Comparisons with NaN are false, so a window without traffic keeps the alert quiet.
     alert.fast =
         alert.burn1h > BurnRateAlert::FastThreshold && alert.burn5m > BurnRateAlert::FastThreshold;

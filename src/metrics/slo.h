@@ -64,4 +64,10 @@ struct BurnRateAlert
  */
 BurnRateAlert evaluateBurnRate(double target, const BurnRateWindows &windows);
 
+/**
+ * The same rule on burn rates a source already computed (NaN = unknown, never fires):
+ * for sources that report rates rather than counts, such as a Prometheus server.
+ */
+BurnRateAlert evaluateBurnRate(double burn5m, double burn30m, double burn1h, double burn6h);
+
 } // namespace ph

@@ -66,4 +66,12 @@ bool Workspace::isProduction(const QString &environment) const
     return env && env->production;
 }
 
+PrometheusServer Workspace::prometheusFor(const QString &environment) const
+{
+    const Environment *env = this->environment(environment);
+    if (env && !env->prometheus.url.isEmpty())
+        return env->prometheus;
+    return PrometheusServer{settings.prometheusUrl, {}};
+}
+
 } // namespace ph

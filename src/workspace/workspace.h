@@ -10,12 +10,20 @@
 
 namespace ph {
 
+/// A Prometheus server whose HTTP query API answers for a whole environment.
+struct PrometheusServer
+{
+    QString url;    ///< base URL, e.g. "https://prometheus.ops.example.com"; empty = none
+    QString caFile; ///< extra CA certificate file for TLS
+};
+
 /// A deployment stage. Production is marked everywhere in the UI.
 struct Environment
 {
     QString name;
     bool production = false;
     QString timeZone = QStringLiteral("UTC"); ///< IANA name, e.g. "Europe/Berlin"
+    PrometheusServer prometheus;              ///< optional "prometheus" object
 };
 
 /// One HTTP endpoint of a service, after profile defaults and workspace overrides.
@@ -28,6 +36,16 @@ struct EndpointSpec
     int expectStatus = 200;
     bool healthBody = false; ///< body carries a "status" field: degraded = warn, down = fail
     bool probe = true;       ///< probed by the Health view (false for actions, CSV exports)
+};
+
+/// Where a service's SLO figures come from: the "slo" object of a service.
+struct SloSourceSpec
+{
+    /// "endpoint" (its /api/slo/status), "metrics" (its /metrics, rates computed by the
+    /// console) or "prometheus" (the environment's Prometheus server); empty = no SLO row.
+    QString source;
+    QString selector;        ///< PromQL label matchers for "prometheus", e.g. job="echopilot"
+    QString metricsEndpoint; ///< endpoint whose body is the /metrics text (default "metrics")
 };
 
 /// A watched service (one API base URL).
@@ -50,6 +68,7 @@ struct Service
     QString caFile;           ///< extra CA certificate file for TLS
     int intervalMs = 0;       ///< 0 = workspace default
     QString metricsSource;    ///< "service" | "metrics" | "prometheus"
+    SloSourceSpec slo;        ///< resolved: "slo", else metrics_source, else the SLO endpoint
 };
 
 /// An SSH host.
@@ -122,6 +141,8 @@ struct Workspace
     QList<Host> hostsInGroup(const QString &group) const;
     /// True when @p environment names a production environment.
     bool isProduction(const QString &environment) const;
+    /// The Prometheus server of @p environment, else settings.prometheus_url; url empty if none.
+    PrometheusServer prometheusFor(const QString &environment) const;
 };
 
 } // namespace ph

@@ -150,6 +150,7 @@ private:
 
     void readEnvironments(const json &root, Workspace &ws);
     void readServices(const json &root, Workspace &ws);
+    void readSloSource(const json &o, const QString &p, Service &s);
     EndpointSpec readEndpoint(const json &object, const QString &pointer);
     void readHosts(const json &root, Workspace &ws);
     void readBackupJobs(const json &root, Workspace &ws);
@@ -173,6 +174,7 @@ private:
     // indices alone would blame the wrong entry.
     QStringList m_environmentPointers;
     QStringList m_servicePointers;
+    QStringList m_sloSourcePointers; ///< per service: where its SLO source was chosen
     QStringList m_hostPointers;
     QStringList m_backupPointers;
 };
@@ -679,7 +681,7 @@ void Validator::readEnvironments(const json &root, Workspace &ws)
         const json &o = list->at(i);
         if (!isObjectAt(o, p))
             continue;
-        checkKeys(o, p, {"name", "production", "time_zone"});
+        checkKeys(o, p, {"name", "production", "time_zone", "prometheus"});
         Environment env;
         env.name = readString(o, "name", p, true);
         env.production = readBool(o, "production", p, false);
@@ -687,6 +689,17 @@ void Validator::readEnvironments(const json &root, Workspace &ws)
         if (!QTimeZone::isTimeZoneIdAvailable(env.timeZone.toUtf8())) {
             error(child(p, u"time_zone"_s),
                   tr("expected an IANA time zone such as \"Europe/Berlin\" or \"UTC\""));
+        }
+        if (const json *prom = member(o, "prometheus")) {
+            const QString pp = child(p, u"prometheus"_s);
+            if (isObjectAt(*prom, pp)) {
+                checkKeys(*prom, pp, {"url", "ca_file"});
+                const QUrl url = readUrl(*prom, "url", pp, true);
+                env.prometheus.url = url.isEmpty() ? QString() : url.toString();
+                env.prometheus.caFile = readString(*prom, "ca_file", pp, false);
+                if (!env.prometheus.caFile.isEmpty())
+                    env.prometheus.caFile = localPath(env.prometheus.caFile);
+            }
         }
         ws.environments.append(env);
         m_environmentPointers.append(p);
@@ -727,7 +740,8 @@ void Validator::readServices(const json &root, Workspace &ws)
         checkKeys(o, p,
                   {"name", "environment", "profile", "component", "base_url", "endpoints",
                    "endpoint_overrides", "field_mappings", "latency_budget_ms", "dashboard_key_ref",
-                   "via", "host", "working_directory", "ca_file", "interval_ms", "metrics_source"});
+                   "via", "host", "working_directory", "ca_file", "interval_ms", "metrics_source",
+                   "slo"});
         Service s;
         s.name = readString(o, "name", p, true);
         s.environment = readString(o, "environment", p, true);
@@ -823,6 +837,8 @@ void Validator::readServices(const json &root, Workspace &ws)
             readEnum(o, "metrics_source", p, {u"service"_s, u"metrics"_s, u"prometheus"_s},
                      s.profile == "echopilot"_L1 ? u"service"_s : u"metrics"_s);
 
+        readSloSource(o, p, s);
+
         const bool needsKey = std::any_of(s.endpoints.cbegin(), s.endpoints.cend(),
                                           [](const EndpointSpec &e) { return e.needsKey; });
         if (needsKey && s.dashboardKeyRef.isEmpty())
@@ -832,6 +848,52 @@ void Validator::readServices(const json &root, Workspace &ws)
         m_servicePointers.append(p);
     }
     checkUnique(ws.services, m_servicePointers, tr("service"));
+}
+
+void Validator::readSloSource(const json &o, const QString &p, Service &s)
+{
+    auto hasEndpoint = [&s](const QString &name) {
+        return std::any_of(s.endpoints.cbegin(), s.endpoints.cend(),
+                           [&name](const EndpointSpec &e) { return e.name == name; });
+    };
+    const json *slo = member(o, "slo");
+    const QString sp = child(p, u"slo"_s);
+    m_sloSourcePointers.append(sp);
+    if (!slo) {
+        // The older "metrics_source" spelling only ever refined what the profile offers, so
+        // it never makes a file invalid: a source the service cannot serve means no row.
+        QString legacy = member(o, "metrics_source") ? s.metricsSource : u"service"_s;
+        if (legacy == "service"_L1)
+            legacy = u"endpoint"_s;
+        if (legacy == "metrics"_L1)
+            s.slo.metricsEndpoint = u"metrics"_s;
+        if ((legacy == "endpoint"_L1 && hasEndpoint(u"slo"_s)) ||
+            (legacy == "metrics"_L1 && hasEndpoint(u"metrics"_s)) || legacy == "prometheus"_L1)
+            s.slo.source = legacy;
+        if (member(o, "metrics_source"))
+            m_sloSourcePointers.last() = child(p, u"metrics_source"_s);
+        return;
+    }
+    if (!isObjectAt(*slo, sp))
+        return;
+    checkKeys(*slo, sp, {"source", "selector", "metrics_endpoint"});
+    const QStringList sources{u"endpoint"_s, u"metrics"_s, u"prometheus"_s};
+    s.slo.source =
+        readEnum(*slo, "source", sp, sources, hasEndpoint(u"slo"_s) ? u"endpoint"_s : u"metrics"_s);
+    s.slo.selector = readString(*slo, "selector", sp, false);
+    s.slo.metricsEndpoint = readString(*slo, "metrics_endpoint", sp, false, u"metrics"_s);
+    const QString pointer = member(*slo, "source") ? child(sp, u"source"_s) : sp;
+    m_sloSourcePointers.last() = pointer;
+    if (s.slo.source == "endpoint"_L1 && !hasEndpoint(u"slo"_s))
+        error(pointer, tr("\"endpoint\" needs an endpoint named \"slo\" in this service; "
+                          "choose \"metrics\" or \"prometheus\", or add the endpoint"));
+    if (s.slo.source == "metrics"_L1 && !hasEndpoint(s.slo.metricsEndpoint))
+        error(child(sp, u"metrics_endpoint"_s),
+              tr("no endpoint \"%1\" in this service to read /metrics from")
+                  .arg(s.slo.metricsEndpoint));
+    if (s.slo.source == "prometheus"_L1 && s.slo.selector.isEmpty())
+        warn(child(sp, u"selector"_s),
+             tr("no selector: the queries will add up every job the Prometheus server scrapes"));
 }
 
 void Validator::readHosts(const json &root, Workspace &ws)
@@ -995,9 +1057,17 @@ void Validator::checkReferences(const Workspace &ws)
         needEnvironment(child(p, u"environment"_s), s.environment);
         needHost(child(p, u"via"_s), s.via);
         needHost(child(p, u"host"_s), s.host);
-        if (s.metricsSource == "prometheus"_L1 && ws.settings.prometheusUrl.isEmpty())
-            error(child(p, u"metrics_source"_s),
-                  tr("\"prometheus\" needs /settings/prometheus_url"));
+        if (s.slo.source == "prometheus"_L1 && ws.prometheusFor(s.environment).url.isEmpty()) {
+            QString envPointer = u"/environments/N"_s;
+            for (qsizetype k = 0; k < ws.environments.size(); ++k) {
+                if (ws.environments.at(k).name == s.environment)
+                    envPointer = m_environmentPointers.value(k);
+            }
+            error(m_sloSourcePointers.value(i),
+                  tr("\"prometheus\" needs a Prometheus server: set %1/prometheus/url "
+                     "(or /settings/prometheus_url for every environment)")
+                      .arg(envPointer));
+        }
     }
     for (qsizetype i = 0; i < ws.hosts.size(); ++i) {
         const Host &h = ws.hosts.at(i);

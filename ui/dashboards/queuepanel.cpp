@@ -35,8 +35,6 @@ namespace ph {
 
 namespace {
 
-constexpr int MaxHistory = 720; // three hours at the default 15 s interval
-
 const QString DepthKey = u"queue.depth.max"_s;
 const QString RateKey = u"queue.rate.min_per_min"_s;
 const QString FailedKey = u"queue.failed_ratio.max"_s;
@@ -51,34 +49,22 @@ QString number(double v)
 // ---------------------------------------------------------------------------------------
 
 QueueModel::QueueModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_now(QDateTime::currentDateTimeUtc())
+    : DashboardModel(ColumnCount, AgeCol, parent)
 {
 }
 
 void QueueModel::setServices(const QList<Service> &services,
                              const QMap<QString, double> &thresholds)
 {
-    beginResetModel();
-    QList<Row> old = std::exchange(m_rows, {});
-    m_thresholds = thresholds;
-    for (const Service &s : services) {
+    resetRows(m_rows, services, thresholds, [](const Service &s, Row &row) {
         const auto spec = std::find_if(s.endpoints.cbegin(), s.endpoints.cend(),
                                        [](const EndpointSpec &e) { return e.name == u"queue"; });
         if (spec == s.endpoints.cend())
-            continue;
-        Row row;
-        // A reloaded workspace keeps the figures it already had for the same service.
-        const auto kept = std::find_if(old.cbegin(), old.cend(),
-                                       [&](const Row &r) { return r.service == s.name; });
-        if (kept != old.cend())
-            row = *kept;
-        row.service = s.name;
+            return false;
         row.source = spec->path;
         row.fieldMappings = s.fieldMappings;
-        m_rows.append(row);
-    }
-    endResetModel();
+        return true;
+    });
 }
 
 bool QueueModel::applyResult(const ProbeResult &result)
@@ -89,7 +75,7 @@ bool QueueModel::applyResult(const ProbeResult &result)
     if (i < 0)
         return false;
     Row &r = m_rows[i];
-    m_now = std::max(m_now, QDateTime::currentDateTimeUtc());
+    advanceClock();
     bool fresh = false;
     if (const QString why = unusableAnswer(result); !why.isEmpty()) {
         r.stale = true;
@@ -115,27 +101,6 @@ bool QueueModel::applyResult(const ProbeResult &result)
     return fresh;
 }
 
-void QueueModel::refreshAges(const QDateTime &now)
-{
-    m_now = now;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, AgeCol), index(m_rows.size() - 1, AgeCol), {Qt::DisplayRole});
-}
-
-int QueueModel::rowOf(const QString &service) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).service == service)
-            return i;
-    }
-    return -1;
-}
-
-double QueueModel::threshold(const QString &key) const
-{
-    return dashboardThreshold(m_thresholds, key);
-}
-
 Verdict QueueModel::figureVerdict(int column, const Figures &f) const
 {
     const QueueVerdicts v = evaluateQueue(f, m_thresholds);
@@ -151,16 +116,6 @@ Verdict QueueModel::figureVerdict(int column, const Figures &f) const
     default:
         return Verdict::Unknown;
     }
-}
-
-int QueueModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int QueueModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant QueueModel::data(const QModelIndex &index, int role) const
@@ -294,6 +249,7 @@ QueuePanel::QueuePanel(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_table(new QTableView(this))
     , m_chartView(new QChartView(this))
+    , m_history(m_chartView)
     , m_ageTimer(new QTimer(this))
     , m_actions(new QWidget(this))
     , m_actionResult(new QLabel(this))
@@ -498,8 +454,7 @@ void QueuePanel::onFetched(quint64 id, const ProbeResult &result)
 
 QList<QPointF> QueuePanel::depthHistory(const QString &service) const
 {
-    const QLineSeries *s = m_depthSeries.value(service);
-    return s ? s->points() : QList<QPointF>{};
+    return m_history.points(service);
 }
 
 void QueuePanel::applyResult(const ProbeResult &result)
@@ -508,11 +463,7 @@ void QueuePanel::applyResult(const ProbeResult &result)
         return;
     if (m_model->applyResult(result)) {
         const QueueModel::Row &r = m_model->rowAt(m_model->rowOf(result.service));
-        if (QLineSeries *s = m_depthSeries.value(r.service)) {
-            if (s->count() >= MaxHistory)
-                s->removePoints(0, s->count() - MaxHistory + 1);
-            s->append(double(r.figuresAt.toMSecsSinceEpoch()), r.figures.depth);
-        }
+        m_history.append(r.service, r.figuresAt, r.figures.depth);
         updateAxes();
     }
     updateSummary();
@@ -525,74 +476,21 @@ void QueuePanel::refreshAges(const QDateTime &now)
 
 void QueuePanel::rebuildChart()
 {
-    QMap<QString, QList<QPointF>> kept;
-    for (auto it = m_depthSeries.cbegin(); it != m_depthSeries.cend(); ++it)
-        kept.insert(it.key(), it.value()->points());
-    m_depthSeries.clear();
-
-    auto *chart = new QChart;
-    chart->setTitle(tr("Queue depth this session"));
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    m_timeAxis = new QDateTimeAxis;
-    m_timeAxis->setFormat(u"HH:mm:ss"_s);
-    m_timeAxis->setTickCount(5);
     m_depthAxis = new QValueAxis;
     m_depthAxis->setLabelFormat(u"%d"_s);
     m_depthAxis->setTitleText(tr("Jobs waiting"));
-    chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    chart->addAxis(m_depthAxis, Qt::AlignLeft);
-
-    for (int i = 0; i < m_model->rowCount(); ++i) {
-        const QString name = m_model->rowAt(i).service;
-        auto *series = new QLineSeries;
-        series->setName(name);
-        series->append(kept.value(name));
-        chart->addSeries(series);
-        series->attachAxis(m_timeAxis);
-        series->attachAxis(m_depthAxis);
-        m_depthSeries.insert(name, series);
-    }
-    m_limitSeries = new QLineSeries;
-    m_limitSeries->setName(tr("Limit (%1)").arg(number(m_model->threshold(DepthKey))));
-    QPen pen(statusColor(Verdict::Fail));
-    pen.setStyle(Qt::DashLine);
-    pen.setWidth(2);
-    m_limitSeries->setPen(pen);
-    chart->addSeries(m_limitSeries);
-    m_limitSeries->attachAxis(m_timeAxis);
-    m_limitSeries->attachAxis(m_depthAxis);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-
-    QChart *old = m_chartView->chart();
-    m_chartView->setChart(chart);
-    delete old;
+    QStringList services;
+    for (int i = 0; i < m_model->rowCount(); ++i)
+        services.append(m_model->rowAt(i).service);
+    m_history.rebuild(tr("Queue depth this session"), services, m_depthAxis,
+                      tr("Limit (%1)").arg(number(m_model->threshold(DepthKey))));
     updateAxes();
 }
 
 void QueuePanel::updateAxes()
 {
-    qreal minX = std::numeric_limits<qreal>::max();
-    qreal maxX = std::numeric_limits<qreal>::lowest();
-    qreal maxY = 0;
-    for (const QLineSeries *s : std::as_const(m_depthSeries)) {
-        for (const QPointF &p : s->points()) {
-            minX = std::min(minX, p.x());
-            maxX = std::max(maxX, p.x());
-            maxY = std::max(maxY, p.y());
-        }
-    }
-    if (minX > maxX) {
-        const qreal now = qreal(QDateTime::currentMSecsSinceEpoch());
-        minX = now - 60000;
-        maxX = now;
-    } else if (maxX - minX < 60000) {
-        // A single check still gets a readable minute of axis.
-        minX = maxX - 60000;
-    }
     const double limit = m_model->threshold(DepthKey);
-    m_limitSeries->replace({QPointF(minX, limit), QPointF(maxX, limit)});
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX)),
-                         QDateTime::fromMSecsSinceEpoch(qint64(maxX)));
+    const double maxY = m_history.updateRange(limit).second;
     m_depthAxis->setRange(0, std::max(limit, maxY) * 1.2);
     m_depthAxis->applyNiceNumbers();
 }

@@ -4,9 +4,10 @@
 #include "audit/auditevent.h"
 #include "metrics/dashboardfigures.h"
 #include "probes/proberesult.h"
+#include "ui/dashboards/dashboardmodel.h"
+#include "ui/dashboards/historychart.h"
 #include "workspace/workspace.h"
 
-#include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -34,7 +35,7 @@ class ServiceFetcher;
  * figures that parsed, how they compare with the thresholds and why the newest answer
  * could not be used. Rows are fixed by setServices(); results update them in place.
  */
-class QueueModel : public QAbstractTableModel
+class QueueModel : public DashboardModel
 {
     Q_OBJECT
 public:
@@ -75,24 +76,21 @@ public:
     void setServices(const QList<Service> &services, const QMap<QString, double> &thresholds);
     /// Returns true when @p result belonged to a row and produced fresh figures.
     bool applyResult(const ProbeResult &result);
-    void refreshAges(const QDateTime &now);
 
-    int rowOf(const QString &service) const;
     const Row &rowAt(int row) const { return m_rows.at(row); }
-    double threshold(const QString &key) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+protected:
+    qsizetype serviceCount() const override { return m_rows.size(); }
+    QString serviceAt(qsizetype row) const override { return m_rows.at(row).service; }
 
 private:
     Verdict figureVerdict(int column, const Figures &f) const;
 
     QList<Row> m_rows;
-    QMap<QString, double> m_thresholds;
-    QDateTime m_now;
 };
 
 /**
@@ -147,10 +145,8 @@ private:
     QLabel *m_summary;
     QTableView *m_table;
     QChartView *m_chartView;
-    QDateTimeAxis *m_timeAxis = nullptr;
+    HistoryChart m_history;
     QValueAxis *m_depthAxis = nullptr;
-    QLineSeries *m_limitSeries = nullptr;
-    QMap<QString, QLineSeries *> m_depthSeries;
     QTimer *m_ageTimer;
     QWidget *m_actions;
     QLabel *m_actionResult;

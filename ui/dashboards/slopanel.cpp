@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/slopanel.h"
 
+#include "metrics/metricsslotracker.h"
+#include "metrics/promqlclient.h"
+#include "metrics/promslosource.h"
 #include "metrics/slo.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/widgets/statuscolors.h"
@@ -8,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTimeAxis>
+#include <QFont>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,8 +35,6 @@ namespace ph {
 
 namespace {
 
-constexpr int MaxHistory = 720; // three hours at the default 15 s interval
-
 const QString AvailabilityKey = u"slo.availability.target"_s;
 const QString P95Key = u"slo.p95_ms.max"_s;
 const QString P99Key = u"slo.p99_ms.max"_s;
@@ -55,98 +57,161 @@ QString ratioPercent(double ratio)
 // ---------------------------------------------------------------------------------------
 
 SloModel::SloModel(QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_now(QDateTime::currentDateTimeUtc())
+    : DashboardModel(ColumnCount, AgeCol, parent)
 {
 }
 
 void SloModel::setServices(const QList<Service> &services, const QMap<QString, double> &thresholds)
 {
-    beginResetModel();
-    QList<Row> old = std::exchange(m_rows, {});
-    m_thresholds = thresholds;
-    for (const Service &s : services) {
-        const auto spec = std::find_if(s.endpoints.cbegin(), s.endpoints.cend(),
-                                       [](const EndpointSpec &e) { return e.name == u"slo"; });
-        if (spec == s.endpoints.cend())
-            continue;
-        Row row;
-        // A reloaded workspace keeps the figures it already had for the same service.
-        const auto kept = std::find_if(old.cbegin(), old.cend(),
-                                       [&](const Row &r) { return r.service == s.name; });
-        if (kept != old.cend())
-            row = *kept;
-        row.service = s.name;
-        row.source = spec->path;
+    const double target = dashboardThreshold(thresholds, AvailabilityKey);
+    resetRows(m_rows, services, thresholds, [&](const Service &s, Row &row) {
+        auto endpoint = [&s](const QString &name) -> const EndpointSpec * {
+            for (const EndpointSpec &e : s.endpoints) {
+                if (e.name == name)
+                    return &e;
+            }
+            return nullptr;
+        };
+        QString source = s.slo.source;
+        if (source.isEmpty() && endpoint(u"slo"_s))
+            source = u"endpoint"_s;
+        SloSourceKind kind = SloSourceKind::Endpoint;
+        if (source == u"endpoint") {
+            const EndpointSpec *spec = endpoint(u"slo"_s);
+            if (!spec)
+                return false;
+            kind = SloSourceKind::Endpoint;
+            row.endpoint = spec->name;
+            row.source = spec->path;
+        } else if (source == u"metrics") {
+            const QString name =
+                s.slo.metricsEndpoint.isEmpty() ? u"metrics"_s : s.slo.metricsEndpoint;
+            const EndpointSpec *spec = endpoint(name);
+            if (!spec)
+                return false;
+            kind = SloSourceKind::Metrics;
+            // A tracker keeps its scrapes across a reload that keeps the source.
+            if (!row.tracker || row.kind != kind || row.endpoint != name)
+                row.tracker = std::make_shared<MetricsSloTracker>(spec->path, target);
+            row.tracker->setAvailabilityTarget(target);
+            row.endpoint = name;
+            row.source = spec->path;
+        } else if (source == u"prometheus") {
+            kind = SloSourceKind::Prometheus;
+            row.endpoint.clear();
+            row.source = tr("Prometheus");
+        } else {
+            return false;
+        }
+        if (row.kind != kind) {
+            row.hasFigures = false;
+            row.reading = {};
+            row.stale = false;
+            row.problem.clear();
+        }
+        if (kind != SloSourceKind::Metrics)
+            row.tracker.reset();
+        row.kind = kind;
         row.fieldMappings = s.fieldMappings;
-        m_rows.append(row);
-    }
-    endResetModel();
+        return true;
+    });
 }
 
 bool SloModel::applyResult(const ProbeResult &result)
 {
-    if (result.endpoint != u"slo")
-        return false;
     const int i = rowOf(result.service);
-    if (i < 0)
+    if (i < 0 || m_rows.at(i).endpoint.isEmpty() || m_rows.at(i).endpoint != result.endpoint)
         return false;
     Row &r = m_rows[i];
-    m_now = std::max(m_now, QDateTime::currentDateTimeUtc());
-    bool fresh = false;
+    advanceClock();
+    const QDateTime at =
+        result.checkedAt.isValid() ? result.checkedAt : QDateTime::currentDateTimeUtc();
     if (const QString why = unusableAnswer(result); !why.isEmpty()) {
         r.stale = true;
         r.problem = why;
+        finishUpdate(i);
+        return false;
+    }
+    if (r.kind == SloSourceKind::Metrics) {
+        if (const auto added = r.tracker->addScrape(result.body, at); !added) {
+            r.stale = true;
+            r.problem = added.error().message;
+            finishUpdate(i);
+            return false;
+        }
+        r.reading = r.tracker->reading();
     } else {
-        Figures f;
+        SloFigures f;
         const QString problem = readSloFigures(result.body, r.fieldMappings, &f);
-        if (problem.isEmpty()) {
-            r.figures = f;
-            r.hasFigures = true;
-            r.figuresAt =
-                result.checkedAt.isValid() ? result.checkedAt : QDateTime::currentDateTimeUtc();
-            r.stale = false;
-            r.problem.clear();
-            fresh = true;
-        } else {
+        if (!problem.isEmpty()) {
             // The last good figures stay on screen, greyed, next to the reason.
             r.stale = true;
             r.problem = problem;
+            finishUpdate(i);
+            return false;
         }
+        r.reading = sloReadingFromFigures(f, threshold(AvailabilityKey), r.source, at);
     }
-    Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
-    return fresh;
+    r.hasFigures = true;
+    r.figuresAt = at;
+    r.stale = false;
+    r.problem.clear();
+    finishUpdate(i);
+    return true;
 }
 
-void SloModel::refreshAges(const QDateTime &now)
+bool SloModel::applyReading(const QString &service, const SloReading &reading)
 {
-    m_now = now;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, AgeCol), index(m_rows.size() - 1, AgeCol), {Qt::DisplayRole});
-}
-
-int SloModel::rowOf(const QString &service) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).service == service)
-            return i;
+    const int i = rowOf(service);
+    if (i < 0)
+        return false;
+    Row &r = m_rows[i];
+    advanceClock();
+    if (!reading.error.isEmpty()) {
+        r.stale = r.hasFigures;
+        r.problem = reading.error;
+        finishUpdate(i);
+        return false;
     }
-    return -1;
+    r.reading = reading;
+    r.hasFigures = true;
+    r.figuresAt =
+        reading.observedAt.isValid() ? reading.observedAt : QDateTime::currentDateTimeUtc();
+    r.stale = false;
+    r.problem.clear();
+    finishUpdate(i);
+    return true;
 }
 
-double SloModel::threshold(const QString &key) const
+void SloModel::finishUpdate(int row)
 {
-    return dashboardThreshold(m_thresholds, key);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
-double SloModel::budgetLeft(const Figures &f) const
+const SloValue *SloModel::value(int column, const SloReading &r) const
 {
-    return evaluateSlo(f, m_thresholds).budgetLeft;
+    switch (column) {
+    case AvailabilityCol:
+        return &r.availability;
+    case P95Col:
+        return &r.p95Ms;
+    case P99Col:
+        return &r.p99Ms;
+    case WebhookCol:
+        return &r.webhookSuccess;
+    case BudgetCol:
+        return &r.budgetRemaining;
+    case Burn1hCol:
+        return &r.burn1h;
+    case Burn6hCol:
+        return &r.burn6h;
+    default:
+        return nullptr;
+    }
 }
 
-Verdict SloModel::figureVerdict(int column, const Figures &f) const
+Verdict SloModel::figureVerdict(int column, const SloVerdicts &v, const SloReading &r) const
 {
-    const SloVerdicts v = evaluateSlo(f, m_thresholds);
     switch (column) {
     case AvailabilityCol:
         return v.availability;
@@ -158,19 +223,18 @@ Verdict SloModel::figureVerdict(int column, const Figures &f) const
         return v.webhook;
     case BudgetCol:
         return v.budget;
+    case Burn1hCol:
+        // The fast rule pairs 1 h with 5 min, the slow one 6 h with 30 min.
+        return v.burnAlert.fast   ? Verdict::Fail
+               : r.burn1h.known() ? Verdict::Pass
+                                  : Verdict::Unknown;
+    case Burn6hCol:
+        return v.burnAlert.slow   ? Verdict::Warn
+               : r.burn6h.known() ? Verdict::Pass
+                                  : Verdict::Unknown;
     default:
         return Verdict::Unknown;
     }
-}
-
-int SloModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int SloModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant SloModel::data(const QModelIndex &index, int role) const
@@ -179,45 +243,47 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &r = m_rows.at(index.row());
     const int col = index.column();
-    const Figures &f = r.figures;
-    const bool figure = col >= AvailabilityCol && col <= BudgetCol;
-    const Verdict verdict = figure && r.hasFigures ? figureVerdict(col, f) : Verdict::Unknown;
-    Verdict worst = Verdict::Unknown;
-    if (r.hasFigures) {
-        worst = Verdict::Pass;
-        for (int c = AvailabilityCol; c <= BudgetCol; ++c) {
-            const Verdict v = figureVerdict(c, f);
-            if (v == Verdict::Fail || (v == Verdict::Warn && worst == Verdict::Pass))
-                worst = v;
-        }
-    }
+    const SloReading &f = r.reading;
+    const bool figure = col >= AvailabilityCol && col <= Burn6hCol;
+    const SloValue *v = r.hasFigures ? value(col, f) : nullptr;
+    const bool known = v && v->known();
+    const SloVerdicts verdicts = evaluateSlo(f, m_thresholds);
+    const Verdict verdict =
+        figure && r.hasFigures ? figureVerdict(col, verdicts, f) : Verdict::Unknown;
+    const Verdict worst = r.hasFigures ? verdicts.worst() : Verdict::Unknown;
     const QString age =
         r.hasFigures ? HealthModel::formatAge(r.figuresAt.secsTo(m_now)) : tr("no data yet");
 
     switch (role) {
     case Qt::DisplayRole:
-        if (figure && !r.hasFigures)
+        if (figure && !known)
             return u"–"_s;
         switch (col) {
         case ServiceCol:
             return r.service;
         case AvailabilityCol:
-            return ratioPercent(f.availability);
+            return ratioPercent(f.availability.value);
         case P95Col:
-            return tr("%1 ms").arg(number(f.p95Ms));
+            return tr("%1 ms").arg(number(std::round(f.p95Ms.value)));
         case P99Col:
-            return tr("%1 ms").arg(number(f.p99Ms));
+            return tr("%1 ms").arg(number(std::round(f.p99Ms.value)));
         case WebhookCol:
-            return ratioPercent(f.webhookSuccess);
-        case BudgetCol: {
-            const double left = budgetLeft(f);
-            if (std::isnan(left))
-                return u"–"_s;
+            return ratioPercent(f.webhookSuccess.value);
+        case BudgetCol:
             return tr("%1 % of %2 d")
-                .arg(QLocale().toString(left * 100.0, 'f', 0), number(f.windowDays));
-        }
+                .arg(QLocale().toString(f.budgetRemaining.value * 100.0, 'f', 0),
+                     number(f.windowDays));
+        case Burn1hCol:
+            return verdicts.burnAlert.fast
+                       ? tr("%1× fast burn — page").arg(QLocale().toString(f.burn1h.value, 'f', 2))
+                       : tr("%1×").arg(QLocale().toString(f.burn1h.value, 'f', 2));
+        case Burn6hCol:
+            return verdicts.burnAlert.slow
+                       ? tr("%1× slow burn").arg(QLocale().toString(f.burn6h.value, 'f', 2))
+                       : tr("%1×").arg(QLocale().toString(f.burn6h.value, 'f', 2));
         case SourceCol:
-            return r.source;
+            // A Prometheus reading names its server.
+            return r.hasFigures && !f.sourceLabel.isEmpty() ? f.sourceLabel : r.source;
         case AgeCol:
             return age;
         case StateCol:
@@ -225,14 +291,20 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
                 return r.problem;
             if (!r.hasFigures)
                 return tr("waiting for the first answer");
+            if (verdicts.burnAlert.fast)
+                return tr("fast burn — page");
+            if (verdicts.burnAlert.slow)
+                return tr("slow burn");
             return worst == Verdict::Fail   ? tr("breached")
                    : worst == Verdict::Warn ? tr("met, budget running low")
                                             : tr("met");
         }
         return {};
     case Qt::ForegroundRole:
-        if (figure && r.hasFigures)
+        if (figure && known)
             return r.stale ? staleTextColor() : statusColor(verdict);
+        if (figure && r.hasFigures)
+            return staleTextColor();
         if (col == AgeCol && r.stale)
             return staleTextColor();
         if (col == StateCol && !r.problem.isEmpty())
@@ -243,26 +315,40 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (figure && r.hasFigures) {
             QString detail;
-            switch (col) {
-            case AvailabilityCol:
-            case WebhookCol:
-            case P95Col:
-            case P99Col:
-                detail = verdict == Verdict::Pass ? tr("target met") : tr("target breached");
-                break;
-            case BudgetCol:
+            if (!known) {
+                detail = v && !v->note.isEmpty() ? v->note : tr("not known");
+            } else if (col == BudgetCol) {
                 detail = tr("burn rate over the window: %1×")
                              .arg(QLocale().toString(burnRate(threshold(AvailabilityKey),
-                                                              SloCounts{f.availability, 1.0}),
+                                                              SloCounts{f.availability.value, 1.0}),
                                                      'f', 2));
-                break;
+            } else if (col == Burn1hCol || col == Burn6hCol) {
+                detail =
+                    tr("multiples of the rate that spends the budget exactly over the "
+                       "window; 5 min %1×, 30 min %2×")
+                        .arg(f.burn5m.known() ? QLocale().toString(f.burn5m.value, 'f', 2) : u"–"_s,
+                             f.burn30m.known() ? QLocale().toString(f.burn30m.value, 'f', 2)
+                                               : u"–"_s);
+            } else {
+                detail = verdict == Verdict::Pass ? tr("target met") : tr("target breached");
             }
+            if (known && !v->note.isEmpty())
+                detail += u" ("_s + v->note + u')';
             return tr("%1 — %2\nSource: %3, %4%5")
                 .arg(headerData(col, Qt::Horizontal).toString(), detail, r.source, age,
                      r.stale ? tr("\nNot current: %1").arg(r.problem) : QString());
         }
         if (col == StateCol && !r.problem.isEmpty())
             return r.problem;
+        return {};
+    case Qt::FontRole:
+        // A window the source has not fully seen yet is in italics; its tooltip says how much.
+        if (known && !v->note.isEmpty() &&
+            (col == P95Col || col == P99Col || col == Burn1hCol || col == Burn6hCol)) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (figure)
@@ -271,20 +357,11 @@ QVariant SloModel::data(const QModelIndex &index, int role) const
     case VerdictRole:
         return int(col == StateCol ? (r.problem.isEmpty() ? worst : Verdict::Fail) : verdict);
     case ValueRole:
-        if (!figure || !r.hasFigures)
+        if (!figure || !known)
             return {};
-        switch (col) {
-        case AvailabilityCol:
-            return f.availability;
-        case P95Col:
-            return f.p95Ms;
-        case P99Col:
-            return f.p99Ms;
-        case WebhookCol:
-            return f.webhookSuccess;
-        default:
-            return budgetLeft(f);
-        }
+        return v->value;
+    case NoteRole:
+        return v ? v->note : QString();
     case StaleRole:
         return r.stale;
     default:
@@ -306,9 +383,13 @@ QVariant SloModel::headerData(int section, Qt::Orientation orientation, int role
     case P99Col:
         return tr("p99 (< %1 ms)").arg(number(threshold(P99Key)));
     case WebhookCol:
-        return tr("Webhook success (≥ %1 %)").arg(number(threshold(WebhookKey) * 100));
+        return tr("Webhook (≥ %1 %)").arg(number(threshold(WebhookKey) * 100));
     case BudgetCol:
-        return tr("Error budget left");
+        return tr("Budget left");
+    case Burn1hCol:
+        return tr("Burn 1 h");
+    case Burn6hCol:
+        return tr("Burn 6 h");
     case SourceCol:
         return tr("Source");
     case AgeCol:
@@ -327,9 +408,13 @@ SloPanel::SloPanel(QWidget *parent)
     , m_summary(new QLabel(this))
     , m_table(new QTableView(this))
     , m_chartView(new QChartView(this))
+    , m_history(m_chartView)
     , m_ageTimer(new QTimer(this))
+    , m_promTimer(new QTimer(this))
 {
     setObjectName(u"sloPanel"_s);
+    m_promTimer->setInterval(15000);
+    connect(m_promTimer, &QTimer::timeout, this, &SloPanel::refreshPrometheus);
     m_summary->setObjectName(u"sloSummary"_s);
     m_summary->setWordWrap(true);
     m_table->setObjectName(u"sloTable"_s);
@@ -367,29 +452,100 @@ void SloPanel::setServices(const QList<Service> &services, const QMap<QString, d
 {
     m_model->setServices(services, thresholds);
     rebuildChart();
+    rebuildPrometheusSources(services);
     updateSummary();
+}
+
+void SloPanel::setPrometheus(std::function<PrometheusServer(const QString &)> serverFor,
+                             int intervalMs)
+{
+    m_prometheusFor = std::move(serverFor);
+    m_promTimer->setInterval(std::max(1000, intervalMs));
+}
+
+void SloPanel::rebuildPrometheusSources(const QList<Service> &services)
+{
+    // Sources are cheap; a reload may have moved a service to another server or selector.
+    qDeleteAll(m_promSources);
+    m_promSources.clear();
+    const double target = m_model->threshold(AvailabilityKey);
+    for (const Service &s : services) {
+        if (s.slo.source != u"prometheus" || m_model->rowOf(s.name) < 0)
+            continue;
+        const PrometheusServer server =
+            m_prometheusFor ? m_prometheusFor(s.environment) : PrometheusServer{};
+        if (server.url.isEmpty()) {
+            SloReading none;
+            none.source = SloSourceKind::Prometheus;
+            none.error = tr("No Prometheus server is set for the environment \"%1\": give it "
+                            "a \"prometheus\": {\"url\": …} in the workspace.")
+                             .arg(s.environment);
+            m_model->applyReading(s.name, none);
+            continue;
+        }
+        auto *source = new PromSloSource(QUrl(server.url), this);
+        if (const auto ca = source->client()->setCaFile(server.caFile); !ca) {
+            SloReading bad;
+            bad.source = SloSourceKind::Prometheus;
+            bad.error = ca.error().message;
+            m_model->applyReading(s.name, bad);
+            delete source;
+            continue;
+        }
+        source->setSelector(s.slo.selector);
+        source->setAvailabilityTarget(target);
+        const QString name = s.name;
+        connect(source, &PromSloSource::readingReady, this,
+                [this, name](const SloReading &reading) { applyReading(name, reading); });
+        m_promSources.insert(name, source);
+        source->refresh();
+    }
+    if (m_promSources.isEmpty())
+        m_promTimer->stop();
+    else if (!m_promTimer->isActive())
+        m_promTimer->start();
+}
+
+void SloPanel::refreshPrometheus()
+{
+    for (PromSloSource *source : std::as_const(m_promSources)) {
+        // A server slower than the interval keeps its round; starting over would never end.
+        if (!source->isBusy())
+            source->refresh();
+    }
 }
 
 QList<QPointF> SloPanel::availabilityHistory(const QString &service) const
 {
-    const QLineSeries *s = m_series.value(service);
-    return s ? s->points() : QList<QPointF>{};
+    return m_history.points(service);
 }
 
 void SloPanel::applyResult(const ProbeResult &result)
 {
-    if (result.endpoint != u"slo")
+    const int row = m_model->rowOf(result.service);
+    if (row < 0 || m_model->rowAt(row).endpoint != result.endpoint)
         return;
-    if (m_model->applyResult(result)) {
-        const SloModel::Row &r = m_model->rowAt(m_model->rowOf(result.service));
-        if (QLineSeries *s = m_series.value(r.service)) {
-            if (s->count() >= MaxHistory)
-                s->removePoints(0, s->count() - MaxHistory + 1);
-            s->append(double(r.figuresAt.toMSecsSinceEpoch()), r.figures.availability * 100.0);
-        }
+    if (m_model->applyResult(result))
+        addToChart(result.service);
+    updateSummary();
+}
+
+void SloPanel::applyReading(const QString &service, const SloReading &reading)
+{
+    if (m_model->applyReading(service, reading))
+        addToChart(service);
+    updateSummary();
+}
+
+void SloPanel::addToChart(const QString &service)
+{
+    const SloModel::Row &r = m_model->rowAt(m_model->rowOf(service));
+    // One scrape counts since the service started, not this session: not on the chart.
+    const bool sinceStart = r.kind == SloSourceKind::Metrics && r.tracker->scrapeCount() < 2;
+    if (r.reading.availability.known() && !sinceStart) {
+        m_history.append(r.service, r.figuresAt, r.reading.availability.value * 100.0);
         updateAxes();
     }
-    updateSummary();
 }
 
 void SloPanel::refreshAges(const QDateTime &now)
@@ -399,74 +555,21 @@ void SloPanel::refreshAges(const QDateTime &now)
 
 void SloPanel::rebuildChart()
 {
-    QMap<QString, QList<QPointF>> kept;
-    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
-        kept.insert(it.key(), it.value()->points());
-    m_series.clear();
-
-    auto *chart = new QChart;
-    chart->setTitle(tr("Availability this session"));
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    m_timeAxis = new QDateTimeAxis;
-    m_timeAxis->setFormat(u"HH:mm:ss"_s);
-    m_timeAxis->setTickCount(5);
     m_percentAxis = new QValueAxis;
     m_percentAxis->setLabelFormat(u"%.2f"_s);
     m_percentAxis->setTitleText(tr("Availability (%)"));
-    chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    chart->addAxis(m_percentAxis, Qt::AlignLeft);
-
-    for (int i = 0; i < m_model->rowCount(); ++i) {
-        const QString name = m_model->rowAt(i).service;
-        auto *series = new QLineSeries;
-        series->setName(name);
-        series->append(kept.value(name));
-        chart->addSeries(series);
-        series->attachAxis(m_timeAxis);
-        series->attachAxis(m_percentAxis);
-        m_series.insert(name, series);
-    }
-    m_targetSeries = new QLineSeries;
-    m_targetSeries->setName(
-        tr("Target (%1 %)").arg(number(m_model->threshold(AvailabilityKey) * 100)));
-    QPen pen(statusColor(Verdict::Fail));
-    pen.setStyle(Qt::DashLine);
-    pen.setWidth(2);
-    m_targetSeries->setPen(pen);
-    chart->addSeries(m_targetSeries);
-    m_targetSeries->attachAxis(m_timeAxis);
-    m_targetSeries->attachAxis(m_percentAxis);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-
-    QChart *old = m_chartView->chart();
-    m_chartView->setChart(chart);
-    delete old;
+    QStringList services;
+    for (int i = 0; i < m_model->rowCount(); ++i)
+        services.append(m_model->rowAt(i).service);
+    m_history.rebuild(tr("Availability this session"), services, m_percentAxis,
+                      tr("Target (%1 %)").arg(number(m_model->threshold(AvailabilityKey) * 100)));
     updateAxes();
 }
 
 void SloPanel::updateAxes()
 {
     const double target = m_model->threshold(AvailabilityKey) * 100.0;
-    qreal minX = std::numeric_limits<qreal>::max();
-    qreal maxX = std::numeric_limits<qreal>::lowest();
-    qreal minY = target;
-    for (const QLineSeries *s : std::as_const(m_series)) {
-        for (const QPointF &p : s->points()) {
-            minX = std::min(minX, p.x());
-            maxX = std::max(maxX, p.x());
-            minY = std::min(minY, p.y());
-        }
-    }
-    if (minX > maxX) {
-        const qreal now = qreal(QDateTime::currentMSecsSinceEpoch());
-        minX = now - 60000;
-        maxX = now;
-    } else if (maxX - minX < 60000) {
-        minX = maxX - 60000;
-    }
-    m_targetSeries->replace({QPointF(minX, target), QPointF(maxX, target)});
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(minX)),
-                         QDateTime::fromMSecsSinceEpoch(qint64(maxX)));
+    const double minY = m_history.updateRange(target).first;
     // Availability lives in the last fraction of a percent: zoom to it, keeping the target
     // line well inside the plot.
     const double low = std::max(0.0, minY - std::max(0.05, (100.0 - minY) * 0.5));
@@ -477,7 +580,7 @@ void SloPanel::updateSummary()
 {
     const int rows = m_model->rowCount();
     if (rows == 0) {
-        m_summary->setText(tr("No service here has an SLO endpoint."));
+        m_summary->setText(tr("No service here has an SLO source."));
         return;
     }
     int breached = 0;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/promslosource.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dashboards/slopanel.h"
 #include "ui/widgets/statuscolors.h"
@@ -7,11 +8,13 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 #include <QValueAxis>
 
@@ -46,6 +49,34 @@ ph::Service service(const QString &name, const QMap<QString, QString> &mappings 
     s.endpoints = {health, queue, slo};
     s.fieldMappings = mappings;
     return s;
+}
+
+// A botcore-like service whose SLO source is its /metrics.
+ph::Service metricsService(const QString &name)
+{
+    ph::Service s;
+    s.name = name;
+    s.profile = u"botcore"_s;
+    ph::EndpointSpec metrics;
+    metrics.name = u"metrics"_s;
+    metrics.path = u"/metrics"_s;
+    s.endpoints = {metrics};
+    s.slo.source = u"metrics"_s;
+    s.slo.metricsEndpoint = u"metrics"_s;
+    return s;
+}
+
+QByteArray metricsBody(double ok, double failed)
+{
+    return "http_requests_total{code=\"200\"} " + QByteArray::number(ok, 'g', 17) +
+           "\nhttp_requests_total{code=\"500\"} " + QByteArray::number(failed, 'g', 17) +
+           "\n# TYPE http_request_duration_seconds histogram"
+           "\nhttp_request_duration_seconds_bucket{le=\"0.5\"} " +
+           QByteArray::number((ok + failed) / 2, 'g', 17) +
+           "\nhttp_request_duration_seconds_bucket{le=\"1\"} " +
+           QByteArray::number(ok + failed, 'g', 17) +
+           "\nhttp_request_duration_seconds_bucket{le=\"+Inf\"} " +
+           QByteArray::number(ok + failed, 'g', 17) + '\n';
 }
 
 ProbeResult result(const QString &endpoint, const QByteArray &body, const QDateTime &at = T0,
@@ -106,6 +137,11 @@ private Q_SLOTS:
     void sloBadResponse();
     void sloFieldMappings();
     void sloChart();
+    void sloEndpointHasNoBurnRates();
+    void sloFromMetrics();
+    void sloBurnVerdicts_data();
+    void sloBurnVerdicts();
+    void sloPrometheusSource();
 
     void modelsPassTheTester();
     void screenshot();
@@ -565,6 +601,194 @@ void TestDashboardPanels::sloChart()
     QVERIFY(axis->min() < 99.88 && axis->max() >= 100.0);
 }
 
+void TestDashboardPanels::sloEndpointHasNoBurnRates()
+{
+    ph::SloPanel panel;
+    panel.setServices({service(u"echopilot-prod"_s)}, {});
+    const SloModel *m = panel.model();
+    panel.applyResult(result(u"slo"_s, SloSample));
+    for (int c : {SloModel::Burn1hCol, SloModel::Burn6hCol}) {
+        QCOMPARE(cell(m, c).toString(), u"–"_s);
+        QVERIFY(!cell(m, c, SloModel::ValueRole).isValid());
+        const QString tip = cell(m, c, Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"only its window's totals"_s) && tip.contains(u"/metrics"_s),
+                 qPrintable(tip));
+    }
+    QCOMPARE(m->headerData(SloModel::Burn1hCol, Qt::Horizontal).toString(), u"Burn 1 h"_s);
+    QCOMPARE(cell(m, SloModel::StateCol).toString(), u"met"_s);
+}
+
+void TestDashboardPanels::sloFromMetrics()
+{
+    ph::SloPanel panel;
+    panel.setServices({service(u"echopilot-prod"_s), metricsService(u"engine"_s)}, {});
+    const SloModel *m = panel.model();
+    QCOMPARE(m->rowCount(), 2);
+    const int row = m->rowOf(u"engine"_s);
+    QCOMPARE(m->index(row, SloModel::SourceCol).data().toString(), u"/metrics"_s);
+
+    // Another endpoint of the service, or another service's /metrics, is not this row's.
+    panel.applyResult(result(u"health"_s, "{}", T0, u"engine"_s));
+    QCOMPARE(m->index(row, SloModel::StateCol).data().toString(),
+             u"waiting for the first answer"_s);
+
+    panel.applyResult(result(u"metrics"_s, metricsBody(1000, 10), T0, u"engine"_s));
+    panel.applyResult(result(u"metrics"_s, metricsBody(1990, 20), T0.addSecs(60), u"engine"_s));
+    // Seen: 1000 requests, 10 failed: 99 %, burning ten times the budget-neutral rate.
+    QCOMPARE(m->index(row, SloModel::AvailabilityCol).data().toString(), u"99.00 %"_s);
+    QCOMPARE(m->index(row, SloModel::Burn1hCol).data().toString(), u"10.00×"_s);
+    // 5 min to 6 h all saw the same minute: 10× is above the slow rule's 6×.
+    QCOMPARE(m->index(row, SloModel::Burn6hCol).data().toString(), u"10.00× slow burn"_s);
+    QCOMPARE(Verdict(m->index(row, SloModel::Burn1hCol).data(SloModel::VerdictRole).toInt()),
+             Verdict::Pass);
+    const QString burnTip = m->index(row, SloModel::Burn1hCol).data(Qt::ToolTipRole).toString();
+    QVERIFY2(burnTip.contains(u"covers 1 min of 1 h"_s) && burnTip.contains(u"/metrics"_s),
+             qPrintable(burnTip));
+    // Half the requests at most 0.5 s, the rest at most 1 s: p95 = 0.5 + 0.5 · 0.45/0.5.
+    QCOMPARE(m->index(row, SloModel::P95Col).data().toString(), u"950 ms"_s);
+    QCOMPARE(m->index(row, SloModel::WebhookCol).data().toString(), u"–"_s);
+    QVERIFY(m->index(row, SloModel::WebhookCol)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"does not report webhook success"_s));
+    QCOMPARE(m->index(row, SloModel::AgeCol).data().toString().isEmpty(), false);
+    // The first scrape counts since the engine started, not this session: not charted.
+    QCOMPARE(panel.availabilityHistory(u"engine"_s).size(), 1);
+    QVERIFY(m->index(row, SloModel::Burn1hCol).data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!m->index(row, SloModel::AvailabilityCol).data(Qt::FontRole).isValid());
+
+    // A malformed scrape: said so, the figures stay, greyed.
+    panel.applyResult(
+        result(u"metrics"_s, "http_requests_total{code=\"200\" 5\n", T0.addSecs(120), u"engine"_s));
+    const QString state = m->index(row, SloModel::StateCol).data().toString();
+    QVERIFY2(state.contains(u"malformed at line 1"_s), qPrintable(state));
+    QCOMPARE(m->index(row, SloModel::AvailabilityCol).data().toString(), u"99.00 %"_s);
+    QCOMPARE(m->index(row, SloModel::AvailabilityCol).data(Qt::ForegroundRole).value<QColor>(),
+             ph::staleTextColor());
+    QCOMPARE(panel.availabilityHistory(u"engine"_s).size(), 1);
+
+    // A reload of the same workspace keeps what the tracker has seen.
+    panel.setServices({metricsService(u"engine"_s)}, {});
+    panel.applyResult(result(u"metrics"_s, metricsBody(2990, 20), T0.addSecs(180), u"engine"_s));
+    QCOMPARE(m->index(0, SloModel::AvailabilityCol).data().toString(), u"99.50 %"_s);
+}
+
+void TestDashboardPanels::sloBurnVerdicts_data()
+{
+    QTest::addColumn<double>("failedPerMille");
+    QTest::addColumn<QString>("burn1h");
+    QTest::addColumn<QString>("burn6h");
+    QTest::addColumn<Verdict>("verdict1h");
+    QTest::addColumn<Verdict>("verdict6h");
+    QTest::addColumn<QString>("state");
+
+    // 20 ‰ failing = 20× the 1 ‰ budget: both rules fire, the fast one pages.
+    QTest::newRow("fast") << 20.0 << u"20.00× fast burn — page"_s << u"20.00× slow burn"_s
+                          << Verdict::Fail << Verdict::Warn << u"fast burn — page"_s;
+    QTest::newRow("slow") << 8.0 << u"8.00×"_s << u"8.00× slow burn"_s << Verdict::Pass
+                          << Verdict::Warn << u"slow burn"_s;
+    QTest::newRow("none") << 0.5 << u"0.50×"_s << u"0.50×"_s << Verdict::Pass << Verdict::Pass
+                          << u"met"_s;
+}
+
+void TestDashboardPanels::sloBurnVerdicts()
+{
+    QFETCH(double, failedPerMille);
+    QFETCH(QString, burn1h);
+    QFETCH(QString, burn6h);
+    QFETCH(Verdict, verdict1h);
+    QFETCH(Verdict, verdict6h);
+    QFETCH(QString, state);
+
+    ph::SloPanel panel;
+    // Lenient latency limits keep the histogram out of the state.
+    panel.setServices({metricsService(u"engine"_s)},
+                      {{u"slo.p95_ms.max"_s, 2000}, {u"slo.p99_ms.max"_s, 2000}});
+    const SloModel *m = panel.model();
+    // 1000 requests every 5 min for 70 min; against the 1 ‰ budget the burn rate is the
+    // failures per mille.
+    for (int i = 0; i <= 14; ++i) {
+        const double failed = i * failedPerMille;
+        panel.applyResult(result(u"metrics"_s, metricsBody(i * 1000 - failed, failed),
+                                 T0.addSecs(i * 300), u"engine"_s));
+    }
+    QCOMPARE(cell(m, SloModel::Burn1hCol).toString(), burn1h);
+    QCOMPARE(cell(m, SloModel::Burn6hCol).toString(), burn6h);
+    QCOMPARE(verdictAt(m, SloModel::Burn1hCol, SloModel::VerdictRole), verdict1h);
+    QCOMPARE(verdictAt(m, SloModel::Burn6hCol, SloModel::VerdictRole), verdict6h);
+    QCOMPARE(colourAt(m, SloModel::Burn1hCol), ph::statusColor(verdict1h));
+    QCOMPARE(colourAt(m, SloModel::Burn6hCol), ph::statusColor(verdict6h));
+    QCOMPARE(cell(m, SloModel::StateCol).toString(), state);
+    // Seventy minutes seen: the hour is covered, six hours are not.
+    QVERIFY(cell(m, SloModel::Burn1hCol, SloModel::NoteRole).toString().isEmpty());
+    QCOMPARE(cell(m, SloModel::Burn6hCol, SloModel::NoteRole).toString(),
+             u"covers 1 h 10 min of 6 h"_s);
+}
+
+void TestDashboardPanels::sloPrometheusSource()
+{
+    ph::Service fleet = metricsService(u"fleet"_s);
+    fleet.environment = u"production"_s;
+    fleet.slo.source = u"prometheus"_s;
+    fleet.slo.selector = u"job=\"fleet\""_s;
+
+    // No server for the environment: the row says what to add.
+    ph::SloPanel panel;
+    panel.setServices({fleet}, {});
+    const SloModel *m = panel.model();
+    QCOMPARE(cell(m, SloModel::SourceCol).toString(), u"Prometheus"_s);
+    QVERIFY2(cell(m, SloModel::StateCol)
+                 .toString()
+                 .startsWith(u"No Prometheus server is set for the environment \"production\""_s),
+             qPrintable(cell(m, SloModel::StateCol).toString()));
+    QCOMPARE(verdictAt(m, SloModel::StateCol, SloModel::VerdictRole), Verdict::Fail);
+    QVERIFY(!panel.prometheusSource(u"fleet"_s));
+    // Its /metrics is not its source.
+    panel.applyResult(result(u"metrics"_s, metricsBody(100, 0), T0, u"fleet"_s));
+    QCOMPARE(cell(m, SloModel::AvailabilityCol).toString(), u"–"_s);
+
+    // A reading arrives: shown like any other source's.
+    ph::SloReading reading;
+    reading.source = ph::SloSourceKind::Prometheus;
+    reading.sourceLabel = u"Prometheus"_s;
+    reading.observedAt = T0;
+    reading.availability.value = 0.9995;
+    reading.burn1h.value = 0.5;
+    reading.burn6h.value = 0.25;
+    panel.applyReading(u"fleet"_s, reading);
+    QCOMPARE(cell(m, SloModel::AvailabilityCol).toString(), u"99.950 %"_s);
+    QCOMPARE(cell(m, SloModel::Burn1hCol).toString(), u"0.50×"_s);
+    QCOMPARE(cell(m, SloModel::StateCol).toString(), u"met"_s);
+
+    reading.error = u"Prometheus at 127.0.0.1:9 is unreachable."_s;
+    panel.applyReading(u"fleet"_s, reading);
+    QCOMPARE(cell(m, SloModel::StateCol).toString(), reading.error);
+    QCOMPARE(cell(m, SloModel::AvailabilityCol).toString(), u"99.950 %"_s);
+    QCOMPARE(cell(m, SloModel::AvailabilityCol, SloModel::StaleRole).toBool(), true);
+
+    // With a server (here one that refuses): queried asynchronously, its answer shown.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    ph::SloPanel wired;
+    QString askedFor;
+    wired.setPrometheus(
+        [&askedFor, port](const QString &env) {
+            askedFor = env;
+            return ph::PrometheusServer{u"http://127.0.0.1:%1"_s.arg(port), {}};
+        },
+        1000);
+    wired.setServices({fleet}, {});
+    QCOMPARE(askedFor, u"production"_s);
+    QVERIFY(wired.prometheusSource(u"fleet"_s));
+    QCOMPARE(wired.prometheusSource(u"fleet"_s)->selector(), u"job=\"fleet\""_s);
+    const SloModel *w = wired.model();
+    QTRY_VERIFY_WITH_TIMEOUT(cell(w, SloModel::StateCol).toString().contains(u"unreachable"_s),
+                             10000);
+    QCOMPARE(verdictAt(w, SloModel::StateCol, SloModel::VerdictRole), Verdict::Fail);
+}
+
 void TestDashboardPanels::modelsPassTheTester()
 {
     ph::QueuePanel queues;
@@ -573,9 +797,12 @@ void TestDashboardPanels::modelsPassTheTester()
                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester sloTester(slos.model(),
                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QList<ph::Service> services = {service(u"a"_s), service(u"b"_s), service(u"c"_s)};
+    const QList<ph::Service> services = {service(u"a"_s), service(u"b"_s), service(u"c"_s),
+                                         metricsService(u"d"_s)};
     queues.setServices(services, {});
     slos.setServices(services, {});
+    slos.applyResult(result(u"metrics"_s, metricsBody(10, 1), T0, u"d"_s));
+    slos.applyResult(result(u"metrics"_s, metricsBody(20, 1), T0.addSecs(30), u"d"_s));
     queues.applyResult(result(u"queue"_s, QueueSample, T0, u"b"_s));
     queues.applyResult(result(u"queue"_s, "{}", T0, u"c"_s));
     slos.applyResult(result(u"slo"_s, SloSample, T0, u"a"_s));
@@ -587,7 +814,7 @@ void TestDashboardPanels::modelsPassTheTester()
     QCOMPARE(queues.model()->rowCount(), 1);
     QCOMPARE(slos.model()->rowCount(), 0);
     QCOMPARE(slos.findChild<QLabel *>(u"sloSummary"_s)->text(),
-             u"No service here has an SLO endpoint."_s);
+             u"No service here has an SLO source."_s);
 }
 
 void TestDashboardPanels::screenshot()

@@ -177,7 +177,7 @@ private Q_SLOTS:
         const int row = model->rowOf(u"echopilot"_s);
         QVERIFY(row >= 0);
         QVERIFY(model->rowAt(row).hasFigures);
-        QCOMPARE(model->rowAt(row).figures.p95Ms, 612.0);
+        QCOMPARE(model->rowAt(row).reading.p95Ms.value, 612.0);
     }
 
     void geometryIsRemembered()

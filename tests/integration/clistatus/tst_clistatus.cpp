@@ -206,6 +206,80 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"one sweep"_s), qPrintable(text));
     }
 
+    void sloSourcesAndBurnRates()
+    {
+        // The engine's SLO comes from its /metrics: one sweep is one scrape, so the figures
+        // count since its counters started and no burn rate is known yet.
+        const QString services =
+            u", { \"name\": \"engine\", \"environment\": \"production\", \"profile\": "
+            "\"botcore\", \"component\": \"rust-core-engine\", \"base_url\": "
+            "\"http://127.0.0.1:%1\", \"slo\": { \"source\": \"metrics\" } }"
+            ", { \"name\": \"fleet\", \"environment\": \"production\", \"profile\": "
+            "\"generic\", \"base_url\": \"http://127.0.0.1:%1\", \"endpoints\": [ { "
+            "\"name\": \"health\", \"path\": \"/api/health\" } ], \"slo\": { \"source\": "
+            "\"prometheus\", \"selector\": \"job=\\\"fleet\\\"\" } }"_s.arg(
+                m_sim.port(u"rust-core-engine"_s));
+        const QString settings =
+            u", \"settings\": { \"prometheus_url\": \"http://127.0.0.1:9\" }"_s;
+        const CliRun run = status(settings, true, services);
+        const QJsonObject doc = QJsonDocument::fromJson(run.outBytes).object();
+        QVERIFY2(!doc.isEmpty(), qPrintable(run.err + QString::fromUtf8(run.outBytes)));
+
+        const QJsonObject echo = entryOf(doc.value(u"slos"_s).toArray(), u"service"_s, u"echo"_s);
+        QCOMPARE(echo.value(u"source"_s).toObject().value(u"kind"_s).toString(), u"endpoint"_s);
+        QCOMPARE(echo.value(u"source"_s).toObject().value(u"label"_s).toString(),
+                 u"/api/slo/status"_s);
+        QVERIFY(echo.value(u"burn_1h"_s).toObject().value(u"value"_s).isNull());
+        QVERIFY2(
+            echo.value(u"burn_1h"_s).toObject().value(u"note"_s).toString().contains(u"/metrics"_s),
+            run.outBytes.constData());
+        QCOMPARE(echo.value(u"burn_verdict"_s).toString(), u"unknown"_s);
+
+        // Seed 42, first scrape: 1042 × 200, 5 × 401, 3 × 500 of 1050; histogram buckets
+        // 420, 735, 924, 1008, 1039, 1050 at 0.05 … 2.5 s.
+        const QJsonObject engine =
+            entryOf(doc.value(u"slos"_s).toArray(), u"service"_s, u"engine"_s);
+        QVERIFY2(engine.value(u"error"_s).isUndefined(), run.outBytes.constData());
+        QCOMPARE(engine.value(u"source"_s).toObject().value(u"kind"_s).toString(), u"metrics"_s);
+        QCOMPARE(engine.value(u"source"_s).toObject().value(u"label"_s).toString(), u"/metrics"_s);
+        QVERIFY(engine.value(u"source"_s).toObject().value(u"age_s"_s).toDouble() >= 0);
+        const double availability =
+            engine.value(u"availability"_s).toObject().value(u"value"_s).toDouble();
+        QVERIFY2(qAbs(availability - 1047.0 / 1050.0) < 1e-12,
+                 qPrintable(QString::number(availability)));
+        // p95: rank 997.5 in (0.25 s, 0.5 s] holding 924..1008.
+        QVERIFY(qAbs(engine.value(u"p95_ms"_s).toObject().value(u"value"_s).toDouble() - 468.75) <
+                1e-9);
+        QVERIFY(qAbs(engine.value(u"p99_ms"_s).toObject().value(u"value"_s).toDouble() -
+                     (1000.0 + 1500.0 * 0.5 / 11.0)) < 1e-9);
+        QVERIFY(engine.value(u"webhook_success"_s).toObject().value(u"value"_s).isNull());
+        QVERIFY(engine.value(u"burn_1h"_s).toObject().value(u"value"_s).isNull());
+        QVERIFY(engine.value(u"burn_6h"_s).toObject().value(u"value"_s).isNull());
+        QVERIFY2(engine.value(u"burn_6h"_s)
+                     .toObject()
+                     .value(u"note"_s)
+                     .toString()
+                     .contains(u"two scrapes"_s),
+                 run.outBytes.constData());
+        // 0.29 % failed against a 0.1 % budget: breached, so the run fails.
+        QCOMPARE(engine.value(u"ok"_s).toBool(), false);
+        QCOMPARE(run.exitCode, 1);
+
+        const QJsonObject fleet = entryOf(doc.value(u"slos"_s).toArray(), u"service"_s, u"fleet"_s);
+        QCOMPARE(fleet.value(u"source"_s).toObject().value(u"kind"_s).toString(), u"prometheus"_s);
+        // Its Prometheus server was asked, and its refusal is what the row says.
+        QVERIFY2(fleet.value(u"error"_s).toString().contains(u"unreachable"_s),
+                 run.outBytes.constData());
+
+        const CliRun text = status(settings, false, services);
+        const QString out = QString::fromUtf8(text.outBytes);
+        QVERIFY2(out.contains(u"burn 1 h ?× / 6 h ?×"_s) && out.contains(u"[source /metrics, "_s) &&
+                     out.contains(u"[source /api/slo/status, "_s),
+                 qPrintable(out));
+        QVERIFY2(out.contains(u"  fleet (Prometheus"_s) && out.contains(u"unreachable"_s),
+                 qPrintable(out));
+    }
+
     void backupsOverSsh()
     {
         // The CLI reads ~/.ssh/known_hosts; only ever touch a private test HOME.

@@ -187,6 +187,9 @@ void TestWorkspace::loadsEveryField()
     QCOMPARE(ep.caFile, u"/etc/ssl/ca.pem"_s);
     QCOMPARE(ep.intervalMs, 10000);
     QCOMPARE(ep.metricsSource, u"metrics"_s);
+    // The older metrics_source spelling still chooses the SLO source.
+    QCOMPARE(ep.slo.source, u"metrics"_s);
+    QCOMPARE(ep.slo.metricsEndpoint, u"metrics"_s);
     // Profile endpoints, with the override applied.
     QCOMPARE(ep.endpoints.size(), ph::profileEndpoints(u"echopilot"_s).size());
     QCOMPARE(ep.endpoints.at(0).name, u"health"_s);
@@ -199,9 +202,16 @@ void TestWorkspace::loadsEveryField()
     QCOMPARE(engine.metricsSource, u"metrics"_s);
     QCOMPARE(engine.endpoints.size(), 3);
     QCOMPARE(engine.endpoints.at(1).path, u"/api/v1/binance/ping"_s);
+    QVERIFY2(engine.slo.source.isEmpty(), "no SLO endpoint and no \"slo\": no SLO row");
 
     const Service &generic = ws.services.at(2);
     QCOMPARE(generic.endpoints.size(), 2);
+    QCOMPARE(generic.slo.source, u"prometheus"_s);
+    QCOMPARE(generic.slo.selector, u"job=\"status-page\""_s);
+    QCOMPARE(ws.prometheusFor(u"staging"_s).url, u"http://127.0.0.1:9091"_s);
+    QCOMPARE(ws.prometheusFor(u"staging"_s).caFile, u"/etc/ssl/prom-ca.pem"_s);
+    // Without its own server an environment uses the workspace-wide one.
+    QCOMPARE(ws.prometheusFor(u"production"_s).url, u"http://127.0.0.1:9090"_s);
     const EndpointSpec &ping = generic.endpoints.at(0);
     QCOMPARE(ping.name, u"ping"_s);
     QCOMPARE(ping.path, u"/ping"_s);
@@ -396,7 +406,23 @@ void TestWorkspace::semanticErrors_data()
     QTest::newRow("threshold not a number")
         << u"/thresholds/queue.depth.max"_s << QByteArray("\"50\"") << u"expected a number"_s;
     QTest::newRow("prometheus without URL")
-        << u"/settings/prometheus_url"_s << QByteArray("-") << u"needs /settings/prometheus_url"_s;
+        << u"/settings/prometheus_url"_s << QByteArray("-")
+        << u"needs a Prometheus server: set /environments/0/prometheus/url"_s;
+    QTest::newRow("unknown SLO source") << u"/services/0/slo/source"_s << QByteArray("\"grafana\"")
+                                        << u"expected one of \"endpoint\""_s;
+    QTest::newRow("SLO endpoint missing")
+        << u"/services/1/slo/source"_s << QByteArray("\"endpoint\"")
+        << u"needs an endpoint named \"slo\""_s;
+    QTest::newRow("SLO metrics endpoint missing")
+        << u"/services/1/slo/metrics_endpoint"_s << QByteArray("\"nope\"")
+        << u"no endpoint \"nope\""_s;
+    QTest::newRow("SLO not an object")
+        << u"/services/0/slo"_s << QByteArray("\"metrics\"") << u"expected an object"_s;
+    QTest::newRow("environment prometheus without url")
+        << u"/environments/1/prometheus/url"_s << QByteArray("-") << u"required"_s;
+    QTest::newRow("prometheus source, no server")
+        << u"/environments/1/prometheus"_s << QByteArray("-")
+        << u"needs a Prometheus server: set /environments/1/prometheus/url"_s;
     QTest::newRow("services not a list")
         << u"/services"_s << QByteArray("{}") << u"expected a list"_s;
     QTest::newRow("schema version as string")
@@ -417,6 +443,11 @@ void TestWorkspace::semanticErrors()
         o = setAt(o, {u"services"_s, u"0"_s, u"metrics_source"_s}, u"prometheus"_s, false)
                 .toObject();
         reported = u"/services/0/metrics_source"_s;
+    }
+    if (QByteArray(QTest::currentDataTag()) == "prometheus source, no server") {
+        // The staging service asks for Prometheus; neither staging nor settings has one.
+        o = setAt(o, {u"settings"_s, u"prometheus_url"_s}, {}, true).toObject();
+        reported = u"/services/2/slo/source"_s;
     }
     const auto r = WorkspaceLoader::loadText(toText(o), u"w.json"_s);
     QVERIFY2(!r, "an invalid workspace loaded");
@@ -639,6 +670,10 @@ void TestWorkspace::demoFileContents()
     QCOMPARE(ws.service(u"echopilot-staging"_s)->environment, u"staging"_s);
     QCOMPARE(ws.service(u"rust-core-engine"_s)->baseUrl.port(), 18081);
     QCOMPARE(ws.service(u"python-ai-service"_s)->workingDirectory, u"/tmp/ph-demo/bot-core"_s);
+    // The demo shows two SLO sources: EchoPilot's endpoint and the engine's /metrics.
+    QCOMPARE(ep->slo.source, u"endpoint"_s);
+    QCOMPARE(ws.service(u"rust-core-engine"_s)->slo.source, u"metrics"_s);
+    QVERIFY(ws.service(u"python-ai-service"_s)->slo.source.isEmpty());
     const Host *host = ws.host(u"demo-host"_s);
     QVERIFY(host);
     QCOMPARE(host->address, u"127.0.0.1"_s);
@@ -678,6 +713,16 @@ void TestWorkspace::exampleFileResolvesEndpoints()
     QCOMPARE(grafana->endpoints.at(1).path, u"/login"_s);
     QCOMPARE(ws.host(u"echopilot-app-1"_s)->jump, u"bastion"_s);
     QCOMPARE(ws.environment(u"bot-core-prod"_s)->timeZone, u"Asia/Singapore"_s);
+    // Bot Core's SLOs come from its own Prometheus; the others fall back to the settings'.
+    const ph::PrometheusServer botcore = ws.prometheusFor(u"bot-core-prod"_s);
+    QCOMPARE(botcore.url, u"https://prometheus.botcore.example.com"_s);
+    QCOMPARE(botcore.caFile, QFileInfo(path).absolutePath() + u"/certs/botcore-ca.pem"_s);
+    QCOMPARE(ws.prometheusFor(u"staging"_s).url, u"https://prometheus.ops.example.com"_s);
+    QCOMPARE(ws.service(u"rust-core-engine"_s)->slo.source, u"prometheus"_s);
+    QCOMPARE(ws.service(u"rust-core-engine"_s)->slo.selector, u"job=\"rust-core-engine\""_s);
+    QCOMPARE(ws.service(u"echopilot"_s)->slo.source, u"endpoint"_s);
+    // Without "slo", a service that has an SLO endpoint reads it, as before.
+    QCOMPARE(staging->slo.source, u"endpoint"_s);
 }
 
 void TestWorkspace::schemaFileMatchesFormat()
