@@ -424,23 +424,6 @@ Result<QByteArray> sealKeyFrom(SecretStore &store)
     return obtainSealKey(keys);
 }
 
-int exitCodeFor(const Error &error)
-{
-    const QString &code = error.code;
-    if (code == u"checklist.needs_confirmation"_s || code.startsWith(u"ssh.hostkey"_s))
-        return ExitRefused;
-    if (code.startsWith(u"keychain."_s) && code != u"keychain.not_found"_s)
-        return ExitKeychainUnavailable;
-    if (code == u"checklist.manual"_s)
-        return ExitNeedsPerson;
-    if (code == u"checklist.missing_parameter"_s || code == u"checklist.no_host"_s ||
-        code == u"checklist.no_service"_s || code == u"checklist.group_step"_s ||
-        code == u"checklist.no_key"_s || code == u"checklist.jq"_s ||
-        code == u"checklist.tunnel"_s || code == u"keychain.not_found"_s)
-        return ExitUsage;
-    return ExitCheckFailed;
-}
-
 QString outcomeName(int exitCode)
 {
     switch (exitCode) {
@@ -857,7 +840,7 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
         const StepRecord &now = run->step(i);
         const QString took = tr("%1 s").arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
         if (error) {
-            exitCode = exitCodeFor(*error);
+            exitCode = runbookExitCodeFor(*error);
             message = error->message;
             stoppedAt = i;
             if (!json)
@@ -923,6 +906,32 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
 }
 
 } // namespace
+
+int runbookExitCodeFor(const Error &error)
+{
+    const QString &code = error.code;
+    // The host-key family (unknown, changed, rejected, unusable) also arrives through tunnels
+    // and jump hosts, which pass their cause's code on: a refusal wherever it came from.
+    if (code == u"checklist.needs_confirmation"_s || code.startsWith(u"ssh.hostkey"_s))
+        return ExitRefused;
+    // Nothing can be read without asking someone, and `runbook run` asks nobody: a secret
+    // the keychain does not hold, a key passphrase or password, sudo's password.
+    if (code == u"checklist.manual"_s || code == u"keychain.not_found"_s ||
+        code == u"ssh.auth_secret_missing"_s || code == u"ssh.sudo_password"_s)
+        return ExitNeedsPerson;
+    if (code.startsWith(u"keychain."_s))
+        return ExitKeychainUnavailable;
+    static const QSet<QString> configuration = {
+        u"checklist.missing_parameter"_s, u"checklist.no_host"_s,    u"checklist.no_service"_s,
+        u"checklist.group_step"_s,        u"checklist.no_key"_s,     u"checklist.jq"_s,
+        u"checklist.bad_url"_s,           u"checklist.unresolved"_s, u"ssh.unknown_host"_s,
+    };
+    if (configuration.contains(code))
+        return ExitUsage;
+    // Everything else is the world answering badly: a host that cannot be reached, a
+    // tunnel or jump host that fails, a login refused, a lost connection, a timeout.
+    return ExitCheckFailed;
+}
 
 int runRunbookCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {

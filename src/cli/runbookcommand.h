@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/error.h"
+
 #include <QStringList>
 
 class QTextStream;
@@ -19,5 +21,13 @@ namespace ph::cli {
  * be read.
  */
 int runRunbookCommand(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+/**
+ * The exit code (PRODUCT.md §9) of `runbook run` when a step could not run because of
+ * @p error: 4 refused (host key, missing --confirm), 3 needs a person (manual step, a
+ * secret nobody can be asked for), 5 keychain unavailable, 2 a runbook or workspace to fix,
+ * and 1 for every other failure (unreachable host, tunnel, login, lost connection).
+ */
+int runbookExitCodeFor(const Error &error);
 
 } // namespace ph::cli
