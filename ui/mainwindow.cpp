@@ -5,6 +5,7 @@
 #include "ui/backups/backupspanel.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
+#include "ui/dashboards/hostfactspanel.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dashboards/slopanel.h"
 #include "ui/payouts/payoutspanel.h"
@@ -236,6 +237,7 @@ void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &war
     m_workspaceLabel->setText(
         tr("Workspace: %1 (%2)").arg(workspace.name, QFileInfo(workspace.filePath).fileName()));
     m_runbooks->setWorkspace(workspace);
+    m_health->hostFacts()->setThresholds(workspace.thresholds);
     const int keep = m_envSwitcher->findData(previous);
     const int index = keep >= 0 ? keep : 0;
     if (m_envSwitcher->count() > 0) {

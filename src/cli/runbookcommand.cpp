@@ -29,11 +29,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTextStream>
 #include <QTimer>
 
 #include <algorithm>
 #include <optional>
+#include <variant>
 
 // Outside any namespace: the symbol rcc generates lives in the global one.
 static void initRunbookResources()
@@ -60,8 +62,10 @@ void usage(QTextStream &stream)
                  "Subcommands:\n"
                  "  import FILE [--json]  parse a Markdown manual and show what Pilothouse "
                  "makes of it\n"
-                 "  list [--json]         the built-in runbooks\n"
-                 "  show NAME [--json]    one built-in runbook, e.g. echopilot/daily\n"
+                 "  list [--json]         the runbooks 'run' finds: the workspace's runbook\n"
+                 "                        folders, then the built-in ones\n"
+                 "  show NAME [--json]    one of them, e.g. echopilot/daily\n"
+                 "                        (list and show take --workspace F or --demo)\n"
                  "  run NAME [options]    run a runbook's steps in order, without questions\n"
                  "                        (see 'runbook run --help')\n");
 }
@@ -198,42 +202,92 @@ QList<BuiltinEntry> builtinRunbooks()
     return entries;
 }
 
-int runList(bool json, QTextStream &out, QTextStream &err)
+/// A runbook that `list` and `show` offer; @c folder is empty for a built-in one.
+struct CatalogueEntry
 {
-    const QList<BuiltinEntry> entries = builtinRunbooks();
+    QString name;
+    QString path;
+    QString folder;
+};
+
+/**
+ * The runbooks as `run` finds them by name: the workspace's runbook folders first (the
+ * first folder that has a name wins it), then the built-in runbooks they do not shadow.
+ */
+QList<CatalogueEntry> runbookCatalogue(const Workspace *ws)
+{
+    QList<CatalogueEntry> entries;
+    QSet<QString> taken;
+    if (ws) {
+        const QDir wsDir = QFileInfo(ws->filePath).absoluteDir();
+        for (const QString &folder : ws->runbookFolders) {
+            const QString root = QDir::cleanPath(wsDir.absoluteFilePath(folder));
+            QList<CatalogueEntry> found;
+            QDirIterator it(root, {u"*.md"_s}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QString name = QDir(root).relativeFilePath(path);
+                name.chop(3);
+                if (!taken.contains(name))
+                    found.append({name, path, root});
+            }
+            std::sort(
+                found.begin(), found.end(),
+                [](const CatalogueEntry &a, const CatalogueEntry &b) { return a.name < b.name; });
+            for (const CatalogueEntry &e : std::as_const(found))
+                taken.insert(e.name);
+            entries.append(found);
+        }
+    }
+    for (const BuiltinEntry &b : builtinRunbooks()) {
+        if (!taken.contains(b.name))
+            entries.append({b.name, b.path, {}});
+    }
+    return entries;
+}
+
+int runList(const Workspace *ws, bool json, QTextStream &out, QTextStream &err)
+{
+    const QList<CatalogueEntry> entries = runbookCatalogue(ws);
     QJsonArray array;
     QList<QStringList> rows;
     bool allParsed = true;
-    for (const BuiltinEntry &e : entries) {
+    for (const CatalogueEntry &e : entries) {
         auto parsed = RunbookParser::parseFile(e.path);
         if (!parsed) {
-            // A built-in that does not parse is a packaging bug; say so, list the rest.
+            // A built-in that does not parse is a packaging bug, a workspace one a file to
+            // fix; either way say so and list the rest.
             err << parsed.error().toString() << '\n';
             allParsed = false;
             continue;
         }
+        const bool builtIn = e.folder.isEmpty();
         array.append(QJsonObject{{u"name"_s, e.name},
                                  {u"title"_s, parsed->title},
                                  {u"service"_s, parsed->service},
                                  {u"schedule"_s, parsed->schedule},
-                                 {u"steps"_s, parsed->stepCount()}});
-        rows.append(
-            {e.name, parsed->schedule.isEmpty() ? u"-"_s : parsed->schedule, parsed->title});
+                                 {u"steps"_s, parsed->stepCount()},
+                                 {u"source"_s, builtIn ? u"builtin"_s : u"workspace"_s},
+                                 {u"path"_s, builtIn ? QJsonValue() : QJsonValue(e.path)}});
+        rows.append({e.name, parsed->schedule.isEmpty() ? u"-"_s : parsed->schedule,
+                     builtIn ? tr("built-in") : e.folder, parsed->title});
     }
     if (json) {
         out << QString::fromUtf8(
             QJsonDocument(QJsonObject{{u"format"_s, 1}, {u"runbooks"_s, array}})
                 .toJson(QJsonDocument::Indented));
     } else {
-        const QStringList header = {tr("NAME"), tr("SCHEDULE"), tr("TITLE")};
-        int widths[2] = {int(header.at(0).size()), int(header.at(1).size())};
+        const QStringList header = {tr("NAME"), tr("SCHEDULE"), tr("FROM"), tr("TITLE")};
+        int widths[3] = {int(header.at(0).size()), int(header.at(1).size()),
+                         int(header.at(2).size())};
         for (const QStringList &row : std::as_const(rows)) {
-            widths[0] = std::max(widths[0], int(row.at(0).size()));
-            widths[1] = std::max(widths[1], int(row.at(1).size()));
+            for (int c = 0; c < 3; ++c)
+                widths[c] = std::max(widths[c], int(row.at(c).size()));
         }
         auto line = [&](const QStringList &cells) {
             out << cells.at(0).leftJustified(widths[0] + 2)
-                << cells.at(1).leftJustified(widths[1] + 2) << cells.at(2) << '\n';
+                << cells.at(1).leftJustified(widths[1] + 2)
+                << cells.at(2).leftJustified(widths[2] + 2) << cells.at(3) << '\n';
         };
         line(header);
         for (const QStringList &row : std::as_const(rows))
@@ -242,22 +296,71 @@ int runList(bool json, QTextStream &out, QTextStream &err)
     return allParsed ? ExitOk : ExitCheckFailed;
 }
 
-int runShow(const QString &name, bool json, QTextStream &out, QTextStream &err)
+int runShow(const Workspace *ws, const QString &name, bool json, QTextStream &out, QTextStream &err)
 {
-    const QList<BuiltinEntry> entries = builtinRunbooks();
+    const QList<CatalogueEntry> entries = runbookCatalogue(ws);
     QString wanted = name;
     if (wanted.endsWith(u".md"_s))
         wanted.chop(3);
     const auto found = std::find_if(entries.cbegin(), entries.cend(),
-                                    [&](const BuiltinEntry &e) { return e.name == wanted; });
+                                    [&](const CatalogueEntry &e) { return e.name == wanted; });
     if (found == entries.cend()) {
-        err << tr("There is no built-in runbook \"%1\". Run 'pilothouse-cli runbook list' for "
-                  "the names, or 'pilothouse-cli runbook import FILE' for a file of your own.")
+        err << (ws ? tr("There is no runbook \"%1\" in the workspace's runbook folders or "
+                        "built in. Run 'pilothouse-cli runbook list' with the same options for "
+                        "the names, or 'pilothouse-cli runbook import FILE' for a file of your "
+                        "own.")
+                   : tr("There is no built-in runbook \"%1\". Run 'pilothouse-cli runbook "
+                        "list' for the names, or 'pilothouse-cli runbook import FILE' for a "
+                        "file of your own."))
                    .arg(name)
             << '\n';
         return ExitUsage;
     }
     return printRunbook(found->path, json, out, err);
+}
+
+/**
+ * The workspace `list` and `show` look into: the demo's with --demo (kept running in
+ * @p demo while they read its folders), the one named with --workspace, or the user's
+ * default one when it exists. A workspace named on the command line that does not load is
+ * a usage error (exit 2); a default one that does not load is a warning, and the
+ * built-in runbooks are still listed.
+ */
+std::variant<std::optional<Workspace>, int>
+catalogueWorkspace(bool useDemo, const QString &workspacePath, DemoSession &demo, QTextStream &err)
+{
+    QString path = workspacePath;
+    QMap<QString, QString> variables;
+    const bool named = useDemo || !path.isEmpty();
+    if (useDemo) {
+        demo.setPrometheusWanted(false);
+        auto started = demo.start();
+        if (!started) {
+            err << started.error().toString() << '\n';
+            return ExitUsage;
+        }
+        path = started->workspacePath;
+        variables = started->variables;
+    } else if (path.isEmpty()) {
+        path = paths::configDir() + u"/workspace.jsonc"_s;
+        if (!QFileInfo::exists(path))
+            return std::optional<Workspace>();
+    }
+    auto loaded = WorkspaceLoader::loadFile(path, variables);
+    if (!loaded) {
+        if (named) {
+            err << loaded.error().toString() << '\n';
+            return ExitUsage;
+        }
+        err << tr("warning: the workspace %1 does not load, so only the built-in runbooks "
+                  "are listed: %2")
+                   .arg(path, loaded.error().toString())
+            << '\n';
+        return std::optional<Workspace>();
+    }
+    for (const QString &w : std::as_const(loaded->warnings))
+        err << tr("warning: ") << w << '\n';
+    return std::optional<Workspace>(loaded->workspace);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -319,23 +422,6 @@ Result<QByteArray> sealKeyFrom(SecretStore &store)
                                 return writeBlocking(store, kSealKeyEntry, value);
                             }};
     return obtainSealKey(keys);
-}
-
-int exitCodeFor(const Error &error)
-{
-    const QString &code = error.code;
-    if (code == u"checklist.needs_confirmation"_s || code.startsWith(u"ssh.hostkey"_s))
-        return ExitRefused;
-    if (code.startsWith(u"keychain."_s) && code != u"keychain.not_found"_s)
-        return ExitKeychainUnavailable;
-    if (code == u"checklist.manual"_s)
-        return ExitNeedsPerson;
-    if (code == u"checklist.missing_parameter"_s || code == u"checklist.no_host"_s ||
-        code == u"checklist.no_service"_s || code == u"checklist.group_step"_s ||
-        code == u"checklist.no_key"_s || code == u"checklist.jq"_s ||
-        code == u"checklist.tunnel"_s || code == u"keychain.not_found"_s)
-        return ExitUsage;
-    return ExitCheckFailed;
 }
 
 QString outcomeName(int exitCode)
@@ -426,10 +512,12 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
            "Command steps run over SSH on their host, HTTP steps against the service's API with "
            "the dashboard key from the keychain. Every change is in the database the moment it "
            "happens. The run stops at the first step that needs a person (exit 3: a manual "
-           "check; do it in the console, or mark it there), at a destructive step without "
-           "--confirm naming the environment (exit 4; nothing of that step runs), and at a "
-           "failed step (exit 1). Exit 0 when every step passed; the run is then signed off in "
-           "your name.\n\n"
+           "check; do it in the console, or mark it there; or a secret the keychain does not "
+           "hold, which --secret-stdin can give), at a destructive step without --confirm "
+           "naming the environment or at a host key that is not known (exit 4; nothing of that "
+           "step runs), when the keychain cannot be used (exit 5), and at a failed step or a "
+           "host or tunnel that cannot be reached (exit 1). Exit 0 when every step passed; the "
+           "run is then signed off in your name.\n\n"
            "Resuming: --resume continues the newest unfinished run of this runbook in this "
            "environment with the parameters it was started with. Steps that passed, were "
            "skipped or done by hand are kept as they are. A step that was running when the "
@@ -754,7 +842,7 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
         const StepRecord &now = run->step(i);
         const QString took = tr("%1 s").arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
         if (error) {
-            exitCode = exitCodeFor(*error);
+            exitCode = runbookExitCodeFor(*error);
             message = error->message;
             stoppedAt = i;
             if (!json)
@@ -821,6 +909,32 @@ int runRunbook(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 } // namespace
 
+int runbookExitCodeFor(const Error &error)
+{
+    const QString &code = error.code;
+    // The host-key family (unknown, changed, rejected, unusable) also arrives through tunnels
+    // and jump hosts, which pass their cause's code on: a refusal wherever it came from.
+    if (code == u"checklist.needs_confirmation"_s || code.startsWith(u"ssh.hostkey"_s))
+        return ExitRefused;
+    // Nothing can be read without asking someone, and `runbook run` asks nobody: a secret
+    // the keychain does not hold, a key passphrase or password, sudo's password.
+    if (code == u"checklist.manual"_s || code == u"keychain.not_found"_s ||
+        code == u"ssh.auth_secret_missing"_s || code == u"ssh.sudo_password"_s)
+        return ExitNeedsPerson;
+    if (code.startsWith(u"keychain."_s))
+        return ExitKeychainUnavailable;
+    static const QSet<QString> configuration = {
+        u"checklist.missing_parameter"_s, u"checklist.no_host"_s,    u"checklist.no_service"_s,
+        u"checklist.group_step"_s,        u"checklist.no_key"_s,     u"checklist.jq"_s,
+        u"checklist.bad_url"_s,           u"checklist.unresolved"_s, u"ssh.unknown_host"_s,
+    };
+    if (configuration.contains(code))
+        return ExitUsage;
+    // Everything else is the world answering badly: a host that cannot be reached, a
+    // tunnel or jump host that fails, a login refused, a lost connection, a timeout.
+    return ExitCheckFailed;
+}
+
 int runRunbookCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QStringList args = arguments;
@@ -837,14 +951,25 @@ int runRunbookCommand(const QStringList &arguments, QTextStream &out, QTextStrea
     parser.addHelpOption();
     const QCommandLineOption jsonOpt(u"json"_s, tr("Print one JSON document."));
     parser.addOption(jsonOpt);
+    const QCommandLineOption workspaceOpt(
+        {u"w"_s, u"workspace"_s},
+        tr("Workspace FILE whose runbook folders come first (default: yours, if any)."),
+        tr("FILE"));
+    const QCommandLineOption demoOpt(u"demo"_s,
+                                     tr("Use the demo's workspace (starts the simulator)."));
     if (sub == u"import"_s) {
         parser.setApplicationDescription(tr("Parse a Markdown manual into a runbook."));
         parser.addPositionalArgument(u"FILE"_s, tr("The Markdown file."));
     } else if (sub == u"show"_s) {
-        parser.setApplicationDescription(tr("Show a built-in runbook."));
+        parser.setApplicationDescription(
+            tr("Show a runbook of the workspace's runbook folders or a built-in one."));
         parser.addPositionalArgument(u"NAME"_s, tr("As listed by 'runbook list'."));
+        parser.addOptions({workspaceOpt, demoOpt});
     } else if (sub == u"list"_s) {
-        parser.setApplicationDescription(tr("List the built-in runbooks."));
+        parser.setApplicationDescription(
+            tr("List the runbooks 'runbook run' finds by name: those in the workspace's "
+               "runbook folders, then the built-in ones."));
+        parser.addOptions({workspaceOpt, demoOpt});
     } else {
         err << tr("Unknown runbook subcommand \"%1\".").arg(sub) << '\n';
         usage(err);
@@ -861,21 +986,31 @@ int runRunbookCommand(const QStringList &arguments, QTextStream &out, QTextStrea
     const bool json = parser.isSet(jsonOpt);
     const QStringList positional = parser.positionalArguments();
 
-    if (sub == u"list"_s) {
-        if (!positional.isEmpty()) {
-            err << tr("'runbook list' takes no arguments.") << '\n';
-            return ExitUsage;
-        }
-        return runList(json, out, err);
+    if (sub == u"list"_s && !positional.isEmpty()) {
+        err << tr("'runbook list' takes no arguments.") << '\n';
+        return ExitUsage;
     }
-    if (positional.size() != 1) {
+    if (sub != u"list"_s && positional.size() != 1) {
         err << (sub == u"import"_s ? tr("Name one Markdown file: runbook import FILE.")
                                    : tr("Name one runbook: runbook show NAME."))
             << '\n';
         return ExitUsage;
     }
-    if (sub == u"show"_s)
-        return runShow(positional.first(), json, out, err);
+    if (sub == u"list"_s || sub == u"show"_s) {
+        if (parser.isSet(workspaceOpt) && parser.isSet(demoOpt)) {
+            err << tr("Use either --workspace or --demo, not both.") << '\n';
+            return ExitUsage;
+        }
+        DemoSession demo;
+        const auto ws =
+            catalogueWorkspace(parser.isSet(demoOpt), parser.value(workspaceOpt), demo, err);
+        if (const int *stop = std::get_if<int>(&ws))
+            return *stop;
+        const std::optional<Workspace> &workspace = std::get<std::optional<Workspace>>(ws);
+        const Workspace *wsp = workspace ? &*workspace : nullptr;
+        return sub == u"list"_s ? runList(wsp, json, out, err)
+                                : runShow(wsp, positional.first(), json, out, err);
+    }
 
     const QString path = positional.first();
     // The two usual slips get their own words rather than a bare "cannot open".

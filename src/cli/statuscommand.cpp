@@ -3,6 +3,7 @@
 
 #include "alerts/alertcenter.h"
 #include "alerts/alertrule.h"
+#include "alerts/alertstatestore.h"
 #include "backups/backuplisting.h"
 #include "backups/backuppolicy.h"
 #include "cli/exitcodes.h"
@@ -17,10 +18,12 @@
 #include "probes/servicefetcher.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshsessionpool.h"
+#include "storage/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +32,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <variant>
 
 using namespace Qt::StringLiterals;
 
@@ -718,11 +722,49 @@ QList<HostFacts> addHosts(const SweepSetup &setup, RemoteHosts &remote, Report &
     return out;
 }
 
+/**
+ * The acknowledgements the console keeps in @p path. A database named with --database must
+ * exist and open (exit 2 otherwise); the default one is optional, and one that cannot be
+ * read only costs the owners, with a warning. The database is read, never created.
+ */
+using AcknowledgementsOrExit = std::variant<QList<AcknowledgementRecord>, int>;
+
+AcknowledgementsOrExit loadAcknowledgements(const QString &given, QTextStream &err)
+{
+    const QString path = given.isEmpty() ? Database::defaultPath() : given;
+    if (!QFileInfo::exists(path)) {
+        if (given.isEmpty())
+            return QList<AcknowledgementRecord>{};
+        err << tr("There is no Pilothouse database at %1. Name the console's database with "
+                  "--database FILE, or leave the option out.")
+                   .arg(path)
+            << '\n';
+        return ExitUsage;
+    }
+    Result<AlertMemory> memory = Database::open(path).and_then([](std::shared_ptr<Database> db) {
+        return AlertStateStore(std::move(db)).load(QDateTime::currentDateTimeUtc());
+    });
+    if (!memory) {
+        err << tr("Could not read who acknowledged the alerts from %1: %2")
+                   .arg(path, memory.error().toString())
+            << '\n';
+        if (!given.isEmpty())
+            return ExitUsage;
+        return QList<AcknowledgementRecord>{};
+    }
+    return memory->acknowledgements;
+}
+
 void addAlerts(const QList<ProbeResult> &results, const QList<HostFacts> &hostFacts,
-               const SweepSetup &setup, Report &report)
+               const SweepSetup &setup, const QList<AcknowledgementRecord> &acknowledgements,
+               Report &report)
 {
     AlertCenter center;
     center.setWorkspace(setup.workspace());
+    // Taken alerts stay taken by whoever took them in the console; nothing is written back.
+    for (const AcknowledgementRecord &ack : acknowledgements)
+        center.engine()->restoreAcknowledgement(ack.ruleId, ack.service, ack.owner, ack.at,
+                                                ack.note);
     QStringList watched;
     for (const Service &s : setup.services())
         watched << s.name;
@@ -742,17 +784,31 @@ void addAlerts(const QList<ProbeResult> &results, const QList<HostFacts> &hostFa
         report.text << tr("  none");
     for (const Alert &a : active) {
         report.ok = false;
-        report.alerts.append(QJsonObject{{u"id"_s, a.id},
-                                         {u"rule"_s, a.ruleId},
-                                         {u"severity"_s, severityName(a.severity)},
-                                         {u"service"_s, a.service},
-                                         {u"metric"_s, a.metric},
-                                         {u"title"_s, a.title},
-                                         {u"value"_s, a.value},
-                                         {u"threshold"_s, a.threshold},
-                                         {u"runbook"_s, a.runbookId}});
-        report.text << u"  %1 %2: %3 (%4)"_s.arg(severityName(a.severity), a.service, a.title,
+        report.alerts.append(QJsonObject{
+            {u"id"_s, a.id},
+            {u"rule"_s, a.ruleId},
+            {u"severity"_s, severityName(a.severity)},
+            {u"service"_s, a.service},
+            {u"metric"_s, a.metric},
+            {u"title"_s, a.title},
+            {u"value"_s, a.value},
+            {u"threshold"_s, a.threshold},
+            {u"runbook"_s, a.runbookId},
+            {u"acknowledged"_s, a.isAcknowledged()},
+            {u"owner"_s, a.isAcknowledged() ? QJsonValue(a.owner) : QJsonValue()},
+            {u"acknowledged_at"_s,
+             a.isAcknowledged() ? QJsonValue(a.ackAt.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+            {u"note"_s,
+             a.isAcknowledged() && !a.note.isEmpty() ? QJsonValue(a.note) : QJsonValue()}});
+        QString line = u"  %1 %2: %3 (%4)"_s.arg(severityName(a.severity), a.service, a.title,
                                                  a.inputDescription);
+        if (a.isAcknowledged()) {
+            line += tr(" — acknowledged by %1 since %2")
+                        .arg(a.owner, a.ackAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
+            if (!a.note.isEmpty())
+                line += tr(": \"%1\"").arg(a.note);
+        }
+        report.text << line;
     }
 }
 
@@ -766,6 +822,12 @@ int runStatusCommand(const QStringList &arguments, QTextStream &out, QTextStream
     parser.addHelpOption();
     SweepSetup setup;
     setup.addOptions(parser);
+    const QCommandLineOption dbOpt(
+        {u"d"_s, u"database"_s},
+        tr("The console's database FILE, for who acknowledged the alerts (default: %1).")
+            .arg(Database::defaultPath()),
+        tr("FILE"));
+    parser.addOption(dbOpt);
     if (!parser.parse(arguments)) {
         err << parser.errorText() << '\n';
         return ExitUsage;
@@ -775,6 +837,12 @@ int runStatusCommand(const QStringList &arguments, QTextStream &out, QTextStream
         return ExitOk;
     }
     if (const auto stop = setup.prepare(parser, err))
+        return *stop;
+    // The demo keeps its own throwaway database; the user's acknowledgements are not its.
+    auto acknowledgements = setup.demo() && !parser.isSet(dbOpt)
+                                ? AcknowledgementsOrExit()
+                                : loadAcknowledgements(parser.value(dbOpt), err);
+    if (const int *stop = std::get_if<int>(&acknowledgements))
         return *stop;
 
     const QList<ProbeResult> results = setup.sweep(true);
@@ -786,7 +854,8 @@ int runStatusCommand(const QStringList &arguments, QTextStream &out, QTextStream
     addBackups(setup, remote, report);
     const QList<HostFacts> hostFacts = addHosts(setup, remote, report);
     addPayouts(setup, report);
-    addAlerts(results, hostFacts, setup, report);
+    addAlerts(results, hostFacts, setup, std::get<QList<AcknowledgementRecord>>(acknowledgements),
+              report);
 
     const QString env = setup.environment();
     if (setup.json()) {

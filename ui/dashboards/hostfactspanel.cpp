@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/hostfactspanel.h"
 
+#include "alerts/alertrule.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -109,6 +111,26 @@ QString ageText(const QDateTime &at, const QDateTime &now, bool failed = false)
     return HostFactsPanel::tr("collected %1 h ago").arg(secs / 3600);
 }
 
+// The host section colours a figure by the same rules the alerts fire on, so a disk that
+// is red here is the disk the alert list and `pilothouse-cli status` call P0.
+HostFactsPanel::Level tierLevel(const QString &metric, double value,
+                                const QMap<QString, double> &thresholds)
+{
+    static const QList<AlertRule> rules = builtInAlertRules();
+    const auto rule = breachedRule(rules, u"botcore"_s, metric, value, thresholds);
+    if (!rule)
+        return HostFactsPanel::Normal;
+    switch (rule->severity) {
+    case Severity::P0:
+        return HostFactsPanel::Critical;
+    case Severity::P1:
+        return HostFactsPanel::Warning;
+    case Severity::P2:
+        break;
+    }
+    return HostFactsPanel::Notice;
+}
+
 } // namespace
 
 HostFactsPanel::HostFactsPanel(QWidget *parent)
@@ -150,26 +172,25 @@ HostFactsPanel::HostFactsPanel(QWidget *parent)
     setHosts({});
 }
 
-HostFactsPanel::Level HostFactsPanel::diskLevel(double value)
+HostFactsPanel::Level HostFactsPanel::diskLevel(double value,
+                                                const QMap<QString, double> &thresholds)
 {
-    if (value > 90)
-        return Critical;
-    if (value > 80)
-        return Warning;
-    if (value > 70)
-        return Notice;
-    return Normal;
+    return tierLevel(u"disk.percent"_s, value, thresholds);
 }
 
-HostFactsPanel::Level HostFactsPanel::memoryLevel(double value)
+HostFactsPanel::Level HostFactsPanel::memoryLevel(double value,
+                                                  const QMap<QString, double> &thresholds)
 {
-    if (value > 95)
-        return Critical;
-    if (value > 85)
-        return Warning;
-    if (value > 70)
-        return Notice;
-    return Normal;
+    return tierLevel(u"memory.percent"_s, value, thresholds);
+}
+
+void HostFactsPanel::setThresholds(const QMap<QString, double> &thresholds)
+{
+    if (thresholds == m_thresholds)
+        return;
+    m_thresholds = thresholds;
+    for (const QString &host : std::as_const(m_hosts))
+        rebuild(host);
 }
 
 QTreeWidgetItem *HostFactsPanel::hostItem(const QString &host) const
@@ -257,7 +278,7 @@ void HostFactsPanel::rebuild(const QString &host)
                                       QLocale().formattedDataSize(stats->memoryBytes),
                                       QLocale().formattedDataSize(stats->memoryLimitBytes),
                                       percent(stats->memoryPercent)));
-                level = std::max(level, memoryLevel(stats->memoryPercent));
+                level = std::max(level, memoryLevel(stats->memoryPercent, m_thresholds));
             }
             if (!c.isOk())
                 ++bad;
@@ -279,7 +300,7 @@ void HostFactsPanel::rebuild(const QString &host)
                                               QLocale().formattedDataSize(d.sizeKiB * 1024),
                                               QLocale().formattedDataSize(d.availableKiB * 1024)));
             row->setText(DetailCol, d.filesystem);
-            const Level level = diskLevel(d.usePercent);
+            const Level level = diskLevel(d.usePercent, m_thresholds);
             mark(row, level);
             hostLevel = std::max(hostLevel, level);
         }

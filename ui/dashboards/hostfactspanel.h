@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMap>
 #include <QWidget>
 
 class QLabel;
@@ -16,8 +17,10 @@ namespace ph {
 
 /**
  * The Health view's host section: per Bot Core host, its containers (state, health, CPU,
- * memory), its disks against the 70/80/90 % thresholds, how old the facts are, and why
- * they could not be collected. Rows that need attention are coloured.
+ * memory), its disks and memory judged by the Bot Core alert tiers (with the workspace's
+ * "alerts.<rule id>" overrides, so the panel, the alerts and `pilothouse-cli status` agree),
+ * how old the facts are, and why they could not be collected. Rows that need attention are
+ * coloured.
  */
 class HostFactsPanel : public QWidget
 {
@@ -27,9 +30,9 @@ public:
     enum Level
     {
         Normal = 0,
-        Notice = 70,   ///< over the lowest threshold
-        Warning = 80,  ///< over the middle threshold
-        Critical = 90, ///< over the top threshold, down, unhealthy or unreachable
+        Notice = 70,   ///< the P2 alert tier holds
+        Warning = 80,  ///< the P1 alert tier holds
+        Critical = 90, ///< the P0 alert tier holds, or down, unhealthy or unreachable
     };
 
     explicit HostFactsPanel(QWidget *parent = nullptr);
@@ -37,6 +40,8 @@ public:
     /// The hosts being watched; those without facts yet show as waiting.
     void setHosts(const QStringList &hosts);
     void setFacts(const ph::HostFacts &facts);
+    /// The workspace's thresholds; "alerts.<rule id>" entries move the disk and memory tiers.
+    void setThresholds(const QMap<QString, double> &thresholds);
     /// Rewrites the "collected … ago" texts against @p now.
     void refreshAges(const QDateTime &now);
 
@@ -44,8 +49,9 @@ public:
     /// The top-level item of @p host, or null.
     QTreeWidgetItem *hostItem(const QString &host) const;
 
-    static Level diskLevel(double percent);
-    static Level memoryLevel(double percent);
+    /// The level of the most severe Bot Core alert tier that @p percent breaks.
+    static Level diskLevel(double percent, const QMap<QString, double> &thresholds = {});
+    static Level memoryLevel(double percent, const QMap<QString, double> &thresholds = {});
 
 Q_SIGNALS:
     void refreshRequested();
@@ -58,6 +64,7 @@ private:
     QTimer *m_ageTimer;
     QStringList m_hosts;
     QHash<QString, HostFacts> m_facts;
+    QMap<QString, double> m_thresholds;
 };
 
 } // namespace ph

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "alerts/alertrule.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dashboards/hostfactspanel.h"
+#include "ui/mainwindow.h"
+#include "workspace/workspaceloader.h"
 
 #include <QPushButton>
 #include <QSignalSpy>
@@ -164,6 +167,86 @@ private Q_SLOTS:
         QVERIFY(button);
         button->click();
         QCOMPARE(spy.count(), 1);
+    }
+
+    void workspaceAlertOverridesMoveTheTiers()
+    {
+        auto loaded =
+            WorkspaceLoader::loadFile(QStringLiteral(PILOTHOUSE_SOURCE_DIR) +
+                                      u"/tests/gui/hostfacts/data/overrides.workspace.jsonc"_s);
+        QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().toString()));
+        const Workspace ws = loaded->workspace;
+        QCOMPARE(ws.thresholds.value(u"alerts.botcore.disk.p1"_s), 60.0);
+
+        MainWindow window;
+        window.setWorkspace(ws);
+        HostFactsPanel *panel = window.healthView()->hostFacts();
+        panel->setHosts({u"bot1"_s});
+        panel->setFacts(botFacts());
+        QTreeWidgetItem *bot = panel->hostItem(u"bot1"_s);
+        QTreeWidgetItem *disks = child(bot, u"Disks"_s);
+        QVERIFY(disks);
+        // 95 % is under the team's P0 of 97 % but over its P1 of 60 %.
+        QCOMPARE(level(child(disks, u"/"_s)), int(HostFactsPanel::Warning));
+        QCOMPARE(level(child(disks, u"/opt"_s)), int(HostFactsPanel::Notice));  // 58 % > 50 %
+        QCOMPARE(level(child(disks, u"/srv"_s)), int(HostFactsPanel::Warning)); // 75 % > 60 %
+        QTreeWidgetItem *mongo = child(child(bot, u"Containers"_s), u"mongodb"_s);
+        QCOMPARE(level(mongo), int(HostFactsPanel::Notice)); // memory 29.9 % > 25 %
+
+        // Every disk row says what the alerts (and `pilothouse-cli status`) say.
+        const QList<AlertRule> rules = builtInAlertRules();
+        for (const DiskUsage &d : botFacts().disks) {
+            QTreeWidgetItem *row = child(disks, d.mount);
+            if (!row)
+                continue;
+            const auto rule =
+                breachedRule(rules, u"botcore"_s, u"disk.percent"_s, d.usePercent, ws.thresholds);
+            QVERIFY2(rule, qPrintable(d.mount));
+            const int expected = rule->severity == Severity::P0   ? HostFactsPanel::Critical
+                                 : rule->severity == Severity::P1 ? HostFactsPanel::Warning
+                                                                  : HostFactsPanel::Notice;
+            QCOMPARE(level(row), expected);
+        }
+
+        // A workspace without overrides brings the built-in tiers back.
+        Workspace plain = ws;
+        plain.thresholds.clear();
+        window.setWorkspace(plain);
+        QCOMPARE(level(child(child(panel->hostItem(u"bot1"_s), u"Disks"_s), u"/"_s)),
+                 int(HostFactsPanel::Critical));
+    }
+
+    void overriddenThresholds_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<double>("percent");
+        QTest::addColumn<int>("disk");
+        QTest::addColumn<int>("memory");
+        QTest::newRow("disk P2 lowered")
+            << u"alerts.botcore.disk.p2"_s << 40.0 << 45.0 << int(HostFactsPanel::Notice)
+            << int(HostFactsPanel::Normal);
+        QTest::newRow("disk P0 raised")
+            << u"alerts.botcore.disk.p0"_s << 98.0 << 95.0 << int(HostFactsPanel::Warning)
+            << int(HostFactsPanel::Warning);
+        QTest::newRow("memory P0 lowered")
+            << u"alerts.botcore.memory.p0"_s << 80.0 << 82.0 << int(HostFactsPanel::Warning)
+            << int(HostFactsPanel::Critical);
+        QTest::newRow("other keys change nothing")
+            << u"queue.depth.max"_s << 1.0 << 75.0 << int(HostFactsPanel::Notice)
+            << int(HostFactsPanel::Notice);
+    }
+
+    void overriddenThresholds()
+    {
+        QFETCH(QString, key);
+        QFETCH(double, value);
+        QFETCH(double, percent);
+        QFETCH(int, disk);
+        QFETCH(int, memory);
+        const QMap<QString, double> thresholds{{key, value}};
+        QCOMPARE(int(HostFactsPanel::diskLevel(percent, thresholds)), disk);
+        QCOMPARE(int(HostFactsPanel::memoryLevel(percent, thresholds)), memory);
     }
 
     void thresholds_data()

@@ -3,7 +3,9 @@
 #include "audit/sealkey.h"
 #include "clirunner.h"
 #include "storage/database.h"
+#include "testfile.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -113,6 +115,10 @@ private Q_SLOTS:
     void listBuiltins();
     void showBuiltinJson();
     void showUnknown();
+    void listAndShowWorkspaceFolders();
+    void listAndShowDemo();
+    void listBadInput_data();
+    void listBadInput();
 
     void verifyEmptyDatabase();
     void verifyAfterAppends();
@@ -264,6 +270,139 @@ void TestCli::showUnknown()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(u"echopilot/nightly"_s), qPrintable(run.err));
     QVERIFY(run.err.contains(u"runbook list"_s));
+}
+
+namespace {
+
+QHash<QString, QJsonObject> runbooksByName(const QString &json)
+{
+    QHash<QString, QJsonObject> byName;
+    for (const QJsonValue &v : parseObject(json).value(u"runbooks"_s).toArray())
+        byName.insert(v.toObject().value(u"name"_s).toString(), v.toObject());
+    return byName;
+}
+
+/// A workspace with two runbook folders under @p root; returns its path, empty on failure.
+QString writeCatalogue(const QString &root)
+{
+    const QString wsPath = root + u"/team.workspace.jsonc"_s;
+    const QStringList folders = {u"/team/echopilot"_s, u"/more"_s};
+    for (const QString &f : folders) {
+        if (!QDir().mkpath(root + f))
+            return {};
+    }
+    const bool written =
+        ph::writeTestFile(wsPath,
+                          "{ \"schema_version\": 2, \"name\": \"catalogue\",\n"
+                          "  \"environments\": [ { \"name\": \"staging\", \"production\": false, "
+                          "\"time_zone\": \"UTC\" } ],\n"
+                          "  \"runbook_folders\": [ \"team\", \"more\" ] }\n") &&
+        ph::writeTestFile(root + u"/team/echopilot/daily.md"_s,
+                          "# Team daily\n\nOur own morning round.\n\n```bash\nuptime\n```\n") &&
+        ph::writeTestFile(root + u"/team/deploy.md"_s,
+                          "# Team deploy\n\n```bash\ngit pull\n```\n") &&
+        ph::writeTestFile(root + u"/more/deploy.md"_s,
+                          "# Shadowed deploy\n\n```bash\ntrue\n```\n") &&
+        ph::writeTestFile(root + u"/more/restore.md"_s, "# Restore drill\n\n```bash\ntrue\n```\n");
+    return written ? wsPath : QString();
+}
+
+} // namespace
+
+void TestCli::listAndShowWorkspaceFolders()
+{
+    // Two folders: the first wins a name, and a workspace runbook shadows a built-in one,
+    // as `runbook run NAME` picks them.
+    const QString root = m_dir.filePath(u"catalogue"_s);
+    const QString wsPath = writeCatalogue(root);
+    QVERIFY(!wsPath.isEmpty());
+
+    const CliRun run = runCli({u"runbook"_s, u"list"_s, u"--workspace"_s, wsPath, u"--json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QHash<QString, QJsonObject> byName = runbooksByName(run.out);
+    QCOMPARE(byName.value(u"echopilot/daily"_s).value(u"title"_s).toString(), u"Team daily"_s);
+    QCOMPARE(byName.value(u"echopilot/daily"_s).value(u"source"_s).toString(), u"workspace"_s);
+    QCOMPARE(byName.value(u"echopilot/daily"_s).value(u"path"_s).toString(),
+             QDir::cleanPath(root + u"/team/echopilot/daily.md"_s));
+    QCOMPARE(byName.value(u"deploy"_s).value(u"title"_s).toString(), u"Team deploy"_s);
+    QCOMPARE(byName.value(u"restore"_s).value(u"title"_s).toString(), u"Restore drill"_s);
+    QCOMPARE(byName.value(u"botcore/daily"_s).value(u"source"_s).toString(), u"builtin"_s);
+    QVERIFY(byName.value(u"botcore/daily"_s).value(u"path"_s).isNull());
+    // One entry per name: the shadowed ones are not listed.
+    QCOMPARE(run.out.count(u"\"name\": \"deploy\""_s), 1);
+    QCOMPARE(run.out.count(u"\"name\": \"echopilot/daily\""_s), 1);
+
+    const CliRun table = runCli({u"runbook"_s, u"list"_s, u"-w"_s, wsPath});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(u"Team deploy"_s) && table.out.contains(u"built-in"_s),
+             qPrintable(table.out));
+    QVERIFY(!table.out.contains(u"Shadowed deploy"_s));
+
+    CliRun show = runCli(
+        {u"runbook"_s, u"show"_s, u"echopilot/daily"_s, u"--workspace"_s, wsPath, u"--json"_s});
+    QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+    QCOMPARE(parseObject(show.out).value(u"title"_s).toString(), u"Team daily"_s);
+    show = runCli({u"runbook"_s, u"show"_s, u"restore"_s, u"--workspace"_s, wsPath});
+    QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+    QVERIFY(show.out.startsWith(u"Restore drill"_s));
+    // Without the workspace the built-in one is shown.
+    show = runCli({u"runbook"_s, u"show"_s, u"echopilot/daily"_s, u"--json"_s});
+    QCOMPARE(parseObject(show.out).value(u"title"_s).toString(), u"EchoPilot daily checks"_s);
+}
+
+void TestCli::listAndShowDemo()
+{
+    const CliRun plain = runCli({u"runbook"_s, u"list"_s, u"--json"_s});
+    QCOMPARE(plain.exitCode, 0);
+    const CliRun demo = runCli({u"runbook"_s, u"list"_s, u"--demo"_s, u"--json"_s});
+    QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+    const QHash<QString, QJsonObject> byName = runbooksByName(demo.out);
+    QVERIFY2(byName.contains(u"echopilot/daily"_s), qPrintable(demo.out));
+    // The demo workspace brings no folders of its own: the same runbooks as built in.
+    QStringList demoNames = byName.keys();
+    QStringList plainNames = runbooksByName(plain.out).keys();
+    demoNames.sort();
+    plainNames.sort();
+    QCOMPARE(demoNames, plainNames);
+    for (const QJsonObject &o : byName)
+        QCOMPARE(o.value(u"source"_s).toString(), u"builtin"_s);
+
+    const CliRun show = runCli({u"runbook"_s, u"show"_s, u"botcore/daily"_s, u"--demo"_s});
+    QVERIFY2(show.exitCode == 0, qPrintable(show.err));
+    QVERIFY(show.out.contains(u"source: "_s));
+}
+
+void TestCli::listBadInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("errorMentions");
+    const QString missing = m_dir.filePath(u"absent.workspace.jsonc"_s);
+    const QString broken = m_dir.filePath(u"broken.workspace.jsonc"_s);
+    QVERIFY(ph::writeTestFile(broken, "{ \"schema_version\": 2, \"name\": "));
+    QTest::newRow("demo and workspace")
+        << QStringList{u"list"_s, u"--demo"_s, u"--workspace"_s, missing} << u"not both"_s;
+    QTest::newRow("missing workspace")
+        << QStringList{u"list"_s, u"--workspace"_s, missing} << u"absent.workspace.jsonc"_s;
+    QTest::newRow("broken workspace")
+        << QStringList{u"list"_s, u"--workspace"_s, broken} << u"broken.workspace.jsonc"_s;
+    QTest::newRow("show with broken workspace")
+        << QStringList{u"show"_s, u"echopilot/daily"_s, u"--workspace"_s, broken}
+        << u"broken.workspace.jsonc"_s;
+    QTest::newRow("show unknown in workspace")
+        << QStringList{u"show"_s, u"nope"_s, u"--workspace"_s,
+                       writeCatalogue(m_dir.filePath(u"catalogue-bad"_s))}
+        << u"runbook folders"_s;
+}
+
+void TestCli::listBadInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, errorMentions);
+    args.prepend(u"runbook"_s);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(errorMentions), qPrintable(run.err));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
 }
 
 void TestCli::verifyEmptyDatabase()

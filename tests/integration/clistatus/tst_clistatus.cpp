@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "alerts/alertstatestore.h"
 #include "clirunner.h"
 #include "demo/simulatorprocess.h"
 #include "sshdfixture.h"
+#include "storage/database.h"
 #include "testfile.h"
 
 #include <QDir>
@@ -79,6 +81,7 @@ class TestCliStatus : public QObject
 private Q_SLOTS:
     void init()
     {
+        m_extraArgs.clear();
         // Every case starts from the first request, so the seeded figures hold.
         m_sim.stop();
         const auto started =
@@ -457,6 +460,91 @@ private Q_SLOTS:
         QFile::remove(QDir::homePath() + u"/.ssh/known_hosts"_s);
     }
 
+    void acknowledgedAlertsNameTheirOwner()
+    {
+        // The team's own tiers make two EchoPilot SLO alerts fire on the seeded figures
+        // (p95 652 ms, p99 1094 ms); the console took the p95 one earlier.
+        const QString dbPath = m_dir.filePath(u"console.sqlite"_s);
+        QFile::remove(dbPath);
+        {
+            auto db = ph::Database::open(dbPath);
+            QVERIFY2(db, qPrintable(db ? QString() : db.error().toString()));
+            ph::AcknowledgementRecord ack;
+            ack.ruleId = u"echopilot.slo_p95.p1"_s;
+            ack.service = u"echo"_s;
+            ack.severity = ph::Severity::P1;
+            ack.owner = u"dana"_s;
+            ack.at = QDateTime(QDate(2026, 11, 23), QTime(9, 15), Qt::UTC);
+            ack.note = u"deploy rolling back"_s;
+            const auto saved = ph::AlertStateStore(*db).saveAcknowledgement(ack);
+            QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+        }
+        const QString thresholds =
+            QStringLiteral(", \"thresholds\": { \"alerts.echopilot.slo_p95.p1\": 600, "
+                           "\"alerts.echopilot.slo_p99.p1\": 1000 }");
+        m_extraArgs = {u"--database"_s, dbPath};
+
+        CliRun run = status(thresholds);
+        QVERIFY2(run.exitCode == 1, qPrintable(run.err + QString::fromUtf8(run.outBytes)));
+        const QJsonArray alerts =
+            QJsonDocument::fromJson(run.outBytes).object().value(u"alerts"_s).toArray();
+        const QJsonObject p95 = entryOf(alerts, u"rule"_s, u"echopilot.slo_p95.p1"_s);
+        QCOMPARE(p95.value(u"service"_s).toString(), u"echo"_s);
+        QCOMPARE(p95.value(u"acknowledged"_s).toBool(), true);
+        QCOMPARE(p95.value(u"owner"_s).toString(), u"dana"_s);
+        QCOMPARE(p95.value(u"acknowledged_at"_s).toString(), u"2026-11-23T09:15:00Z"_s);
+        QCOMPARE(p95.value(u"note"_s).toString(), u"deploy rolling back"_s);
+        const QJsonObject p99 = entryOf(alerts, u"rule"_s, u"echopilot.slo_p99.p1"_s);
+        QVERIFY2(!p99.isEmpty(), run.outBytes.constData());
+        QCOMPARE(p99.value(u"acknowledged"_s).toBool(), false);
+        QVERIFY(p99.value(u"owner"_s).isNull());
+        QVERIFY(p99.value(u"acknowledged_at"_s).isNull());
+
+        run = status(thresholds, false);
+        QCOMPARE(run.exitCode, 1);
+        const QString text = QString::fromUtf8(run.outBytes);
+        QVERIFY2(text.contains(u"acknowledged by dana since 2026-11-23 09:15 UTC: "
+                               "\"deploy rolling back\""_s),
+                 qPrintable(text));
+        QCOMPARE(text.count(u"acknowledged by"_s), 1); // the p99 alert is nobody's yet
+
+        // Without the database nobody has taken anything.
+        m_extraArgs.clear();
+        run = status(thresholds);
+        QCOMPARE(
+            entryOf(QJsonDocument::fromJson(run.outBytes).object().value(u"alerts"_s).toArray(),
+                    u"rule"_s, u"echopilot.slo_p95.p1"_s)
+                .value(u"acknowledged"_s)
+                .toBool(),
+            false);
+    }
+
+    void badDatabaseIsAUsageError()
+    {
+        // A named database that is not there is not created: exit 2, no report.
+        const QString missing = m_dir.filePath(u"nowhere.sqlite"_s);
+        m_extraArgs = {u"--database"_s, missing};
+        CliRun run = status({});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(missing) && run.err.contains(u"--database"_s),
+                 qPrintable(run.err));
+        QVERIFY(run.outBytes.isEmpty());
+        QVERIFY(!QFileInfo::exists(missing));
+
+        // A file that is no database: exit 2 with the reason, and the file is left alone.
+        const QString junk = m_dir.filePath(u"junk.sqlite"_s);
+        const QByteArray content = QByteArray(4096, 'x');
+        QVERIFY(writeTestFile(junk, content));
+        m_extraArgs = {u"--database"_s, junk};
+        run = status({});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(junk), qPrintable(run.err));
+        QVERIFY(run.outBytes.isEmpty());
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), content);
+    }
+
     void keychainUnavailableIsExitFive()
     {
         status({}); // writes the workspace
@@ -503,11 +591,13 @@ private:
                             u"production"_s, u"--secret-stdin"_s, u"echo-key"_s};
         if (json)
             args << u"--json"_s;
+        args << m_extraArgs;
         return runCli(args, SimKey.toUtf8());
     }
 
     ph::SimulatorProcess m_sim;
     QTemporaryDir m_dir;
+    QStringList m_extraArgs; ///< appended to every status() run; cleared by init()
 };
 
 QTEST_GUILESS_MAIN(TestCliStatus)
