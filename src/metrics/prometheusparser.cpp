@@ -136,15 +136,24 @@ public:
         return &s.value;
     }
 
+    /// Empties the table. Storage up to kKeptSlots stays allocated: a parser reused for
+    /// the next scrape of the same target would grow it again, page fault by page fault.
     void clear()
     {
-        m_slots.assign(256, Slot{});
+        if (m_slots.size() > kKeptSlots)
+            m_slots.assign(kKeptSlots, Slot{});
+        else
+            std::fill(m_slots.begin(), m_slots.end(), Slot{});
         m_keys.clear();
+        if (m_keys.capacity() > kKeptKeyBytes)
+            m_keys.shrink_to_fit();
         m_size = 0;
     }
 
 private:
     static constexpr size_t kMaxKeyBytes = 256u << 20;
+    static constexpr size_t kKeptSlots = 1u << 16;
+    static constexpr size_t kKeptKeyBytes = 4u << 20;
 
     struct Slot
     {
@@ -199,6 +208,22 @@ struct FamilyState
     MetricType type = MetricType::Untyped;
     quint8 flags = 0;
 };
+
+/// Whether any byte in [p, end) is outside ASCII, eight bytes at a time.
+inline bool hasHighBit(const char *p, const char *end)
+{
+    for (; end - p >= 8; p += 8) {
+        quint64 v;
+        std::memcpy(&v, p, 8);
+        if (v & 0x8080808080808080ull)
+            return true;
+    }
+    for (; p < end; ++p) {
+        if (static_cast<unsigned char>(*p) & 0x80)
+            return true;
+    }
+    return false;
+}
 
 inline QString latin1(const char *p, size_t n)
 {
@@ -608,21 +633,29 @@ struct PrometheusParser::Private
                 }
                 const char *vb = ++p;
                 bool escaped = false;
-                unsigned char high = 0;
-                while (p < end && *p != '"') {
-                    if (*p == '\\') {
-                        const char next = p + 1 < end ? p[1] : '\0';
-                        if (next != '\\' && next != '"' && next != 'n') {
-                            issue(tr("Invalid escape sequence \"\\%1\" in the value of label "
-                                     "\"%2\" (only \\\\, \\\" and \\n are allowed).")
-                                      .arg(QString::fromUtf8(&next, next ? 1 : 0), latin1(name)));
-                            return false;
+                // Most values have no escapes: memchr finds the closing quote, and only a
+                // value with a backslash before it is walked byte by byte from there.
+                const char *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+                const char *stop = quote ? quote : end;
+                p = static_cast<const char *>(std::memchr(p, '\\', size_t(stop - p)));
+                if (!p) {
+                    p = stop;
+                } else {
+                    while (p < end && *p != '"') {
+                        if (*p == '\\') {
+                            const char next = p + 1 < end ? p[1] : '\0';
+                            if (next != '\\' && next != '"' && next != 'n') {
+                                issue(
+                                    tr("Invalid escape sequence \"\\%1\" in the value of label "
+                                       "\"%2\" (only \\\\, \\\" and \\n are allowed).")
+                                        .arg(QString::fromUtf8(&next, next ? 1 : 0), latin1(name)));
+                                return false;
+                            }
+                            escaped = true;
+                            ++p;
                         }
-                        escaped = true;
                         ++p;
                     }
-                    high |= static_cast<unsigned char>(*p);
-                    ++p;
                 }
                 if (p == end) {
                     issue(tr("The value of label \"%1\" in \"%2\" has no closing quote.")
@@ -649,7 +682,7 @@ struct PrometheusParser::Private
                     value = QByteArrayView(scratch, w - scratch);
                     scratch = w;
                 }
-                if ((high & 0x80) && !value.isValidUtf8()) {
+                if (hasHighBit(vb, ve) && !value.isValidUtf8()) {
                     issue(tr("The value of label \"%1\" in \"%2\" is not valid UTF-8.")
                               .arg(latin1(name), latin1(metric)));
                     return false;
@@ -840,6 +873,16 @@ struct PrometheusParser::Private
         int maxIssues = 0;
         QList<QString> sampleNames; ///< by SampleView::nameId, per parse
 
+        // The sizes of the previous result, family by family: a parser reused for the
+        // same target reserves them up front instead of growing every list by doubling.
+        struct Shape
+        {
+            QString name;
+            qsizetype samples = 0;
+            qsizetype labels = 0;
+        };
+        QList<Shape> lastShape;
+
         void issue(int atLine, QString message)
         {
             if (out->issues.size() >= maxIssues) {
@@ -918,8 +961,14 @@ struct PrometheusParser::Private
         void familyAdded(int family, QByteArrayView name) override
         {
             Q_ASSERT(family == out->families.size());
+            if (family == 0 && out->families.capacity() < lastShape.size())
+                out->families.reserve(lastShape.size());
             MetricFamily f;
             f.name = internName(name);
+            if (family < lastShape.size() && lastShape[family].name == f.name) {
+                f.samples.reserve(lastShape[family].samples);
+                f.labelPool.reserve(lastShape[family].labels);
+            }
             out->families.append(std::move(f));
         }
 
@@ -1087,6 +1136,11 @@ struct PrometheusParser::Private
         void finish(const PrometheusStreamSummary &summary)
         {
             out->omittedIssues += summary.omittedIssues;
+            lastShape.resize(out->families.size());
+            for (qsizetype i = 0; i < out->families.size(); ++i) {
+                const MetricFamily &family = out->families.at(i);
+                lastShape[i] = Shape{family.name, family.samples.size(), family.labelPool.size()};
+            }
             for (MetricFamily &family : out->families) {
                 if (family.type == MetricType::Histogram)
                     assembleHistograms(family);
