@@ -374,6 +374,7 @@ struct PrometheusParser::Private
         // value is written, so views into it stay valid until the sample is handed over.
         std::string unescaped;
         std::string helpText;
+        static constexpr size_t kKeptScratchBytes = 64u << 10;
         PrometheusVisitor *visitor = nullptr;
         PrometheusStreamSummary summary;
         int maxIssues = 0;
@@ -849,6 +850,12 @@ struct PrometheusParser::Private
             summary.lines = line;
             visitor = nullptr;
             labels.clear();
+            // The scratch is as long as the longest labelled line: keep it for the next
+            // scrape, unless one odd line made it large.
+            if (unescaped.size() > kKeptScratchBytes) {
+                unescaped.clear();
+                unescaped.shrink_to_fit();
+            }
             return summary;
         }
     };

@@ -600,6 +600,17 @@ void TestPrometheusParser::streamLabelEscapes()
     QCOMPARE(c.nameIds[0], c.nameIds[1]);
     QVERIFY(c.nameIds[0] >= 0);
 
+    // A value longer than the scratch the parser keeps between parses, then a short one.
+    const QByteArray longValue(100'000, 'x');
+    Collector big;
+    parser.parse(QByteArray("a{v=\"" + longValue + "\\n\",w=\"\\\\\"} 1\n"), big);
+    QVERIFY(big.issues.isEmpty());
+    QCOMPARE(big.samples.at(0).labels.at(0).value, QString::fromLatin1(longValue + '\n'));
+    QCOMPARE(big.samples.at(0).labels.at(1).value, u"\\"_s);
+    Collector small;
+    parser.parse("a{v=\"y\\n\"} 2\n"_ba, small);
+    QCOMPARE(small.samples.at(0).labels.at(0).value, u"y\n"_s);
+
     // labelValue() on the view itself, for visitors that fold samples without copying.
     struct Lookup : ph::PrometheusVisitor
     {
