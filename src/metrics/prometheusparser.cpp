@@ -634,29 +634,19 @@ struct PrometheusParser::Private
                 }
                 const char *vb = ++p;
                 bool escaped = false;
-                // Most values have no escapes: memchr finds the closing quote, and only a
-                // value with a backslash before it is walked byte by byte from there.
-                const char *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
-                const char *stop = quote ? quote : end;
-                p = static_cast<const char *>(std::memchr(p, '\\', size_t(stop - p)));
-                if (!p) {
-                    p = stop;
-                } else {
-                    while (p < end && *p != '"') {
-                        if (*p == '\\') {
-                            const char next = p + 1 < end ? p[1] : '\0';
-                            if (next != '\\' && next != '"' && next != 'n') {
-                                issue(
-                                    tr("Invalid escape sequence \"\\%1\" in the value of label "
-                                       "\"%2\" (only \\\\, \\\" and \\n are allowed).")
-                                        .arg(QString::fromUtf8(&next, next ? 1 : 0), latin1(name)));
-                                return false;
-                            }
-                            escaped = true;
-                            ++p;
+                while (p < end && *p != '"') {
+                    if (*p == '\\') {
+                        const char next = p + 1 < end ? p[1] : '\0';
+                        if (next != '\\' && next != '"' && next != 'n') {
+                            issue(tr("Invalid escape sequence \"\\%1\" in the value of label "
+                                     "\"%2\" (only \\\\, \\\" and \\n are allowed).")
+                                      .arg(QString::fromUtf8(&next, next ? 1 : 0), latin1(name)));
+                            return false;
                         }
+                        escaped = true;
                         ++p;
                     }
+                    ++p;
                 }
                 if (p == end) {
                     issue(tr("The value of label \"%1\" in \"%2\" has no closing quote.")
