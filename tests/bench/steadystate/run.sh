@@ -29,7 +29,8 @@
 # the whole benchmark; its per-path request counters (control port, GET /state) show how
 # many probes the console sent in each run. Everything started here is stopped by PID.
 #
-# Targets: CPU < 5 % of one core, RSS growth < 5 MB (medians).
+# Targets: CPU < 5 % of one core, RSS growth < 5 MB (medians; MB = 10^6 bytes, from the
+# kB = 1024 bytes of /proc).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -214,12 +215,12 @@ for ((r = 1; r <= RUNS; ++r)); do
     read -r cpu_pct growth_mb rate < <(awk -v c0="$cpu_warm" -v c1="$ticks" -v t0="$t_warm" \
         -v t1="$t" -v hz="$ticks_per_s" -v r0="$rss_from" -v r1="$rss" -v q0="$req_warm" \
         -v q1="$req_end" 'BEGIN {
-            printf "%.2f %.2f %.1f\n", (c1 - c0) / hz / (t1 - t0) * 100, (r1 - r0) / 1024,
+            printf "%.2f %.2f %.1f\n", (c1 - c0) / hz / (t1 - t0) * 100, (r1 - r0) * 1.024 / 1000,
                 (q1 - q0) / (t1 - t0) }')
     echo "$cpu_pct $growth_mb $rate $(awk '{ print $1 }' /proc/loadavg)" >>"$work/results"
     printf 'run %d: CPU %s %% of one core, RSS %.1f -> %.1f MB (growth %s MB), %s probes/s, load %s\n' \
-        "$r" "$cpu_pct" "$(awk -v k="$rss_from" 'BEGIN { print k / 1024 }')" \
-        "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$growth_mb" "$rate" \
+        "$r" "$cpu_pct" "$(awk -v k="$rss_from" 'BEGIN { print k * 1.024 / 1000 }')" \
+        "$(awk -v k="$rss" 'BEGIN { print k * 1.024 / 1000 }')" "$growth_mb" "$rate" \
         "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
