@@ -136,15 +136,24 @@ public:
         return &s.value;
     }
 
+    /// Empties the table. Storage up to kKeptSlots stays allocated: a parser reused for
+    /// the next scrape of the same target would grow it again, page fault by page fault.
     void clear()
     {
-        m_slots.assign(256, Slot{});
+        if (m_slots.size() > kKeptSlots)
+            m_slots.assign(kKeptSlots, Slot{});
+        else
+            std::fill(m_slots.begin(), m_slots.end(), Slot{});
         m_keys.clear();
+        if (m_keys.capacity() > kKeptKeyBytes)
+            m_keys.shrink_to_fit();
         m_size = 0;
     }
 
 private:
     static constexpr size_t kMaxKeyBytes = 256u << 20;
+    static constexpr size_t kKeptSlots = 1u << 16;
+    static constexpr size_t kKeptKeyBytes = 4u << 20;
 
     struct Slot
     {
@@ -180,8 +189,8 @@ private:
 /// How a sample name maps onto a family; cached per parse and per type generation.
 struct NameInfo
 {
-    QString name;
     int family = -1;
+    int nameId = -1;
     quint32 generation = 0;
     SampleRole role = SampleRole::Value;
     bool histogramBase = false; ///< a histogram family's bare name: not a valid sample
@@ -191,7 +200,40 @@ enum FamilyFlag : quint8
 {
     HelpSeen = 1,
     TypeSeen = 2,
+    HasSamples = 4,
 };
+
+struct FamilyState
+{
+    MetricType type = MetricType::Untyped;
+    quint8 flags = 0;
+};
+
+/// Whether any byte in [p, end) is outside ASCII, eight bytes at a time.
+inline bool hasHighBit(const char *p, const char *end)
+{
+    for (; end - p >= 8; p += 8) {
+        quint64 v;
+        std::memcpy(&v, p, 8);
+        if (v & 0x8080808080808080ull)
+            return true;
+    }
+    for (; p < end; ++p) {
+        if (static_cast<unsigned char>(*p) & 0x80)
+            return true;
+    }
+    return false;
+}
+
+inline QString latin1(const char *p, size_t n)
+{
+    return QString::fromLatin1(p, qsizetype(n));
+}
+
+inline QString latin1(QByteArrayView v)
+{
+    return QString::fromLatin1(v);
+}
 
 bool parseDouble(const char *b, const char *e, double &out)
 {
@@ -302,712 +344,822 @@ qsizetype PrometheusParseResult::sampleCount() const
     return n;
 }
 
+PrometheusVisitor::~PrometheusVisitor() = default;
+
+void PrometheusVisitor::familyAdded(int, QByteArrayView) {}
+
+void PrometheusVisitor::familyTyped(int, MetricType) {}
+
+void PrometheusVisitor::familyHelpRead(int, QByteArrayView) {}
+
+void PrometheusVisitor::issueFound(int, const QString &) {}
+
 struct PrometheusParser::Private
 {
-    explicit Private(quint64 seed)
-        : names(seed, 1u << 16)
-        , values(seed, 1u << 18)
-        , resolved(seed, 1u << 20)
+    /// Checks every line and hands samples to a visitor as views into the text: the only
+    /// allocations are table growth, so the cost per sample is scanning and number parsing.
+    struct Stream
     {
-    }
-
-    // Kept across parses: the same target exposes the same strings every scrape.
-    ByteTable<QString> names;
-    ByteTable<QString> values;
-    // Per parse.
-    ByteTable<NameInfo> resolved;
-    QStringDecoder utf8{QStringDecoder::Utf8, QStringDecoder::Flag::Stateless};
-    const QString le = u"le"_s;
-    const QString quantile = u"quantile"_s;
-
-    PrometheusParseResult *out = nullptr;
-    int maxIssues = 0;
-    int line = 0;
-    quint32 generation = 1;
-    QHash<QString, int> familyByName;
-    std::vector<quint8> familyFlags;
-    // Labels go straight into the family's pool; a rejected line truncates it again.
-    QList<Label> *pool = nullptr;
-    qsizetype poolBegin = 0;
-    size_t labelCount() const { return size_t(pool->size() - poolBegin); }
-    std::string unescaped;
-    std::string leText;
-    std::string quantileText;
-
-    void issue(int atLine, QString message)
-    {
-        if (out->issues.size() >= maxIssues) {
-            ++out->omittedIssues;
-            return;
-        }
-        out->issues.append(ParseIssue{atLine, std::move(message)});
-    }
-    void issue(QString message) { issue(line, std::move(message)); }
-
-    QString internName(const char *p, size_t n)
-    {
-        const quint64 h = names.hash(p, n);
-        if (QString *s = names.find(p, n, h))
-            return *s;
-        // Names are ASCII by construction (checked by the character table).
-        QString s = QString::fromLatin1(p, qsizetype(n));
-        names.insert(p, n, h, s);
-        return s;
-    }
-
-    bool internValue(const char *p, size_t n, QString &result)
-    {
-        const quint64 h = values.hash(p, n);
-        if (QString *s = values.find(p, n, h)) {
-            result = *s;
-            return true;
-        }
-        bool ascii = true;
-        for (size_t i = 0; i < n && ascii; ++i)
-            ascii = static_cast<unsigned char>(p[i]) < 0x80;
-        if (ascii) {
-            result = QString::fromLatin1(p, qsizetype(n));
-        } else {
-            utf8.resetState();
-            result = utf8.decode(QByteArrayView(p, qsizetype(n)));
-            if (utf8.hasError())
-                return false;
-        }
-        values.insert(p, n, h, result);
-        return true;
-    }
-
-    // Consecutive samples usually repeat the label names, and most values, at the same
-    // positions; a byte comparison with the previous sample is cheaper than a hash lookup.
-    struct Recent
-    {
-        std::string bytes;
-        QString string;
-        bool set = false;
-    };
-    static constexpr size_t kRecentSlots = 32;
-    std::array<Recent, kRecentSlots> recentNames;
-    std::array<Recent, kRecentSlots> recentValues;
-
-    static const QString *recent(std::array<Recent, kRecentSlots> &slots, size_t position,
-                                 const char *p, size_t n)
-    {
-        if (position >= kRecentSlots)
-            return nullptr;
-        const Recent &r = slots[position];
-        if (r.set && r.bytes.size() == n && std::memcmp(r.bytes.data(), p, n) == 0)
-            return &r.string;
-        return nullptr;
-    }
-
-    static void remember(std::array<Recent, kRecentSlots> &slots, size_t position, const char *p,
-                         size_t n, const QString &s)
-    {
-        if (position >= kRecentSlots)
-            return;
-        Recent &r = slots[position];
-        r.bytes.assign(p, n);
-        r.string = s;
-        r.set = true;
-    }
-
-    QString cachedName(size_t position, const char *p, size_t n)
-    {
-        if (const QString *s = recent(recentNames, position, p, n))
-            return *s;
-        QString s = internName(p, n);
-        remember(recentNames, position, p, n, s);
-        return s;
-    }
-
-    bool cachedValue(size_t position, const char *p, size_t n, QString &result)
-    {
-        if (const QString *s = recent(recentValues, position, p, n)) {
-            result = *s;
-            return true;
-        }
-        if (!internValue(p, n, result))
-            return false;
-        remember(recentValues, position, p, n, result);
-        return true;
-    }
-
-    int familyIndex(const QString &name) const { return familyByName.value(name, -1); }
-
-    int createFamily(const QString &name)
-    {
-        const int index = int(out->families.size());
-        MetricFamily f;
-        f.name = name;
-        out->families.append(std::move(f));
-        familyByName.insert(name, index);
-        familyFlags.push_back(0);
-        return index;
-    }
-
-    NameInfo resolve(const char *p, size_t n)
-    {
-        NameInfo info;
-        info.name = internName(p, n);
-        info.generation = generation;
-        static constexpr struct
+        explicit Stream(quint64 seed)
+            : familyByName(seed, std::numeric_limits<size_t>::max())
+            , resolved(seed, 1u << 20)
         {
-            QLatin1StringView suffix;
-            SampleRole role;
-        } suffixes[] = {{"_bucket"_L1, SampleRole::Bucket},
-                        {"_sum"_L1, SampleRole::Sum},
-                        {"_count"_L1, SampleRole::Count}};
-        for (const auto &s : suffixes) {
-            if (qsizetype(n) <= s.suffix.size() || !info.name.endsWith(s.suffix))
-                continue;
-            const int base = familyIndex(info.name.left(info.name.size() - s.suffix.size()));
-            if (base < 0)
-                continue;
-            const MetricType type = out->families[base].type;
-            if (type == MetricType::Histogram ||
-                (type == MetricType::Summary && s.role != SampleRole::Bucket)) {
-                info.family = base;
-                info.role = s.role;
-                return info;
+        }
+
+        ByteTable<int> familyByName;
+        ByteTable<NameInfo> resolved;
+        std::vector<FamilyState> families;
+        std::vector<LabelView> labels;
+        // Label values with escapes, unescaped; sized for the whole line before the first
+        // value is written, so views into it stay valid until the sample is handed over.
+        std::string unescaped;
+        std::string helpText;
+        static constexpr size_t kKeptScratchBytes = 64u << 10;
+        PrometheusVisitor *visitor = nullptr;
+        PrometheusStreamSummary summary;
+        int maxIssues = 0;
+        int line = 0;
+        int nextNameId = 0;
+        quint32 generation = 1;
+
+        void issue(const QString &message)
+        {
+            if (summary.issues >= maxIssues) {
+                ++summary.omittedIssues;
+                return;
             }
+            ++summary.issues;
+            visitor->issueFound(line, message);
         }
-        info.family = familyIndex(info.name);
-        if (info.family < 0)
-            info.family = createFamily(info.name);
-        const MetricType type = out->families[info.family].type;
-        if (type == MetricType::Histogram)
-            info.histogramBase = true;
-        else if (type == MetricType::Summary)
-            info.role = SampleRole::Quantile;
-        return info;
-    }
 
-    void parseLine(const char *p, const char *end)
-    {
-        p = skipBlanks(p, end);
-        if (p == end)
-            return;
-        if (*p == '#')
-            parseComment(p + 1, end);
-        else
-            parseSample(p, end);
-    }
-
-    /// Reads a metric name at p; returns its end, or p when none starts there.
-    static const char *scanMetricName(const char *p, const char *end)
-    {
-        if (p == end || !is(*p, MetricStart))
-            return p;
-        ++p;
-        while (p < end && is(*p, MetricChar))
-            ++p;
-        return p;
-    }
-
-    void parseComment(const char *p, const char *end)
-    {
-        p = skipBlanks(p, end);
-        const char *kw = p;
-        while (p < end && !isBlank(*p))
-            ++p;
-        const QLatin1StringView keyword(kw, p - kw);
-        const bool isHelp = keyword == "HELP"_L1;
-        if (!isHelp && keyword != "TYPE"_L1)
-            return; // an ordinary comment
-        p = skipBlanks(p, end);
-        const char *nameEnd = scanMetricName(p, end);
-        if (nameEnd == p) {
-            issue(p == end
-                      ? tr("%1 line without a metric name.").arg(keyword)
-                      : tr("%1 line: invalid metric name \"%2\".").arg(keyword, snippet(p, end)));
-            return;
+        int familyIndex(const char *p, size_t n)
+        {
+            const int *index = familyByName.find(p, n, familyByName.hash(p, n));
+            return index ? *index : -1;
         }
-        if (nameEnd < end && !isBlank(*nameEnd)) {
-            issue(tr("%1 line: invalid character '%2' in metric name \"%3\".")
-                      .arg(keyword, QString::fromUtf8(nameEnd, 1), snippet(p, end)));
-            return;
-        }
-        const QString name = internName(p, size_t(nameEnd - p));
-        p = skipBlanks(nameEnd, end);
-        if (isHelp)
-            parseHelp(name, p, end);
-        else
-            parseType(name, p, end);
-    }
 
-    void parseHelp(const QString &name, const char *p, const char *end)
-    {
-        QString text;
-        if (std::memchr(p, '\\', size_t(end - p))) {
-            unescaped.clear();
-            for (; p < end; ++p) {
-                if (*p != '\\') {
-                    unescaped.push_back(*p);
+        int createFamily(const char *p, size_t n)
+        {
+            const int index = int(families.size());
+            families.push_back(FamilyState{});
+            familyByName.insert(p, n, familyByName.hash(p, n), index);
+            visitor->familyAdded(index, QByteArrayView(p, qsizetype(n)));
+            return index;
+        }
+
+        int familyFor(const char *p, size_t n)
+        {
+            const int index = familyIndex(p, n);
+            return index >= 0 ? index : createFamily(p, n);
+        }
+
+        NameInfo resolve(const char *p, size_t n)
+        {
+            NameInfo info;
+            info.generation = generation;
+            static constexpr struct
+            {
+                const char *suffix;
+                size_t length;
+                SampleRole role;
+            } suffixes[] = {{"_bucket", 7, SampleRole::Bucket},
+                            {"_sum", 4, SampleRole::Sum},
+                            {"_count", 6, SampleRole::Count}};
+            for (const auto &s : suffixes) {
+                if (n <= s.length || std::memcmp(p + n - s.length, s.suffix, s.length) != 0)
                     continue;
+                const int base = familyIndex(p, n - s.length);
+                if (base < 0)
+                    continue;
+                const MetricType type = families[size_t(base)].type;
+                if (type == MetricType::Histogram ||
+                    (type == MetricType::Summary && s.role != SampleRole::Bucket)) {
+                    info.family = base;
+                    info.role = s.role;
+                    return info;
                 }
-                const char next = p + 1 < end ? p[1] : '\0';
-                if (next == '\\') {
-                    unescaped.push_back('\\');
-                } else if (next == 'n') {
-                    unescaped.push_back('\n');
-                } else {
-                    issue(tr("HELP line for \"%1\": invalid escape sequence \"\\%2\"; only "
-                             "\\\\ and \\n are allowed.")
-                              .arg(name, QString::fromUtf8(&next, next ? 1 : 0)));
-                    return;
-                }
-                ++p;
             }
-            text = QString::fromUtf8(unescaped.data(), qsizetype(unescaped.size()));
-        } else {
-            text = QString::fromUtf8(p, end - p);
+            info.family = familyFor(p, n);
+            const MetricType type = families[size_t(info.family)].type;
+            if (type == MetricType::Histogram)
+                info.histogramBase = true;
+            else if (type == MetricType::Summary)
+                info.role = SampleRole::Quantile;
+            return info;
         }
-        int index = familyIndex(name);
-        if (index < 0)
-            index = createFamily(name);
-        if (familyFlags[size_t(index)] & HelpSeen) {
-            issue(tr("Second HELP line for \"%1\"; it is ignored.").arg(name));
-            return;
-        }
-        familyFlags[size_t(index)] |= HelpSeen;
-        out->families[index].help = text;
-    }
 
-    void parseType(const QString &name, const char *p, const char *end)
-    {
-        const char *tb = p;
-        while (p < end && !isBlank(*p))
+        void parseLine(const char *p, const char *end)
+        {
+            p = skipBlanks(p, end);
+            if (p == end)
+                return;
+            if (*p == '#')
+                parseComment(p + 1, end);
+            else
+                parseSample(p, end);
+        }
+
+        /// Reads a metric name at p; returns its end, or p when none starts there.
+        static const char *scanMetricName(const char *p, const char *end)
+        {
+            if (p == end || !is(*p, MetricStart))
+                return p;
             ++p;
-        const QLatin1StringView word(tb, p - tb);
-        MetricType type;
-        if (word == "counter"_L1)
-            type = MetricType::Counter;
-        else if (word == "gauge"_L1)
-            type = MetricType::Gauge;
-        else if (word == "histogram"_L1)
-            type = MetricType::Histogram;
-        else if (word == "summary"_L1)
-            type = MetricType::Summary;
-        else if (word == "untyped"_L1)
-            type = MetricType::Untyped;
-        else {
-            issue(word.isEmpty()
-                      ? tr("TYPE line for \"%1\" names no type.").arg(name)
-                      : tr("TYPE line for \"%1\": unknown type \"%2\" (expected counter, gauge, "
-                           "histogram, summary or untyped).")
-                            .arg(name, snippet(tb, p)));
-            return;
-        }
-        p = skipBlanks(p, end);
-        if (p != end) {
-            issue(tr("TYPE line for \"%1\": unexpected text \"%2\" after the type.")
-                      .arg(name, snippet(p, end)));
-            return;
-        }
-        int index = familyIndex(name);
-        if (index < 0)
-            index = createFamily(name);
-        if (familyFlags[size_t(index)] & TypeSeen) {
-            issue(tr("Second TYPE line for \"%1\"; it is ignored.").arg(name));
-            return;
-        }
-        if (!out->families[index].samples.isEmpty()) {
-            issue(tr("TYPE line for \"%1\" comes after its samples; it is ignored.").arg(name));
-            return;
-        }
-        familyFlags[size_t(index)] |= TypeSeen;
-        out->families[index].type = type;
-        // Suffixed names may now belong to this family.
-        ++generation;
-    }
-
-    void pushLabel(QString name, QString value)
-    {
-        pool->append(Label{std::move(name), std::move(value)});
-    }
-
-    const Label *findScratch(const QString &name) const
-    {
-        for (qsizetype i = poolBegin; i < pool->size(); ++i) {
-            if (pool->at(i).name == name)
-                return &pool->at(i);
-        }
-        return nullptr;
-    }
-
-    /// p is just after '{'; on success p is just after '}'.
-    bool parseLabels(const char *&p, const char *end, const QString &metric)
-    {
-        for (;;) {
-            p = skipBlanks(p, end);
-            if (p == end) {
-                issue(tr("Labels of \"%1\" are not closed with '}'.").arg(metric));
-                return false;
-            }
-            if (*p == '}') {
+            while (p < end && is(*p, MetricChar))
                 ++p;
-                return true;
-            }
-            if (!is(*p, LabelStart)) {
-                issue(tr("Invalid label name at \"%1\" in \"%2\".").arg(snippet(p, end), metric));
-                return false;
-            }
-            const char *nb = p++;
-            while (p < end && is(*p, LabelChar))
-                ++p;
-            const QString name = cachedName(labelCount(), nb, size_t(p - nb));
+            return p;
+        }
+
+        void parseComment(const char *p, const char *end)
+        {
             p = skipBlanks(p, end);
-            if (p == end || *p != '=') {
-                issue(tr("Expected '=' after label name \"%1\" in \"%2\".").arg(name, metric));
-                return false;
+            const char *kw = p;
+            while (p < end && !isBlank(*p))
+                ++p;
+            const QLatin1StringView keyword(kw, p - kw);
+            const bool isHelp = keyword == "HELP"_L1;
+            if (!isHelp && keyword != "TYPE"_L1)
+                return; // an ordinary comment
+            p = skipBlanks(p, end);
+            const char *nameEnd = scanMetricName(p, end);
+            if (nameEnd == p) {
+                issue(
+                    p == end
+                        ? tr("%1 line without a metric name.").arg(keyword)
+                        : tr("%1 line: invalid metric name \"%2\".").arg(keyword, snippet(p, end)));
+                return;
             }
-            p = skipBlanks(p + 1, end);
-            if (p == end || *p != '"') {
-                issue(tr("The value of label \"%1\" in \"%2\" must be in double quotes.")
-                          .arg(name, metric));
-                return false;
+            if (nameEnd < end && !isBlank(*nameEnd)) {
+                issue(tr("%1 line: invalid character '%2' in metric name \"%3\".")
+                          .arg(keyword, QString::fromUtf8(nameEnd, 1), snippet(p, end)));
+                return;
             }
-            const char *vb = ++p;
-            bool escaped = false;
-            while (p < end && *p != '"') {
-                if (*p == '\\') {
-                    const char next = p + 1 < end ? p[1] : '\0';
-                    if (next != '\\' && next != '"' && next != 'n') {
-                        issue(tr("Invalid escape sequence \"\\%1\" in the value of label \"%2\" "
-                                 "(only \\\\, \\\" and \\n are allowed).")
-                                  .arg(QString::fromUtf8(&next, next ? 1 : 0), name));
-                        return false;
+            const QByteArrayView name(p, nameEnd - p);
+            p = skipBlanks(nameEnd, end);
+            if (isHelp)
+                parseHelp(name, p, end);
+            else
+                parseType(name, p, end);
+        }
+
+        void parseHelp(QByteArrayView name, const char *p, const char *end)
+        {
+            QByteArrayView text(p, end - p);
+            if (std::memchr(p, '\\', size_t(end - p))) {
+                helpText.clear();
+                for (; p < end; ++p) {
+                    if (*p != '\\') {
+                        helpText.push_back(*p);
+                        continue;
                     }
-                    escaped = true;
+                    const char next = p + 1 < end ? p[1] : '\0';
+                    if (next == '\\') {
+                        helpText.push_back('\\');
+                    } else if (next == 'n') {
+                        helpText.push_back('\n');
+                    } else {
+                        issue(tr("HELP line for \"%1\": invalid escape sequence \"\\%2\"; only "
+                                 "\\\\ and \\n are allowed.")
+                                  .arg(latin1(name), QString::fromUtf8(&next, next ? 1 : 0)));
+                        return;
+                    }
                     ++p;
                 }
-                ++p;
+                text = QByteArrayView(helpText.data(), qsizetype(helpText.size()));
             }
-            if (p == end) {
-                issue(tr("The value of label \"%1\" in \"%2\" has no closing quote.")
-                          .arg(name, metric));
-                return false;
-            }
-            const char *ve = p++;
-            if (findScratch(name)) {
-                issue(tr("Label \"%1\" appears twice in \"%2\".").arg(name, metric));
-                return false;
-            }
-            QString value;
-            bool valid;
-            if (escaped) {
-                unescaped.clear();
-                for (const char *q = vb; q < ve; ++q) {
-                    if (*q == '\\') {
-                        ++q;
-                        unescaped.push_back(*q == 'n' ? '\n' : *q);
-                    } else {
-                        unescaped.push_back(*q);
-                    }
-                }
-                valid = cachedValue(labelCount(), unescaped.data(), unescaped.size(), value);
-            } else {
-                valid = cachedValue(labelCount(), vb, size_t(ve - vb), value);
-            }
-            if (!valid) {
-                issue(tr("The value of label \"%1\" in \"%2\" is not valid UTF-8.")
-                          .arg(name, metric));
-                return false;
-            }
-            // Keep the bytes of le / quantile so the bound parses without a conversion.
-            if (name == le)
-                leText.assign(escaped ? unescaped : std::string(vb, ve));
-            else if (name == quantile)
-                quantileText.assign(escaped ? unescaped : std::string(vb, ve));
-            pushLabel(name, std::move(value));
-            p = skipBlanks(p, end);
-            if (p < end && *p == ',') {
-                ++p;
-                continue;
-            }
-            if (p < end && *p == '}') {
-                ++p;
-                return true;
-            }
-            issue(tr("Expected ',' or '}' after the value of label \"%1\" in \"%2\".")
-                      .arg(name, metric));
-            return false;
-        }
-    }
-
-    void parseSample(const char *p, const char *end)
-    {
-        const char *nameBegin = p;
-        const char *nameEnd = scanMetricName(p, end);
-        if (nameEnd == nameBegin) {
-            issue(tr("Expected a metric name, a comment or an empty line, found \"%1\".")
-                      .arg(snippet(p, end)));
-            return;
-        }
-        const size_t nameLength = size_t(nameEnd - nameBegin);
-        const quint64 h = resolved.hash(nameBegin, nameLength);
-        NameInfo *info = resolved.find(nameBegin, nameLength, h);
-        NameInfo local;
-        if (!info || info->generation != generation) {
-            local = resolve(nameBegin, nameLength);
-            if (info)
-                *info = local;
-            else if (NameInfo *inserted = resolved.insert(nameBegin, nameLength, h, local))
-                info = inserted;
-            if (!info)
-                info = &local;
-        }
-
-        p = nameEnd;
-        pool = &out->families[info->family].labelPool;
-        poolBegin = pool->size();
-        bool committed = false;
-        const auto truncate = qScopeGuard([&] {
-            if (!committed)
-                pool->resize(poolBegin);
-        });
-        if (p < end && *p == '{') {
-            ++p;
-            if (!parseLabels(p, end, info->name))
+            const int index = familyFor(name.data(), size_t(name.size()));
+            FamilyState &family = families[size_t(index)];
+            if (family.flags & HelpSeen) {
+                issue(tr("Second HELP line for \"%1\"; it is ignored.").arg(latin1(name)));
                 return;
-        } else if (p < end && !isBlank(*p)) {
-            issue(tr("Invalid character '%1' in metric name \"%2\".")
-                      .arg(QString::fromUtf8(p, 1), snippet(nameBegin, end)));
-            return;
+            }
+            family.flags |= HelpSeen;
+            visitor->familyHelpRead(index, text);
         }
-        p = skipBlanks(p, end);
-        const char *vb = p;
-        while (p < end && !isBlank(*p))
-            ++p;
-        if (vb == p) {
-            issue(tr("Sample \"%1\" has no value.").arg(info->name));
-            return;
-        }
-        double value;
-        if (!parseDouble(vb, p, value)) {
-            issue(tr("Sample \"%1\" has an invalid value \"%2\" (expected a number, NaN, +Inf "
-                     "or -Inf).")
-                      .arg(info->name, snippet(vb, p)));
-            return;
-        }
-        p = skipBlanks(p, end);
-        qint64 timestamp = 0;
-        bool hasTimestamp = false;
-        if (p < end) {
+
+        void parseType(QByteArrayView name, const char *p, const char *end)
+        {
             const char *tb = p;
             while (p < end && !isBlank(*p))
                 ++p;
-            if (!parseTimestamp(tb, p, timestamp)) {
-                issue(tr("Sample \"%1\" has an invalid timestamp \"%2\" (expected integer "
-                         "milliseconds).")
-                          .arg(info->name, snippet(tb, p)));
+            const QLatin1StringView word(tb, p - tb);
+            MetricType type;
+            if (word == "counter"_L1)
+                type = MetricType::Counter;
+            else if (word == "gauge"_L1)
+                type = MetricType::Gauge;
+            else if (word == "histogram"_L1)
+                type = MetricType::Histogram;
+            else if (word == "summary"_L1)
+                type = MetricType::Summary;
+            else if (word == "untyped"_L1)
+                type = MetricType::Untyped;
+            else {
+                issue(word.isEmpty()
+                          ? tr("TYPE line for \"%1\" names no type.").arg(latin1(name))
+                          : tr("TYPE line for \"%1\": unknown type \"%2\" (expected counter, "
+                               "gauge, histogram, summary or untyped).")
+                                .arg(latin1(name), snippet(tb, p)));
                 return;
             }
-            hasTimestamp = true;
             p = skipBlanks(p, end);
-            if (p < end) {
-                issue(tr("Unexpected text \"%1\" after the timestamp of \"%2\".")
-                          .arg(snippet(p, end), info->name));
+            if (p != end) {
+                issue(tr("TYPE line for \"%1\": unexpected text \"%2\" after the type.")
+                          .arg(latin1(name), snippet(p, end)));
                 return;
             }
-        }
-
-        MetricFamily &family = out->families[info->family];
-        if (info->histogramBase) {
-            issue(tr("\"%1\" is a histogram: its samples are %1_bucket, %1_sum and %1_count.")
-                      .arg(info->name));
-            return;
-        }
-        double bound = kNaN;
-        if (info->role == SampleRole::Bucket || info->role == SampleRole::Quantile) {
-            const QString &boundName = info->role == SampleRole::Bucket ? le : quantile;
-            const Label *l = findScratch(boundName);
-            if (!l) {
-                issue(info->role == SampleRole::Bucket
-                          ? tr("Histogram bucket \"%1\" has no \"le\" label.").arg(info->name)
-                          : tr("Summary sample \"%1\" has no \"quantile\" label.").arg(info->name));
+            const int index = familyFor(name.data(), size_t(name.size()));
+            FamilyState &family = families[size_t(index)];
+            if (family.flags & TypeSeen) {
+                issue(tr("Second TYPE line for \"%1\"; it is ignored.").arg(latin1(name)));
                 return;
             }
-            const std::string &raw = info->role == SampleRole::Bucket ? leText : quantileText;
-            if (!parseDouble(raw.data(), raw.data() + raw.size(), bound) || std::isnan(bound)) {
-                issue(tr("Label \"%1\" of \"%2\" must be a number, found \"%3\".")
-                          .arg(boundName, info->name, l->value));
+            if (family.flags & HasSamples) {
+                issue(tr("TYPE line for \"%1\" comes after its samples; it is ignored.")
+                          .arg(latin1(name)));
                 return;
             }
+            family.flags |= TypeSeen;
+            family.type = type;
+            visitor->familyTyped(index, type);
+            // Suffixed names may now belong to this family.
+            ++generation;
         }
 
-        Sample sample;
-        sample.name = info->name;
-        sample.value = value;
-        sample.bound = bound;
-        sample.timestampMs = timestamp;
-        sample.hasTimestamp = hasTimestamp;
-        sample.line = line;
-        sample.role = info->role;
-        sample.labelBegin = int(poolBegin);
-        sample.labelCount = int(labelCount());
-        committed = true;
-        family.samples.append(std::move(sample));
-    }
+        const LabelView *findLabel(QByteArrayView name) const
+        {
+            for (const LabelView &l : labels) {
+                if (l.name == name)
+                    return &l;
+            }
+            return nullptr;
+        }
 
-    // Series identity ignores label order and the per-sample `le` / `quantile` label.
-    static bool sameSeries(const QList<Label> &series, std::span<const Label> labels,
-                           const QString &excluded)
-    {
-        qsizetype matched = 0;
-        for (const Label &l : labels) {
-            if (l.name == excluded)
-                continue;
-            const auto it = std::find_if(series.cbegin(), series.cend(),
-                                         [&](const Label &s) { return s.name == l.name; });
-            if (it == series.cend() || it->value != l.value)
+        /// p is just after '{'; on success p is just after '}'.
+        bool parseLabels(const char *&p, const char *end, QByteArrayView metric)
+        {
+            if (unescaped.size() < size_t(end - p))
+                unescaped.resize(size_t(end - p));
+            char *scratch = unescaped.data();
+            for (;;) {
+                p = skipBlanks(p, end);
+                if (p == end) {
+                    issue(tr("Labels of \"%1\" are not closed with '}'.").arg(latin1(metric)));
+                    return false;
+                }
+                if (*p == '}') {
+                    ++p;
+                    return true;
+                }
+                if (!is(*p, LabelStart)) {
+                    issue(tr("Invalid label name at \"%1\" in \"%2\".")
+                              .arg(snippet(p, end), latin1(metric)));
+                    return false;
+                }
+                const char *nb = p++;
+                while (p < end && is(*p, LabelChar))
+                    ++p;
+                const QByteArrayView name(nb, p - nb);
+                p = skipBlanks(p, end);
+                if (p == end || *p != '=') {
+                    issue(tr("Expected '=' after label name \"%1\" in \"%2\".")
+                              .arg(latin1(name), latin1(metric)));
+                    return false;
+                }
+                p = skipBlanks(p + 1, end);
+                if (p == end || *p != '"') {
+                    issue(tr("The value of label \"%1\" in \"%2\" must be in double quotes.")
+                              .arg(latin1(name), latin1(metric)));
+                    return false;
+                }
+                const char *vb = ++p;
+                bool escaped = false;
+                while (p < end && *p != '"') {
+                    if (*p == '\\') {
+                        const char next = p + 1 < end ? p[1] : '\0';
+                        if (next != '\\' && next != '"' && next != 'n') {
+                            issue(tr("Invalid escape sequence \"\\%1\" in the value of label "
+                                     "\"%2\" (only \\\\, \\\" and \\n are allowed).")
+                                      .arg(QString::fromUtf8(&next, next ? 1 : 0), latin1(name)));
+                            return false;
+                        }
+                        escaped = true;
+                        ++p;
+                    }
+                    ++p;
+                }
+                if (p == end) {
+                    issue(tr("The value of label \"%1\" in \"%2\" has no closing quote.")
+                              .arg(latin1(name), latin1(metric)));
+                    return false;
+                }
+                const char *ve = p++;
+                if (findLabel(name)) {
+                    issue(tr("Label \"%1\" appears twice in \"%2\".")
+                              .arg(latin1(name), latin1(metric)));
+                    return false;
+                }
+                QByteArrayView value(vb, ve - vb);
+                if (escaped) {
+                    char *w = scratch;
+                    for (const char *q = vb; q < ve; ++q) {
+                        if (*q == '\\') {
+                            ++q;
+                            *w++ = *q == 'n' ? '\n' : *q;
+                        } else {
+                            *w++ = *q;
+                        }
+                    }
+                    value = QByteArrayView(scratch, w - scratch);
+                    scratch = w;
+                }
+                if (hasHighBit(vb, ve) && !value.isValidUtf8()) {
+                    issue(tr("The value of label \"%1\" in \"%2\" is not valid UTF-8.")
+                              .arg(latin1(name), latin1(metric)));
+                    return false;
+                }
+                labels.push_back(LabelView{name, value});
+                p = skipBlanks(p, end);
+                if (p < end && *p == ',') {
+                    ++p;
+                    continue;
+                }
+                if (p < end && *p == '}') {
+                    ++p;
+                    return true;
+                }
+                issue(tr("Expected ',' or '}' after the value of label \"%1\" in \"%2\".")
+                          .arg(latin1(name), latin1(metric)));
                 return false;
-            ++matched;
+            }
         }
-        return matched == series.size();
-    }
 
-    static QString seriesKey(std::span<const Label> labels, const QString &excluded)
-    {
-        QVarLengthArray<const Label *, 16> sorted;
-        for (const Label &l : labels) {
-            if (l.name != excluded)
-                sorted.append(&l);
+        NameInfo lookUp(const char *p, size_t n)
+        {
+            const quint64 h = resolved.hash(p, n);
+            NameInfo *cached = resolved.find(p, n, h);
+            if (cached && cached->generation == generation)
+                return *cached;
+            NameInfo info = resolve(p, n);
+            if (cached) {
+                info.nameId = cached->nameId;
+                *cached = info;
+            } else if (NameInfo *inserted = resolved.insert(p, n, h, info)) {
+                inserted->nameId = info.nameId = nextNameId++;
+            }
+            return info;
         }
-        std::sort(sorted.begin(), sorted.end(),
-                  [](const Label *a, const Label *b) { return a->name < b->name; });
-        QString key;
-        for (const Label *l : sorted) {
-            // Length prefixes keep keys unambiguous whatever the values contain.
-            key += QString::number(l->name.size()) + u':' + l->name +
-                   QString::number(l->value.size()) + u':' + l->value;
-        }
-        return key;
-    }
 
-    static QList<Label> withoutLabel(std::span<const Label> labels, const QString &excluded)
-    {
-        QList<Label> result;
-        result.reserve(qsizetype(labels.size()));
-        for (const Label &l : labels) {
-            if (l.name != excluded)
-                result.append(l);
-        }
-        return result;
-    }
+        void parseSample(const char *p, const char *end)
+        {
+            const char *nameBegin = p;
+            const char *nameEnd = scanMetricName(p, end);
+            if (nameEnd == nameBegin) {
+                issue(tr("Expected a metric name, a comment or an empty line, found \"%1\".")
+                          .arg(snippet(p, end)));
+                return;
+            }
+            const size_t nameLength = size_t(nameEnd - nameBegin);
+            const QByteArrayView name(nameBegin, qsizetype(nameLength));
+            const NameInfo info = lookUp(nameBegin, nameLength);
 
-    template <typename Series>
-    qsizetype seriesIndex(QList<Series> &all, QHash<QString, qsizetype> &byKey, qsizetype current,
-                          const MetricFamily &family, const Sample &s, const QString &excluded)
-    {
-        const auto labels = family.labels(s);
-        if (current >= 0 && sameSeries(all[current].labels, labels, excluded))
-            return current;
-        const QString key = seriesKey(labels, excluded);
-        const auto it = byKey.constFind(key);
-        if (it != byKey.cend())
-            return it.value();
-        Series series;
-        series.labels = withoutLabel(labels, excluded);
-        series.line = s.line;
-        all.append(std::move(series));
-        byKey.insert(key, all.size() - 1);
-        return all.size() - 1;
-    }
-
-    void assembleHistograms(MetricFamily &family)
-    {
-        QHash<QString, qsizetype> byKey;
-        qsizetype current = -1;
-        for (const Sample &s : std::as_const(family.samples)) {
-            current = seriesIndex(family.histograms, byKey, current, family, s, le);
-            HistogramSeries &series = family.histograms[current];
-            if (s.role == SampleRole::Bucket)
-                series.buckets.append(HistogramBucket{s.bound, s.value});
-            else if (s.role == SampleRole::Sum)
-                series.sum = s.value;
-            else if (s.role == SampleRole::Count)
-                series.count = s.value;
-        }
-        for (HistogramSeries &series : family.histograms) {
-            std::stable_sort(series.buckets.begin(), series.buckets.end(),
-                             [](const HistogramBucket &a, const HistogramBucket &b) {
-                                 return a.upperBound < b.upperBound;
-                             });
-            for (qsizetype i = 1; i < series.buckets.size(); ++i) {
-                if (series.buckets[i].upperBound == series.buckets[i - 1].upperBound) {
-                    issue(series.line, tr("Histogram \"%1\"%2 has two buckets with le=\"%3\".")
-                                           .arg(family.name, describeLabels(series.labels))
-                                           .arg(series.buckets[i].upperBound));
-                    break;
+            p = nameEnd;
+            labels.clear();
+            if (p < end && *p == '{') {
+                ++p;
+                if (!parseLabels(p, end, name))
+                    return;
+            } else if (p < end && !isBlank(*p)) {
+                issue(tr("Invalid character '%1' in metric name \"%2\".")
+                          .arg(QString::fromUtf8(p, 1), snippet(nameBegin, end)));
+                return;
+            }
+            p = skipBlanks(p, end);
+            const char *vb = p;
+            while (p < end && !isBlank(*p))
+                ++p;
+            if (vb == p) {
+                issue(tr("Sample \"%1\" has no value.").arg(latin1(name)));
+                return;
+            }
+            double value;
+            if (!parseDouble(vb, p, value)) {
+                issue(tr("Sample \"%1\" has an invalid value \"%2\" (expected a number, NaN, "
+                         "+Inf or -Inf).")
+                          .arg(latin1(name), snippet(vb, p)));
+                return;
+            }
+            p = skipBlanks(p, end);
+            qint64 timestamp = 0;
+            bool hasTimestamp = false;
+            if (p < end) {
+                const char *tb = p;
+                while (p < end && !isBlank(*p))
+                    ++p;
+                if (!parseTimestamp(tb, p, timestamp)) {
+                    issue(tr("Sample \"%1\" has an invalid timestamp \"%2\" (expected integer "
+                             "milliseconds).")
+                              .arg(latin1(name), snippet(tb, p)));
+                    return;
+                }
+                hasTimestamp = true;
+                p = skipBlanks(p, end);
+                if (p < end) {
+                    issue(tr("Unexpected text \"%1\" after the timestamp of \"%2\".")
+                              .arg(snippet(p, end), latin1(name)));
+                    return;
                 }
             }
-            if (series.buckets.isEmpty() || series.buckets.last().upperBound != kInf) {
-                issue(series.line, tr("Histogram \"%1\"%2 has no le=\"+Inf\" bucket.")
-                                       .arg(family.name, describeLabels(series.labels)));
+
+            if (info.histogramBase) {
+                issue(tr("\"%1\" is a histogram: its samples are %1_bucket, %1_sum and "
+                         "%1_count.")
+                          .arg(latin1(name)));
+                return;
+            }
+            double bound = kNaN;
+            if (info.role == SampleRole::Bucket || info.role == SampleRole::Quantile) {
+                const bool bucket = info.role == SampleRole::Bucket;
+                const LabelView *l = findLabel(bucket ? "le" : "quantile");
+                if (!l) {
+                    issue(bucket
+                              ? tr("Histogram bucket \"%1\" has no \"le\" label.").arg(latin1(name))
+                              : tr("Summary sample \"%1\" has no \"quantile\" label.")
+                                    .arg(latin1(name)));
+                    return;
+                }
+                if (!parseDouble(l->value.data(), l->value.data() + l->value.size(), bound) ||
+                    std::isnan(bound)) {
+                    issue(tr("Label \"%1\" of \"%2\" must be a number, found \"%3\".")
+                              .arg(bucket ? u"le"_s : u"quantile"_s, latin1(name),
+                                   QString::fromUtf8(l->value)));
+                    return;
+                }
+            }
+
+            SampleView sample;
+            sample.name = name;
+            sample.labels = std::span<const LabelView>(labels.data(), labels.size());
+            sample.value = value;
+            sample.bound = bound;
+            sample.timestampMs = timestamp;
+            sample.hasTimestamp = hasTimestamp;
+            sample.line = line;
+            sample.family = info.family;
+            sample.nameId = info.nameId;
+            sample.role = info.role;
+            families[size_t(info.family)].flags |= HasSamples;
+            ++summary.samples;
+            visitor->sampleParsed(sample);
+        }
+
+        PrometheusStreamSummary run(QByteArrayView text, PrometheusVisitor &to, int issueLimit)
+        {
+            visitor = &to;
+            maxIssues = issueLimit;
+            summary = {};
+            line = 0;
+            nextNameId = 0;
+            generation = 1;
+            families.clear();
+            familyByName.clear();
+            resolved.clear();
+
+            const char *p = text.data();
+            const char *const end = p + text.size();
+            while (p < end) {
+                ++line;
+                const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+                const char *lineEnd = nl ? nl : end;
+                const char *contentEnd = lineEnd;
+                if (contentEnd > p && contentEnd[-1] == '\r')
+                    --contentEnd;
+                parseLine(p, contentEnd);
+                p = nl ? nl + 1 : end;
+            }
+            summary.lines = line;
+            visitor = nullptr;
+            labels.clear();
+            // The scratch is as long as the longest labelled line: keep it for the next
+            // scrape, unless one odd line made it large.
+            if (unescaped.size() > kKeptScratchBytes) {
+                unescaped.clear();
+                unescaped.shrink_to_fit();
+            }
+            return summary;
+        }
+    };
+
+    /// Builds a PrometheusParseResult from the stream: interned QStrings, then assembled
+    /// histogram and summary series.
+    struct Builder final : PrometheusVisitor
+    {
+        explicit Builder(quint64 seed)
+            : names(seed, 1u << 16)
+            , values(seed, 1u << 18)
+        {
+        }
+
+        // Kept across parses: the same target exposes the same strings every scrape.
+        ByteTable<QString> names;
+        ByteTable<QString> values;
+        const QString le = u"le"_s;
+        const QString quantile = u"quantile"_s;
+
+        PrometheusParseResult *out = nullptr;
+        int maxIssues = 0;
+        QList<QString> sampleNames; ///< by SampleView::nameId, per parse
+
+        // The sizes of the previous result, family by family: a parser reused for the
+        // same target reserves them up front instead of growing every list by doubling.
+        struct Shape
+        {
+            QString name;
+            qsizetype samples = 0;
+            qsizetype labels = 0;
+        };
+        QList<Shape> lastShape;
+
+        void issue(int atLine, QString message)
+        {
+            if (out->issues.size() >= maxIssues) {
+                ++out->omittedIssues;
+                return;
+            }
+            out->issues.append(ParseIssue{atLine, std::move(message)});
+        }
+
+        QString internName(QByteArrayView n)
+        {
+            const quint64 h = names.hash(n.data(), size_t(n.size()));
+            if (QString *s = names.find(n.data(), size_t(n.size()), h))
+                return *s;
+            // Names are ASCII by construction (checked by the character table).
+            QString s = QString::fromLatin1(n);
+            names.insert(n.data(), size_t(n.size()), h, s);
+            return s;
+        }
+
+        QString internValue(QByteArrayView v)
+        {
+            const quint64 h = values.hash(v.data(), size_t(v.size()));
+            if (QString *s = values.find(v.data(), size_t(v.size()), h))
+                return *s;
+            bool ascii = true;
+            for (const char c : v)
+                ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+            // The stream has checked that the value is valid UTF-8.
+            QString s = ascii ? QString::fromLatin1(v) : QString::fromUtf8(v);
+            values.insert(v.data(), size_t(v.size()), h, s);
+            return s;
+        }
+
+        // Consecutive samples usually repeat the label names, and most values, at the same
+        // positions; a byte comparison with the previous sample is cheaper than a hash
+        // lookup.
+        struct Recent
+        {
+            std::string bytes;
+            QString string;
+            bool set = false;
+        };
+        static constexpr size_t kRecentSlots = 32;
+        std::array<Recent, kRecentSlots> recentNames;
+        std::array<Recent, kRecentSlots> recentValues;
+
+        template <typename Intern>
+        static QString cached(std::array<Recent, kRecentSlots> &slots, size_t position,
+                              QByteArrayView bytes, Intern intern)
+        {
+            if (position >= kRecentSlots)
+                return intern(bytes);
+            Recent &r = slots[position];
+            if (r.set && r.bytes.size() == size_t(bytes.size()) &&
+                std::memcmp(r.bytes.data(), bytes.data(), r.bytes.size()) == 0)
+                return r.string;
+            r.string = intern(bytes);
+            r.bytes.assign(bytes.data(), size_t(bytes.size()));
+            r.set = true;
+            return r.string;
+        }
+
+        QString sampleName(const SampleView &s)
+        {
+            if (s.nameId < 0)
+                return internName(s.name);
+            if (s.nameId >= sampleNames.size())
+                sampleNames.resize(s.nameId + 1);
+            QString &slot = sampleNames[s.nameId];
+            if (slot.isNull())
+                slot = internName(s.name);
+            return slot;
+        }
+
+        void familyAdded(int family, QByteArrayView name) override
+        {
+            Q_ASSERT(family == out->families.size());
+            if (family == 0 && out->families.capacity() < lastShape.size())
+                out->families.reserve(lastShape.size());
+            MetricFamily f;
+            f.name = internName(name);
+            if (family < lastShape.size() && lastShape[family].name == f.name) {
+                f.samples.reserve(lastShape[family].samples);
+                f.labelPool.reserve(lastShape[family].labels);
+            }
+            out->families.append(std::move(f));
+        }
+
+        void familyTyped(int family, MetricType type) override
+        {
+            out->families[family].type = type;
+        }
+
+        void familyHelpRead(int family, QByteArrayView help) override
+        {
+            out->families[family].help = QString::fromUtf8(help);
+        }
+
+        void issueFound(int line, const QString &message) override
+        {
+            out->issues.append(ParseIssue{line, message});
+        }
+
+        void sampleParsed(const SampleView &s) override
+        {
+            MetricFamily &family = out->families[s.family];
+            Sample sample;
+            sample.name = sampleName(s);
+            sample.value = s.value;
+            sample.bound = s.bound;
+            sample.timestampMs = s.timestampMs;
+            sample.hasTimestamp = s.hasTimestamp;
+            sample.line = s.line;
+            sample.role = s.role;
+            sample.labelBegin = int(family.labelPool.size());
+            sample.labelCount = int(s.labels.size());
+            for (size_t i = 0; i < s.labels.size(); ++i) {
+                const LabelView &l = s.labels[i];
+                family.labelPool.append(
+                    Label{cached(recentNames, i, l.name,
+                                 [this](QByteArrayView b) { return internName(b); }),
+                          cached(recentValues, i, l.value,
+                                 [this](QByteArrayView b) { return internValue(b); })});
+            }
+            family.samples.append(std::move(sample));
+        }
+
+        // Series identity ignores label order and the per-sample `le` / `quantile` label.
+        static bool sameSeries(const QList<Label> &series, std::span<const Label> labels,
+                               const QString &excluded)
+        {
+            qsizetype matched = 0;
+            for (const Label &l : labels) {
+                if (l.name == excluded)
+                    continue;
+                const auto it = std::find_if(series.cbegin(), series.cend(),
+                                             [&](const Label &s) { return s.name == l.name; });
+                if (it == series.cend() || it->value != l.value)
+                    return false;
+                ++matched;
+            }
+            return matched == series.size();
+        }
+
+        static QString seriesKey(std::span<const Label> labels, const QString &excluded)
+        {
+            QVarLengthArray<const Label *, 16> sorted;
+            for (const Label &l : labels) {
+                if (l.name != excluded)
+                    sorted.append(&l);
+            }
+            std::sort(sorted.begin(), sorted.end(),
+                      [](const Label *a, const Label *b) { return a->name < b->name; });
+            QString key;
+            for (const Label *l : sorted) {
+                // Length prefixes keep keys unambiguous whatever the values contain.
+                key += QString::number(l->name.size()) + u':' + l->name +
+                       QString::number(l->value.size()) + u':' + l->value;
+            }
+            return key;
+        }
+
+        static QList<Label> withoutLabel(std::span<const Label> labels, const QString &excluded)
+        {
+            QList<Label> result;
+            result.reserve(qsizetype(labels.size()));
+            for (const Label &l : labels) {
+                if (l.name != excluded)
+                    result.append(l);
+            }
+            return result;
+        }
+
+        template <typename Series>
+        qsizetype seriesIndex(QList<Series> &all, QHash<QString, qsizetype> &byKey,
+                              qsizetype current, const MetricFamily &family, const Sample &s,
+                              const QString &excluded)
+        {
+            const auto labels = family.labels(s);
+            if (current >= 0 && sameSeries(all[current].labels, labels, excluded))
+                return current;
+            const QString key = seriesKey(labels, excluded);
+            const auto it = byKey.constFind(key);
+            if (it != byKey.cend())
+                return it.value();
+            Series series;
+            series.labels = withoutLabel(labels, excluded);
+            series.line = s.line;
+            all.append(std::move(series));
+            byKey.insert(key, all.size() - 1);
+            return all.size() - 1;
+        }
+
+        void assembleHistograms(MetricFamily &family)
+        {
+            QHash<QString, qsizetype> byKey;
+            qsizetype current = -1;
+            for (const Sample &s : std::as_const(family.samples)) {
+                current = seriesIndex(family.histograms, byKey, current, family, s, le);
+                HistogramSeries &series = family.histograms[current];
+                if (s.role == SampleRole::Bucket)
+                    series.buckets.append(HistogramBucket{s.bound, s.value});
+                else if (s.role == SampleRole::Sum)
+                    series.sum = s.value;
+                else if (s.role == SampleRole::Count)
+                    series.count = s.value;
+            }
+            for (HistogramSeries &series : family.histograms) {
+                std::stable_sort(series.buckets.begin(), series.buckets.end(),
+                                 [](const HistogramBucket &a, const HistogramBucket &b) {
+                                     return a.upperBound < b.upperBound;
+                                 });
+                for (qsizetype i = 1; i < series.buckets.size(); ++i) {
+                    if (series.buckets[i].upperBound == series.buckets[i - 1].upperBound) {
+                        issue(series.line, tr("Histogram \"%1\"%2 has two buckets with le=\"%3\".")
+                                               .arg(family.name, describeLabels(series.labels))
+                                               .arg(series.buckets[i].upperBound));
+                        break;
+                    }
+                }
+                if (series.buckets.isEmpty() || series.buckets.last().upperBound != kInf) {
+                    issue(series.line, tr("Histogram \"%1\"%2 has no le=\"+Inf\" bucket.")
+                                           .arg(family.name, describeLabels(series.labels)));
+                }
             }
         }
-    }
 
-    void assembleSummaries(MetricFamily &family)
+        void assembleSummaries(MetricFamily &family)
+        {
+            QHash<QString, qsizetype> byKey;
+            qsizetype current = -1;
+            for (const Sample &s : std::as_const(family.samples)) {
+                current = seriesIndex(family.summaries, byKey, current, family, s, quantile);
+                SummarySeries &series = family.summaries[current];
+                if (s.role == SampleRole::Quantile)
+                    series.quantiles.append(SummaryQuantile{s.bound, s.value});
+                else if (s.role == SampleRole::Sum)
+                    series.sum = s.value;
+                else if (s.role == SampleRole::Count)
+                    series.count = s.value;
+            }
+            for (SummarySeries &series : family.summaries) {
+                std::stable_sort(series.quantiles.begin(), series.quantiles.end(),
+                                 [](const SummaryQuantile &a, const SummaryQuantile &b) {
+                                     return a.quantile < b.quantile;
+                                 });
+            }
+        }
+
+        void finish(const PrometheusStreamSummary &summary)
+        {
+            out->omittedIssues += summary.omittedIssues;
+            lastShape.resize(out->families.size());
+            for (qsizetype i = 0; i < out->families.size(); ++i) {
+                const MetricFamily &family = out->families.at(i);
+                lastShape[i] = Shape{family.name, family.samples.size(), family.labelPool.size()};
+            }
+            for (MetricFamily &family : out->families) {
+                if (family.type == MetricType::Histogram)
+                    assembleHistograms(family);
+                else if (family.type == MetricType::Summary)
+                    assembleSummaries(family);
+            }
+            std::stable_sort(
+                out->issues.begin(), out->issues.end(),
+                [](const ParseIssue &a, const ParseIssue &b) { return a.line < b.line; });
+            out = nullptr;
+            sampleNames.clear();
+        }
+    };
+
+    explicit Private(quint64 seed)
+        : stream(seed)
+        , builder(seed)
     {
-        QHash<QString, qsizetype> byKey;
-        qsizetype current = -1;
-        for (const Sample &s : std::as_const(family.samples)) {
-            current = seriesIndex(family.summaries, byKey, current, family, s, quantile);
-            SummarySeries &series = family.summaries[current];
-            if (s.role == SampleRole::Quantile)
-                series.quantiles.append(SummaryQuantile{s.bound, s.value});
-            else if (s.role == SampleRole::Sum)
-                series.sum = s.value;
-            else if (s.role == SampleRole::Count)
-                series.count = s.value;
-        }
-        for (SummarySeries &series : family.summaries) {
-            std::stable_sort(series.quantiles.begin(), series.quantiles.end(),
-                             [](const SummaryQuantile &a, const SummaryQuantile &b) {
-                                 return a.quantile < b.quantile;
-                             });
-        }
     }
 
-    void run(QByteArrayView text, PrometheusParseResult &result, int issueLimit)
-    {
-        out = &result;
-        maxIssues = issueLimit;
-        line = 0;
-        generation = 1;
-        familyByName.clear();
-        familyFlags.clear();
-        resolved.clear();
-
-        const char *p = text.data();
-        const char *const end = p + text.size();
-        while (p < end) {
-            ++line;
-            const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
-            const char *lineEnd = nl ? nl : end;
-            const char *contentEnd = lineEnd;
-            if (contentEnd > p && contentEnd[-1] == '\r')
-                --contentEnd;
-            parseLine(p, contentEnd);
-            p = nl ? nl + 1 : end;
-        }
-
-        for (MetricFamily &family : result.families) {
-            if (family.type == MetricType::Histogram)
-                assembleHistograms(family);
-            else if (family.type == MetricType::Summary)
-                assembleSummaries(family);
-        }
-        std::stable_sort(result.issues.begin(), result.issues.end(),
-                         [](const ParseIssue &a, const ParseIssue &b) { return a.line < b.line; });
-        // Drop references into the result and the per-parse caches.
-        out = nullptr;
-        pool = nullptr;
-        familyByName.clear();
-        resolved.clear();
-    }
+    Stream stream;
+    Builder builder;
 };
 
 PrometheusParser::PrometheusParser()
@@ -1020,8 +1172,16 @@ PrometheusParser::~PrometheusParser() = default;
 PrometheusParseResult PrometheusParser::parse(QByteArrayView text)
 {
     PrometheusParseResult result;
-    d->run(text, result, m_maxIssues);
+    d->builder.out = &result;
+    d->builder.maxIssues = m_maxIssues;
+    const PrometheusStreamSummary summary = d->stream.run(text, d->builder, m_maxIssues);
+    d->builder.finish(summary);
     return result;
+}
+
+PrometheusStreamSummary PrometheusParser::parse(QByteArrayView text, PrometheusVisitor &visitor)
+{
+    return d->stream.run(text, visitor, m_maxIssues);
 }
 
 } // namespace ph

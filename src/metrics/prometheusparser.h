@@ -103,6 +103,68 @@ struct MetricFamily
     QString labelValue(const Sample &sample, QStringView name) const;
 };
 
+/// A label of a streamed sample: UTF-8 bytes, the value unescaped. The views point into
+/// the parsed text or into the parser's scratch and are valid only during the call.
+struct LabelView
+{
+    QByteArrayView name;
+    QByteArrayView value;
+};
+
+/// One sample line as PrometheusParser::parse(text, visitor) hands it over: no strings are
+/// built and nothing is allocated per sample. Valid only during the visitor call.
+struct SampleView
+{
+    QByteArrayView name;               ///< as written, e.g. "rpc_seconds_sum"
+    std::span<const LabelView> labels; ///< in the order written, `le` / `quantile` included
+    double value = 0;
+    double bound = std::numeric_limits<double>::quiet_NaN(); ///< `le` or `quantile`
+    qint64 timestampMs = 0;
+    int line = 0;    ///< 1-based line in the input
+    int family = -1; ///< index given by PrometheusVisitor::familyAdded()
+    /// Same number for the same sample name within one parse (-1 when too many names
+    /// were seen to number them), so a visitor can cache per name without hashing.
+    int nameId = -1;
+    SampleRole role = SampleRole::Value;
+    bool hasTimestamp = false;
+
+    /// The value of the label called @p name; a null view when the sample has none.
+    QByteArrayView labelValue(QByteArrayView name) const
+    {
+        for (const LabelView &l : labels) {
+            if (l.name == name)
+                return l.value;
+        }
+        return {};
+    }
+};
+
+/**
+ * Receives what the streaming parser finds, in input order. Families are numbered from 0
+ * in order of first appearance, exactly as PrometheusParseResult::families lists them.
+ * Histogram and summary series are not assembled on this path; samples carry their role.
+ */
+class PrometheusVisitor
+{
+public:
+    virtual ~PrometheusVisitor();
+    virtual void familyAdded(int family, QByteArrayView name);
+    virtual void familyTyped(int family, MetricType type);
+    virtual void familyHelpRead(int family, QByteArrayView helpUtf8); ///< unescaped
+    virtual void sampleParsed(const SampleView &sample) = 0;
+    /// Only the first PrometheusParser::maxIssues() issues; the rest are counted.
+    virtual void issueFound(int line, const QString &message);
+};
+
+/// What one streaming parse saw.
+struct PrometheusStreamSummary
+{
+    qsizetype samples = 0;
+    qsizetype issues = 0;        ///< passed to the visitor
+    qsizetype omittedIssues = 0; ///< beyond maxIssues(), only counted
+    int lines = 0;
+};
+
 /// A line that could not be used, and why.
 struct ParseIssue
 {
@@ -142,7 +204,13 @@ public:
     PrometheusParser(const PrometheusParser &) = delete;
     PrometheusParser &operator=(const PrometheusParser &) = delete;
 
+    /// Parses @p text into families, samples and assembled histogram / summary series.
     PrometheusParseResult parse(QByteArrayView text);
+    /// Streams @p text to @p visitor without building strings: the fast path for callers
+    /// that fold samples into their own figures. Same checks and messages as parse(),
+    /// except the histogram checks that need whole series (missing `+Inf`, twice the
+    /// same `le`), which only parse() makes.
+    PrometheusStreamSummary parse(QByteArrayView text, PrometheusVisitor &visitor);
     PrometheusParseResult parse(const char *begin, const char *end)
     {
         return parse(QByteArrayView(begin, end - begin));
@@ -168,3 +236,4 @@ Q_DECLARE_TYPEINFO(ph::SummaryQuantile, Q_PRIMITIVE_TYPE);
 Q_DECLARE_TYPEINFO(ph::SummarySeries, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(ph::MetricFamily, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(ph::ParseIssue, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ph::LabelView, Q_PRIMITIVE_TYPE);

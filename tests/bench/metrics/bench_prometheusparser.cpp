@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Times PrometheusParser on a generated exposition and, on the same file,
-// prometheus_client's text_string_to_metric_families, then prints the ratio.
+// Times PrometheusParser on a generated exposition, both entry points (parse() building
+// the full result, and the streaming parse(text, visitor)), and on the same file
+// prometheus_client's text_string_to_metric_families, then prints the ratios.
 #include "metrics/prometheusparser.h"
 
 #include <QCommandLineParser>
@@ -13,7 +14,9 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -109,13 +112,58 @@ import sys, time
 from prometheus_client.parser import text_string_to_metric_families
 text = open(sys.argv[1], encoding='utf-8').read()
 best = None
+best_cpu = None
 for _ in range(int(sys.argv[2])):
     t = time.perf_counter()
+    c = time.process_time()
     n = sum(len(f.samples) for f in text_string_to_metric_families(text))
     d = time.perf_counter() - t
+    dc = time.process_time() - c
     best = d if best is None else min(best, d)
-print(n, best)
+    best_cpu = dc if best_cpu is None else min(best_cpu, dc)
+print(n, best, best_cpu)
 )";
+
+/// What a caller folding samples into its own figures does on the streaming path: reads
+/// every value and every label.
+struct Fold final : ph::PrometheusVisitor
+{
+    double sum = 0;
+    qsizetype samples = 0;
+    qsizetype labels = 0;
+    qsizetype labelBytes = 0;
+    void sampleParsed(const ph::SampleView &s) override
+    {
+        ++samples;
+        if (std::isfinite(s.value))
+            sum += s.value;
+        labels += qsizetype(s.labels.size());
+        for (const ph::LabelView &l : s.labels)
+            labelBytes += l.name.size() + l.value.size();
+    }
+};
+
+// On a machine shared with other builds the wall clock also counts time spent waiting
+// for a core; CPU time does not, so both are reported, for both parsers.
+double cpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+struct Speeds
+{
+    double min = 0;
+    double median = 0;
+    double max = 0;
+};
+
+Speeds speedsOf(QList<double> speeds)
+{
+    std::sort(speeds.begin(), speeds.end());
+    return {speeds.first(), speeds[speeds.size() / 2], speeds.last()};
+}
 
 bool pythonHasClient(const QString &python)
 {
@@ -157,26 +205,58 @@ int main(int argc, char **argv)
     out() << "exposition: " << text.size() << " bytes (" << mb << " MB), generated in "
           << timer.elapsed() << " ms\n";
 
-    QList<double> speeds;
+    // Interleaved, so both entry points see the same machine load.
+    QList<double> resultSpeeds;
+    QList<double> streamSpeeds;
+    QList<double> resultCpuSpeeds;
+    QList<double> streamCpuSpeeds;
     qsizetype samples = 0;
     qsizetype issues = 0;
     qsizetype families = 0;
+    qsizetype streamSamples = 0;
+    qsizetype streamLabels = 0;
     ph::PrometheusParser parser;
     for (int i = 0; i < runs; ++i) {
+        double cpu = cpuSeconds();
         timer.restart();
         const ph::PrometheusParseResult result = parser.parse(text);
         const qint64 ns = timer.nsecsElapsed();
+        resultCpuSpeeds.append(mb / (cpuSeconds() - cpu));
         samples = result.sampleCount();
         issues = result.issues.size() + result.omittedIssues;
         families = result.families.size();
-        speeds.append(mb / (double(ns) / 1e9));
+        resultSpeeds.append(mb / (double(ns) / 1e9));
+
+        Fold fold;
+        cpu = cpuSeconds();
+        timer.restart();
+        const ph::PrometheusStreamSummary summary = parser.parse(text, fold);
+        const qint64 streamNs = timer.nsecsElapsed();
+        streamCpuSpeeds.append(mb / (cpuSeconds() - cpu));
+        streamSamples = fold.samples;
+        streamLabels = fold.labels;
+        if (summary.samples != fold.samples)
+            out() << "warning: the stream counted " << summary.samples << " samples, the visitor "
+                  << fold.samples << '\n';
+        streamSpeeds.append(mb / (double(streamNs) / 1e9));
     }
-    std::sort(speeds.begin(), speeds.end());
-    const double median = speeds[speeds.size() / 2];
-    out() << "PrometheusParser: " << runs << " runs, " << families << " families, " << samples
-          << " samples, " << issues << " issues\n"
-          << "  MB/s min " << speeds.first() << "  median " << median << "  max " << speeds.last()
-          << '\n';
+    const Speeds full = speedsOf(resultSpeeds);
+    const Speeds stream = speedsOf(streamSpeeds);
+    const Speeds fullCpu = speedsOf(resultCpuSpeeds);
+    const Speeds streamCpu = speedsOf(streamCpuSpeeds);
+    out() << "PrometheusParser::parse(text) -> PrometheusParseResult: " << runs << " runs, "
+          << families << " families, " << samples << " samples, " << issues << " issues\n"
+          << "  MB/s min " << full.min << "  median " << full.median << "  max " << full.max << '\n'
+          << "  MB/CPU-s min " << fullCpu.min << "  median " << fullCpu.median << "  max "
+          << fullCpu.max << '\n'
+          << "PrometheusParser::parse(text, visitor), visitor reading every value and label: "
+          << streamSamples << " samples, " << streamLabels << " labels\n"
+          << "  MB/s min " << stream.min << "  median " << stream.median << "  max " << stream.max
+          << '\n'
+          << "  MB/CPU-s min " << streamCpu.min << "  median " << streamCpu.median << "  max "
+          << streamCpu.max << '\n';
+    if (streamSamples != samples)
+        out() << "warning: the two entry points disagree on the number of samples\n";
     out().flush();
 
     QStringList candidates;
@@ -216,14 +296,24 @@ int main(int argc, char **argv)
     }
     const QList<QByteArray> fields = py.readAllStandardOutput().trimmed().split(' ');
     const double seconds = fields.value(1).toDouble();
-    if (fields.size() != 2 || seconds <= 0) {
+    const double cpuSecondsPy = fields.value(2).toDouble();
+    if (fields.size() != 3 || seconds <= 0 || cpuSecondsPy <= 0) {
         out() << "unexpected output from prometheus_client run\n";
         return 1;
     }
     const double pySpeed = mb / seconds;
+    const double pyCpuSpeed = mb / cpuSecondsPy;
     out() << "prometheus_client (" << python << "): " << fields.value(0) << " samples, best of "
           << cli.value(pyRunsOption) << ": " << seconds << " s = " << pySpeed << " MB/s\n"
-          << "ratio: median " << median / pySpeed << "x, slowest run " << speeds.first() / pySpeed
-          << "x\n";
+          << "ratio parse(text): median " << full.median / pySpeed << "x, slowest run "
+          << full.min / pySpeed << "x\n"
+          << "ratio parse(text, visitor): median " << stream.median / pySpeed << "x, slowest run "
+          << stream.min / pySpeed << "x\n"
+          << "prometheus_client CPU time, best of " << cli.value(pyRunsOption) << ": "
+          << cpuSecondsPy << " s = " << pyCpuSpeed << " MB/CPU-s\n"
+          << "CPU-time ratio parse(text): median " << fullCpu.median / pyCpuSpeed
+          << "x, slowest run " << fullCpu.min / pyCpuSpeed << "x\n"
+          << "CPU-time ratio parse(text, visitor): median " << streamCpu.median / pyCpuSpeed
+          << "x, slowest run " << streamCpu.min / pyCpuSpeed << "x\n";
     return 0;
 }

@@ -46,6 +46,70 @@ const QByteArray kHistogram = QByteArrayLiteral(
     "http_request_duration_seconds_sum{code=\"500\"} 0.75\n"
     "http_request_duration_seconds_bucket{code=\"200\",le=\"1\"} 38\n"); // series returns
 
+/// Copies everything the streaming parser hands over, so it can be compared with parse().
+struct Collector : ph::PrometheusVisitor
+{
+    struct Row
+    {
+        QString name;
+        QList<ph::Label> labels;
+        double value = 0;
+        double bound = 0;
+        qint64 timestampMs = 0;
+        bool hasTimestamp = false;
+        int line = 0;
+        int family = -1;
+        SampleRole role = SampleRole::Value;
+    };
+    QStringList families;
+    QList<MetricType> types;
+    QStringList help;
+    QList<Row> samples;
+    QList<ph::ParseIssue> issues;
+    QList<int> nameIds;
+
+    void familyAdded(int family, QByteArrayView name) override
+    {
+        QCOMPARE_EQ(family, families.size());
+        families.append(QString::fromUtf8(name));
+        types.append(MetricType::Untyped);
+        help.append(QString());
+    }
+    void familyTyped(int family, MetricType type) override { types[family] = type; }
+    void familyHelpRead(int family, QByteArrayView text) override
+    {
+        help[family] = QString::fromUtf8(text);
+    }
+    void sampleParsed(const ph::SampleView &s) override
+    {
+        Row row;
+        row.name = QString::fromUtf8(s.name);
+        for (const ph::LabelView &l : s.labels)
+            row.labels.append({QString::fromUtf8(l.name), QString::fromUtf8(l.value)});
+        row.value = s.value;
+        row.bound = s.bound;
+        row.timestampMs = s.timestampMs;
+        row.hasTimestamp = s.hasTimestamp;
+        row.line = s.line;
+        row.family = s.family;
+        row.role = s.role;
+        samples.append(row);
+        nameIds.append(s.nameId);
+    }
+    void issueFound(int line, const QString &message) override { issues.append({line, message}); }
+};
+
+bool sameDouble(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
+
+// Issues only parse() reports: they need whole histogram series.
+bool isSeriesIssue(const QString &message)
+{
+    return message.contains(u"le=\"+Inf\""_s) || message.contains(u"two buckets"_s);
+}
+
 } // namespace
 
 class TestPrometheusParser : public QObject
@@ -68,6 +132,12 @@ private Q_SLOTS:
     void parserReuse();
     void truncatedInputNeverCrashes();
     void garbageNeverCrashes();
+    void streamMatchesParse_data();
+    void streamMatchesParse();
+    void streamLabelEscapes();
+    void streamValues();
+    void streamBadLinesKeepTheRest();
+    void streamIssuesCapped();
 };
 
 void TestPrometheusParser::lines_data()
@@ -440,6 +510,203 @@ void TestPrometheusParser::garbageNeverCrashes()
             QVERIFY(!issue.message.isEmpty());
         }
     }
+}
+
+void TestPrometheusParser::streamMatchesParse_data()
+{
+    lines_data();
+    QTest::newRow("histogram") << kHistogram << 10 << QList<int>() << QString();
+    QTest::newRow("summary") << "# TYPE s summary\ns{quantile=\"0.5\"} 1\ns_sum 2\ns_count 3\n"_ba
+                             << 3 << QList<int>() << QString();
+    QTest::newRow("escapes")
+        << "# HELP a x\\\\y\\nz\na{p=\"C:\\\\t\",q=\"\\\"\",n=\"1\\n2\"} 1\n"_ba << 1
+        << QList<int>() << QString();
+}
+
+void TestPrometheusParser::streamMatchesParse()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, samples);
+
+    PrometheusParser parser;
+    const auto result = parser.parse(text);
+    Collector c;
+    const ph::PrometheusStreamSummary summary = parser.parse(text, c);
+
+    QCOMPARE(summary.samples, samples);
+    QCOMPARE(c.samples.size(), samples);
+    QCOMPARE(summary.issues, c.issues.size());
+    QCOMPARE(summary.omittedIssues, 0);
+    QCOMPARE(summary.lines, text.count('\n') + (text.endsWith('\n') || text.isEmpty() ? 0 : 1));
+
+    // Same families, numbered as parse() lists them, with the same type and help.
+    QCOMPARE(c.families.size(), result.families.size());
+    for (qsizetype i = 0; i < c.families.size(); ++i) {
+        QCOMPARE(c.families[i], result.families[i].name);
+        QCOMPARE(c.types[i], result.families[i].type);
+        QCOMPARE(c.help[i], result.families[i].help);
+    }
+
+    // Same samples: parse() groups them by family, the stream keeps input order.
+    for (const Collector::Row &row : std::as_const(c.samples)) {
+        const ph::MetricFamily &f = result.families.at(row.family);
+        const auto it = std::find_if(f.samples.cbegin(), f.samples.cend(),
+                                     [&](const ph::Sample &s) { return s.line == row.line; });
+        QVERIFY2(it != f.samples.cend(), qPrintable(u"line %1"_s.arg(row.line)));
+        QCOMPARE(row.name, it->name);
+        QVERIFY(sameDouble(row.value, it->value));
+        QVERIFY(sameDouble(row.bound, it->bound));
+        QCOMPARE(row.timestampMs, it->timestampMs);
+        QCOMPARE(row.hasTimestamp, it->hasTimestamp);
+        QCOMPARE(row.role, it->role);
+        const auto labels = f.labels(*it);
+        QCOMPARE(row.labels, QList<ph::Label>(labels.begin(), labels.end()));
+    }
+
+    // Same line issues with the same words; only the series checks are parse()'s alone.
+    for (const ph::ParseIssue &issue : std::as_const(c.issues)) {
+        QVERIFY2(std::any_of(result.issues.cbegin(), result.issues.cend(),
+                             [&](const ph::ParseIssue &i) {
+                                 return i.line == issue.line && i.message == issue.message;
+                             }),
+                 qPrintable(issue.message));
+    }
+    for (const ph::ParseIssue &issue : result.issues) {
+        if (isSeriesIssue(issue.message))
+            continue;
+        QVERIFY2(std::any_of(c.issues.cbegin(), c.issues.cend(),
+                             [&](const ph::ParseIssue &i) {
+                                 return i.line == issue.line && i.message == issue.message;
+                             }),
+                 qPrintable(issue.message));
+    }
+}
+
+void TestPrometheusParser::streamLabelEscapes()
+{
+    PrometheusParser parser;
+    Collector c;
+    parser.parse("a{path=\"C:\\\\temp\",quote=\"say \\\"hi\\\"\",nl=\"one\\ntwo\",u=\"grüße\"} 1\n"
+                 "a{path=\"plain\"} 2\n"_ba,
+                 c);
+    QVERIFY(c.issues.isEmpty());
+    QCOMPARE(c.samples.size(), 2);
+    QCOMPARE(c.samples[0].labels, (QList<ph::Label>{{u"path"_s, u"C:\\temp"_s},
+                                                    {u"quote"_s, u"say \"hi\""_s},
+                                                    {u"nl"_s, u"one\ntwo"_s},
+                                                    {u"u"_s, u"grüße"_s}}));
+    QCOMPARE(c.samples[1].labels, (QList<ph::Label>{{u"path"_s, u"plain"_s}}));
+    // The same name keeps its number within a parse.
+    QCOMPARE(c.nameIds[0], c.nameIds[1]);
+    QVERIFY(c.nameIds[0] >= 0);
+
+    // A value longer than the scratch the parser keeps between parses, then a short one.
+    const QByteArray longValue(100'000, 'x');
+    Collector big;
+    parser.parse(QByteArray("a{v=\"" + longValue + "\\n\",w=\"\\\\\"} 1\n"), big);
+    QVERIFY(big.issues.isEmpty());
+    QCOMPARE(big.samples.at(0).labels.at(0).value, QString::fromLatin1(longValue + '\n'));
+    QCOMPARE(big.samples.at(0).labels.at(1).value, u"\\"_s);
+    Collector small;
+    parser.parse("a{v=\"y\\n\"} 2\n"_ba, small);
+    QCOMPARE(small.samples.at(0).labels.at(0).value, u"y\n"_s);
+
+    // labelValue() on the view itself, for visitors that fold samples without copying.
+    struct Lookup : ph::PrometheusVisitor
+    {
+        QByteArray code;
+        bool missingIsNull = false;
+        void sampleParsed(const ph::SampleView &s) override
+        {
+            code = s.labelValue("code").toByteArray();
+            missingIsNull = s.labelValue("nope").isNull();
+        }
+    } lookup;
+    parser.parse("r{method=\"GET\",code=\"503\"} 7\n"_ba, lookup);
+    QCOMPARE(lookup.code, "503"_ba);
+    QVERIFY(lookup.missingIsNull);
+}
+
+void TestPrometheusParser::streamValues()
+{
+    PrometheusParser parser;
+    Collector c;
+    parser.parse("# TYPE h histogram\n"
+                 "h_bucket{le=\"0.5\"} 1\n"
+                 "h_bucket{le=\"+Inf\"} 2\n"
+                 "g NaN\n"
+                 "g{x=\"1\"} -Inf 1700000000123\n"
+                 "g{x=\"2\"} +Inf\n"
+                 "# TYPE s summary\n"
+                 "s{quantile=\"0.99\"} 4.5e-3\n"_ba,
+                 c);
+    QVERIFY(c.issues.isEmpty());
+    QCOMPARE(c.samples.size(), 6);
+    QCOMPARE(c.samples[0].role, SampleRole::Bucket);
+    QCOMPARE(c.samples[0].bound, 0.5);
+    QCOMPARE(c.samples[1].bound, Inf);
+    QVERIFY(std::isnan(c.samples[2].value));
+    QVERIFY(std::isnan(c.samples[2].bound));
+    QCOMPARE(c.samples[3].value, -Inf);
+    QVERIFY(c.samples[3].hasTimestamp);
+    QCOMPARE(c.samples[3].timestampMs, qint64(1700000000123));
+    QCOMPARE(c.samples[4].value, Inf);
+    QCOMPARE(c.samples[5].role, SampleRole::Quantile);
+    QCOMPARE(c.samples[5].bound, 0.99);
+    QCOMPARE(c.samples[5].value, 0.0045);
+    QCOMPARE(c.families, (QStringList{u"h"_s, u"g"_s, u"s"_s}));
+    QCOMPARE(c.types,
+             (QList<MetricType>{MetricType::Histogram, MetricType::Untyped, MetricType::Summary}));
+}
+
+void TestPrometheusParser::streamBadLinesKeepTheRest()
+{
+    PrometheusParser parser;
+    Collector c;
+    const auto summary = parser.parse("a 1\n"
+                                      "a{x=\"1\" 2\n"
+                                      "a{x=\"2\"} 3\n"
+                                      "\x01\x02 garbage\n"
+                                      "a{x=\"\xff\"} 4\n"
+                                      "b 4 x\n"
+                                      "b 5\n"_ba,
+                                      c);
+    QCOMPARE(summary.samples, 3);
+    QCOMPARE(summary.lines, 7);
+    QList<int> sampleLines;
+    for (const auto &row : std::as_const(c.samples))
+        sampleLines.append(row.line);
+    QCOMPARE(sampleLines, (QList<int>{1, 3, 7}));
+    QCOMPARE(c.issues.size(), 4);
+    QCOMPARE(c.issues[0].line, 2);
+    QVERIFY2(c.issues[0].message.contains(u"Expected ',' or '}'"_s),
+             qPrintable(c.issues[0].message));
+    QCOMPARE(c.issues[1].line, 4);
+    QVERIFY2(c.issues[1].message.contains(u"metric name"_s), qPrintable(c.issues[1].message));
+    QCOMPARE(c.issues[2].line, 5);
+    QVERIFY2(c.issues[2].message.contains(u"UTF-8"_s), qPrintable(c.issues[2].message));
+    QCOMPARE(c.issues[3].line, 6);
+    QVERIFY2(c.issues[3].message.contains(u"invalid timestamp"_s), qPrintable(c.issues[3].message));
+    // A rejected line leaves no labels behind for the next sample.
+    QCOMPARE(c.samples[1].labels, (QList<ph::Label>{{u"x"_s, u"2"_s}}));
+    QVERIFY(c.samples[2].labels.isEmpty());
+}
+
+void TestPrometheusParser::streamIssuesCapped()
+{
+    QByteArray text;
+    for (int i = 0; i < 500; ++i)
+        text += "bad line\n";
+    text += "good 1\n";
+    PrometheusParser parser;
+    parser.setMaxIssues(5);
+    Collector c;
+    const auto summary = parser.parse(text, c);
+    QCOMPARE(c.issues.size(), 5);
+    QCOMPARE(summary.issues, 5);
+    QCOMPARE(summary.omittedIssues, 495);
+    QCOMPARE(c.samples.size(), 1);
+    QCOMPARE(c.samples[0].line, 501);
 }
 
 QTEST_GUILESS_MAIN(TestPrometheusParser)
