@@ -22,6 +22,7 @@
 #include "ui/dashboards/hostfactspanel.h"
 #include "ui/dashboards/queuepanel.h"
 #include "ui/dialogs/credentialsdialog.h"
+#include "ui/dialogs/secretprompt.h"
 #include "ui/dialogs/sshconfigimportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/payouts/payoutspanel.h"
@@ -34,6 +35,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -77,8 +79,25 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(console, &Console::uptimeReady, window->healthView()->model(), &HealthModel::setUptime);
     connect(window, &MainWindow::environmentChanged, console, &Console::setEnvironment);
     connect(window, &MainWindow::refreshRequested, console, &Console::checkNow);
+    // One question per host at a time for the window's actions outside the Remote view.
+    auto *prompt =
+        new SecretPrompt(console->hostCommands()->credentials(), console->secrets(), window);
+    connect(prompt, &SecretPrompt::saveFailed, window,
+            [window](const QString &message) { window->setStatusMessage(message); });
+    window->backupsPanel()->setSecretPrompt(prompt);
     if (HostFactsCollector *facts = console->hostFacts()) {
         HostFactsPanel *panel = window->healthView()->hostFacts();
+        connect(
+            panel, &HostFactsPanel::secretRequested, prompt,
+            [console, prompt, facts = QPointer<HostFactsCollector>(facts)](const QString &name) {
+                const Host *host = console->hostCommands()->host(name);
+                if (!host)
+                    return;
+                prompt->ask(*host, prompt, [facts](Result<void> answer) {
+                    if (answer && facts)
+                        facts->collectNow();
+                });
+            });
         panel->setHosts(facts->hosts());
         for (const HostFacts &f : facts->latest())
             panel->setFacts(f);
@@ -179,11 +198,14 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
                 [window](const QString &service, const QUrl &url) {
                     window->setStatusMessage(tr("Opened %1 at %2").arg(service, url.toString()));
                 });
-        connect(tunnels, &BrowserTunnels::failed, window,
-                [window](const QString &service, const Error &error) {
+        // A tunnel host's missing secret is asked for (once), then the service opens.
+        askForTunnelSecrets(
+            tunnels, prompt,
+            [window = QPointer<MainWindow>(window)](const QString &service, const Error &error) {
+                if (window)
                     window->setStatusMessage(
                         tr("Could not open %1: %2").arg(service, error.message));
-                });
+            });
         auto *indicator = new TunnelIndicator(window);
         indicator->setTunnels(tunnels);
         window->statusBar()->addPermanentWidget(indicator);

@@ -62,6 +62,7 @@ public:
     void close(quint64 id);
     void closeAll();
     QList<BrowserTunnel> tunnels() const;
+    const Workspace &workspace() const { return m_workspace; }
 
     /// The browser URL for @p remote reached at local port @p localPort: same path and
     /// query, host 127.0.0.1.

@@ -55,6 +55,8 @@ public:
     /// Drops a secret given with rememberForSession() (e.g. after it was refused).
     void forgetSessionSecret(const Host &host);
     bool hasSessionSecret(const Host &host) const;
+    /// Where secrets are read from and saved to; may be null.
+    SecretStore *secretStore() const { return m_secrets; }
 
 private:
     struct ChainState;

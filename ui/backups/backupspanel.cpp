@@ -3,8 +3,10 @@
 
 #include "audit/auditlog.h"
 #include "console/hostcommands.h"
+#include "console/hostcredentials.h"
 #include "safety/commandclassifier.h"
 #include "ui/dialogs/confirmdestructivedialog.h"
+#include "ui/dialogs/secretprompt.h"
 
 #include <QCryptographicHash>
 #include <QHBoxLayout>
@@ -188,6 +190,7 @@ void BackupsPanel::setJobs(const QList<BackupJob> &jobs, const QString &environm
 {
     // Answers for the old list are dropped; the commands themselves finish on their own.
     m_pending.clear();
+    ++m_generation;
     m_environment = environment;
     m_production = production;
     m_scratchTargets = scratchTargets;
@@ -222,6 +225,7 @@ void BackupsPanel::showEvent(QShowEvent *event)
 void BackupsPanel::refresh()
 {
     m_listedOnce = true;
+    m_cancelledHosts.clear(); // asked for anew: a cancel holds for one round only
     for (int i = 0; i < m_jobs.size(); ++i)
         list(i);
 }
@@ -237,12 +241,7 @@ void BackupsPanel::list(int index)
         return;
     }
     state.busy = true;
-    const QString command = backupListCommand(state.job);
-    CommandOptions options;
-    options.timeoutMs = 60000;
-    options.keepBytes = 16 * 1024 * 1024; // a listing of 10,000 archives stays whole
-    const quint64 id = m_commands->run(state.job.host, command, options);
-    m_pending.insert(id, Pending{index, u"list"_s, command, {}});
+    runPending(Pending{index, u"list"_s, backupListCommand(state.job), {}});
     updateJobItem(index);
     if (index == currentJob())
         showJob(index);
@@ -261,6 +260,65 @@ void BackupsPanel::onOutput(quint64 id, const QByteArray &data, bool isStderr)
     m_output->insertPlainText(text);
 }
 
+quint64 BackupsPanel::runPending(const Pending &pending)
+{
+    CommandOptions options;
+    if (pending.action == u"list"_s) {
+        options.timeoutMs = 60000;
+        options.keepBytes = 16 * 1024 * 1024; // a listing of 10,000 archives stays whole
+    } else {
+        options.timeoutMs = 2 * 60 * 60 * 1000; // a restore may take long; the RTO is 2 h
+    }
+    const quint64 id = m_commands->run(m_jobs.at(pending.job).job.host, pending.command, options);
+    m_pending.insert(id, pending);
+    return id;
+}
+
+bool BackupsPanel::askThenRetry(const Pending &pending)
+{
+    if (pending.askedSecret || !m_commands || !m_commands->credentials())
+        return false;
+    const Host *host = m_commands->host(m_jobs.at(pending.job).job.host);
+    if (!host)
+        return false;
+    Pending again = pending;
+    again.askedSecret = true;
+    again.output.clear();
+    // Cancelled meanwhile for another job on the host: this one ends the same way.
+    if (m_cancelledHosts.contains(host->name)) {
+        CommandResult cancelled;
+        cancelled.failed = true;
+        cancelled.error = SecretPrompt::cancelledError(host->name);
+        handleFinished(again, cancelled);
+        return true;
+    }
+    // Answered meanwhile (another job on the host asked): this login failed before that.
+    if (m_commands->credentials()->hasSessionSecret(*host)) {
+        runPending(again);
+        return true;
+    }
+    if (!m_prompt) {
+        m_prompt = new SecretPrompt(m_commands->credentials(),
+                                    m_commands->credentials()->secretStore(), this);
+        connect(m_prompt, &SecretPrompt::saveFailed, this,
+                [this](const QString &message) { m_output->appendPlainText(message); });
+    }
+    return m_prompt->ask(
+        *host, this, [this, again, generation = m_generation](Result<void> answer) {
+            if (generation != m_generation || again.job >= m_jobs.size() || !m_commands)
+                return;
+            if (!answer) {
+                m_cancelledHosts.insert(m_jobs.at(again.job).job.host);
+                CommandResult cancelled;
+                cancelled.failed = true;
+                cancelled.error = answer.error();
+                handleFinished(again, cancelled);
+                return;
+            }
+            runPending(again);
+        });
+}
+
 void BackupsPanel::onFinished(quint64 id, const CommandResult &result)
 {
     const auto it = m_pending.find(id);
@@ -268,7 +326,15 @@ void BackupsPanel::onFinished(quint64 id, const CommandResult &result)
         return;
     const Pending pending = *it;
     m_pending.erase(it);
+    handleFinished(pending, result);
+}
+
+void BackupsPanel::handleFinished(const Pending &pending, const CommandResult &result)
+{
     if (pending.job < 0 || pending.job >= m_jobs.size())
+        return;
+    // A login that lacked its secret asks once and runs again; the job stays busy meanwhile.
+    if (result.failed && SecretPrompt::isSecretMissing(result.error) && askThenRetry(pending))
         return;
     JobState &state = m_jobs[pending.job];
     const QDateTime now = m_clock();
@@ -661,10 +727,8 @@ void BackupsPanel::runAction(const QString &action, const QString &command, cons
     m_output->clear();
     m_output->appendPlainText(u"$ "_s + command);
     m_progress->show();
-    CommandOptions options;
-    options.timeoutMs = 2 * 60 * 60 * 1000; // a restore may take long; the RTO is 2 h
-    const quint64 id = m_commands->run(m_jobs.at(i).job.host, command, options);
-    m_pending.insert(id, Pending{i, action, command, {}});
+    m_cancelledHosts.clear();
+    runPending(Pending{i, action, command, {}});
     showJob(i);
 }
 

@@ -5,10 +5,13 @@
 #include "backups/backuplisting.h"
 #include "backups/backuppolicy.h"
 #include "ssh/sshsession.h"
+#include "ui/dialogs/secretprompt.h"
 #include "workspace/workspace.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -56,6 +59,8 @@ public:
 
     /// Not owned; must outlive the panel.
     void setHostCommands(HostCommands *commands);
+    /// Asks for a login's missing secret; not owned. Unset, the panel makes its own.
+    void setSecretPrompt(SecretPrompt *prompt) { m_prompt = prompt; }
     /// The jobs of the shown environment; @p production marks a production environment.
     void setJobs(const QList<BackupJob> &jobs, const QString &environment, bool production,
                  const QStringList &scratchTargets);
@@ -89,6 +94,12 @@ private:
     void list(int index);
     void onOutput(quint64 id, const QByteArray &data, bool isStderr);
     void onFinished(quint64 id, const CommandResult &result);
+    struct Pending;
+    void handleFinished(const Pending &pending, const CommandResult &result);
+    /// Asks for the secret the login of @p pending lacked, then runs it again; false when
+    /// it does not ask (asked already for it, or the host names no secret).
+    bool askThenRetry(const Pending &pending);
+    quint64 runPending(const Pending &pending);
     void showJob(int index);
     void updateJobItem(int index);
     bool confirm(const QString &command, const QString &actionLabel, AuditEvent *confirmation);
@@ -111,8 +122,13 @@ private:
         QString action; ///< "list", "verify", "restore"
         QString command;
         QByteArray output;
+        bool askedSecret = false; ///< asked once for this command: never again
     };
     QHash<quint64, Pending> m_pending;
+    QPointer<SecretPrompt> m_prompt;
+    quint64 m_generation = 0;
+    QSet<QString> m_cancelledHosts; ///< Cancel was the answer in this round ///< answers for an
+                                    ///< older job list are dropped
 
     QTreeWidget *m_jobList;
     QLabel *m_title;

@@ -154,7 +154,10 @@ HostFactsPanel::HostFactsPanel(QWidget *parent)
     auto *refresh = new QPushButton(tr("Collect now"), this);
     refresh->setObjectName(u"hostFactsRefresh"_s);
     refresh->setToolTip(tr("Ask the hosts again for their containers, memory and disks"));
-    connect(refresh, &QPushButton::clicked, this, &HostFactsPanel::refreshRequested);
+    connect(refresh, &QPushButton::clicked, this, [this] {
+        m_collectingNow = QSet<QString>(m_hosts.cbegin(), m_hosts.cend());
+        Q_EMIT refreshRequested();
+    });
 
     auto *top = new QHBoxLayout;
     top->addWidget(title);
@@ -227,6 +230,20 @@ void HostFactsPanel::setFacts(const HostFacts &facts)
         return;
     m_facts.insert(facts.host, facts);
     rebuild(facts.host);
+    if (m_collectingNow.remove(facts.host) && facts.error.code == u"ssh.auth_secret_missing"_s)
+        Q_EMIT secretRequested(facts.host);
+}
+
+QPushButton *HostFactsPanel::secretButton(const QString &host) const
+{
+    // Looked up through the rows: buttons of replaced rows linger until deleted later.
+    const QTreeWidgetItem *item = hostItem(host);
+    for (int i = 0; item && i < item->childCount(); ++i) {
+        if (auto *button =
+                qobject_cast<QPushButton *>(m_tree->itemWidget(item->child(i), StateCol)))
+            return button;
+    }
+    return nullptr;
 }
 
 void HostFactsPanel::rebuild(const QString &host)
@@ -252,6 +269,17 @@ void HostFactsPanel::rebuild(const QString &host)
         why->setFirstColumnSpanned(false);
         mark(why, Critical);
         mark(item, Critical);
+        if (f.error.code == u"ssh.auth_secret_missing"_s) {
+            // Rounds run with nobody watching, so they never pop a dialog; this asks.
+            auto *ask = new QTreeWidgetItem(item);
+            auto *button = new QPushButton(tr("Enter passphrase…"), m_tree);
+            button->setObjectName(u"enterSecret:"_s + host);
+            button->setToolTip(
+                tr("Give %1's key passphrase or password, then collect again").arg(host));
+            connect(button, &QPushButton::clicked, this,
+                    [this, host] { Q_EMIT secretRequested(host); });
+            m_tree->setItemWidget(ask, StateCol, button);
+        }
         item->setExpanded(true);
         return;
     }

@@ -6,9 +6,11 @@
 #include <QDateTime>
 #include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -53,8 +55,15 @@ public:
     static Level diskLevel(double percent, const QMap<QString, double> &thresholds = {});
     static Level memoryLevel(double percent, const QMap<QString, double> &thresholds = {});
 
+    /// The "Enter passphrase…" button of @p host's row, shown while its login lacks its
+    /// secret; null otherwise.
+    QPushButton *secretButton(const QString &host) const;
+
 Q_SIGNALS:
     void refreshRequested();
+    /// The user wants to give @p host's missing key passphrase or password: after "Collect
+    /// now" found it missing, or from the row's "Enter passphrase…" button.
+    void secretRequested(const QString &host);
 
 private:
     void rebuild(const QString &host);
@@ -65,6 +74,9 @@ private:
     QStringList m_hosts;
     QHash<QString, HostFacts> m_facts;
     QMap<QString, double> m_thresholds;
+    /// Hosts asked by "Collect now" whose answer has not come: a missing secret is asked
+    /// for at once there, while a periodic round only shows the button.
+    QSet<QString> m_collectingNow;
 };
 
 } // namespace ph

@@ -12,6 +12,7 @@
 #include "ui/dialogs/confirmdestructivedialog.h"
 #include "ui/dialogs/hostkeydialog.h"
 #include "ui/dialogs/passphrasedialog.h"
+#include "ui/dialogs/secretprompt.h"
 #include "ui/remote/commandedit.h"
 #include "ui/remote/hosttreemodel.h"
 #include "ui/remote/outputpane.h"
@@ -171,6 +172,8 @@ RemoteView::RemoteView(QWidget *parent)
             });
     connect(m_fanOut, &FanOut::hostFinished, this, &RemoteView::onGroupHostFinished);
     connect(m_fanOut, &FanOut::finished, this, [this] {
+        if (askGroupSecrets())
+            return;
         updateButtons();
         Q_EMIT groupFinished();
     });
@@ -329,58 +332,52 @@ void RemoteView::setHostCredentials(HostCredentials *credentials)
     m_hostCredentials = credentials;
 }
 
+SecretPrompt *RemoteView::secretPrompt()
+{
+    if (!m_prompt) {
+        m_prompt = new SecretPrompt(m_hostCredentials, m_secrets, this);
+        connect(m_prompt, &SecretPrompt::saveFailed, this,
+                [this](const QString &message) { showStatus(message, true); });
+    }
+    m_prompt->setCredentials(m_hostCredentials);
+    m_prompt->setSecretStore(m_secrets           ? m_secrets.data()
+                             : m_hostCredentials ? m_hostCredentials->secretStore()
+                                                 : nullptr);
+    return m_prompt;
+}
+
 bool RemoteView::askForSecret(const QString &name)
 {
     auto s = m_sessions.value(name);
     if (!s || !m_hostCredentials || s->askedSecret)
         return false;
     const Host host = s->host;
-    if (host.auth != u"key"_s && host.auth != u"password"_s)
+    const QString command = s->command;
+    const ConfirmedBy confirmedBy = s->confirmedBy;
+    const bool asking =
+        secretPrompt()->ask(host, this, [this, host, command, confirmedBy](Result<void> answer) {
+            auto s = m_sessions.value(host.name);
+            if (!s)
+                return;
+            if (!answer) {
+                CommandResult cancelled;
+                cancelled.failed = true;
+                cancelled.error = answer.error();
+                cancelled.error.message = tr("Authentication cancelled: nothing was stored, "
+                                             "and the command did not run.");
+                finishJob(host.name, cancelled);
+                return;
+            }
+            s->credentialsReady = false;
+            const bool asked = s->askedSecret;
+            startOn(host, command, confirmedBy);
+            s->askedSecret = asked;
+        });
+    if (!asking)
         return false;
     s->askedSecret = true;
     s->starting = true;
     s->job = 0;
-    const QString entry = m_hostCredentials->entryName(host);
-    auto *dialog =
-        new PassphraseDialog(host.auth == u"key"_s ? PassphraseDialog::Kind::KeyPassphrase
-                                                   : PassphraseDialog::Kind::Password,
-                             host.name, expandHome(host.identityFile), entry, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QString command = s->command;
-    const ConfirmedBy confirmedBy = s->confirmedBy;
-    connect(dialog, &QDialog::finished, this,
-            [this, dialog, host, entry, command, confirmedBy](int result) {
-                auto s = m_sessions.value(host.name);
-                if (!s)
-                    return;
-                if (result != QDialog::Accepted) {
-                    CommandResult cancelled;
-                    cancelled.failed = true;
-                    cancelled.error =
-                        Error{u"ssh.auth_cancelled"_s,
-                              tr("Authentication cancelled: nothing was stored, and the "
-                                 "command did not run."),
-                              {}};
-                    finishJob(host.name, cancelled);
-                    return;
-                }
-                const QString secret = dialog->secret();
-                // Kept for this session either way, so the retry does not wait on the keychain.
-                m_hostCredentials->rememberForSession(host, secret);
-                if (dialog->saveInKeychain() && m_secrets && !entry.isEmpty()) {
-                    m_secrets->write(entry, secret, this, [this, entry](Result<void> written) {
-                        if (!written)
-                            showStatus(tr("Could not save %1 in the keychain: %2")
-                                           .arg(entry, written.error().message),
-                                       true);
-                    });
-                }
-                s->credentialsReady = false;
-                const bool asked = s->askedSecret;
-                startOn(host, command, confirmedBy);
-                s->askedSecret = asked;
-            });
-    dialog->open();
     return true;
 }
 
@@ -811,6 +808,8 @@ void RemoteView::startGroup(const QList<Host> &hosts, const QString &command,
     m_groupConfirmedBy = confirmedBy;
     m_groupCredentials = QList<SshCredentials>(hosts.size());
     m_groupSecrets.clear();
+    m_groupAskedSecrets = false;
+    ++m_groupRun;
     m_groupStarting = true;
     m_matrix->setRowCount(0);
     m_matrix->setRowCount(int(hosts.size()));
@@ -908,6 +907,89 @@ void RemoteView::launchGroup()
     m_fanOut->setCommandOptions(options);
     m_fanOut->start(m_groupCommand, hosts);
     updateButtons();
+}
+
+bool RemoteView::askGroupSecrets()
+{
+    if (m_groupAskedSecrets || !m_hostCredentials)
+        return false;
+    QList<int> missing;
+    for (int i = 0; i < m_groupHosts.size(); ++i) {
+        if (SecretPrompt::isSecretMissing(m_fanOut->result(i).error) &&
+            SecretPrompt::canAsk(m_groupHosts.at(i)))
+            missing.append(i);
+    }
+    if (missing.isEmpty())
+        return false;
+    m_groupAskedSecrets = true;
+    // Nothing else may start on the group while its questions are open.
+    m_groupStarting = true;
+    updateButtons();
+    askNextGroupSecret(missing, {}, m_groupRun);
+    return true;
+}
+
+void RemoteView::askNextGroupSecret(QList<int> remaining, QList<int> answered, quint64 run)
+{
+    if (run != m_groupRun)
+        return;
+    // One dialog at a time: several at once would stack over each other.
+    while (!remaining.isEmpty()) {
+        const int index = remaining.takeFirst();
+        const Host host = m_groupHosts.at(index);
+        const bool asking = secretPrompt()->ask(
+            host, this, [this, index, remaining, answered, run](Result<void> answer) mutable {
+                if (run != m_groupRun)
+                    return;
+                if (answer) {
+                    answered.append(index);
+                } else {
+                    const QString name = m_groupHosts.at(index).name;
+                    if (OutputPane *p = pane(name))
+                        p->appendNotice(answer.error().message, true);
+                    if (QTableWidgetItem *why = m_matrix->item(index, 4)) {
+                        why->setText(answer.error().message);
+                        why->setToolTip(answer.error().message);
+                    }
+                }
+                askNextGroupSecret(remaining, answered, run);
+            });
+        if (asking)
+            return;
+    }
+    retryGroupHosts(answered, run);
+}
+
+void RemoteView::retryGroupHosts(const QList<int> &indexes, quint64 run)
+{
+    if (indexes.isEmpty()) {
+        m_groupStarting = false;
+        updateButtons();
+        Q_EMIT groupFinished();
+        return;
+    }
+    // The answers are now in the session's memory: read the credentials again.
+    auto credentials = std::make_shared<QHash<int, SshCredentials>>();
+    auto remaining = std::make_shared<int>(int(indexes.size()));
+    for (const int index : indexes) {
+        readCredentials(m_groupHosts.at(index),
+                        [this, index, indexes, credentials, remaining,
+                         run](Result<SshCredentials> creds, QStringList secrets) {
+                            if (run != m_groupRun)
+                                return;
+                            if (creds) {
+                                credentials->insert(index, *creds);
+                                m_groupCredentials[index] = *creds;
+                            }
+                            m_groupSecrets += secrets;
+                            if (--*remaining > 0)
+                                return;
+                            m_groupStarting = false;
+                            m_fanOut->retryHosts(indexes, *credentials);
+                            m_tabs->setCurrentWidget(m_matrixPage);
+                            updateButtons();
+                        });
+    }
 }
 
 QMenu *RemoteView::hostMenu(const QString &hostName)

@@ -31,6 +31,7 @@ class HostTreeModel;
 class OutputPane;
 class AuditRecorder;
 class HostCredentials;
+class SecretPrompt;
 class SecretStore;
 class SshSessionPool;
 struct Classification;
@@ -150,6 +151,13 @@ private:
     /// Asks for the secret @p name's login lacked and runs its command again; false when
     /// it does not ask (no credentials path, or asked already for this command).
     bool askForSecret(const QString &name);
+    /// The one question per host for this view's logins, made on first use.
+    SecretPrompt *secretPrompt();
+    /// After a group run: asks once for each host whose login lacked its secret, then
+    /// retries only the hosts answered; false when there was nothing to ask.
+    bool askGroupSecrets();
+    void askNextGroupSecret(QList<int> remaining, QList<int> answered, quint64 run);
+    void retryGroupHosts(const QList<int> &indexes, quint64 run);
     using CredentialsCallback = std::function<void(Result<SshCredentials>, QStringList secrets)>;
     void readCredentials(const Host &host, CredentialsCallback done);
     void startGroup(const QList<Host> &hosts, const QString &command, ConfirmedBy confirmedBy);
@@ -173,6 +181,7 @@ private:
     SshSessionOptions m_sessionOptions;
     QPointer<SecretStore> m_secrets;
     QPointer<HostCredentials> m_hostCredentials;
+    SecretPrompt *m_prompt = nullptr;
     QPointer<AuditRecorder> m_audit;
     QHash<QString, std::shared_ptr<Session>> m_sessions;
 
@@ -198,6 +207,8 @@ private:
     QPushButton *m_retry;
     QList<Host> m_groupHosts;
     QList<SshCredentials> m_groupCredentials;
+    bool m_groupAskedSecrets = false; ///< this run asked already: never twice
+    quint64 m_groupRun = 0;
     QList<QList<SshHop>> m_groupJumps; ///< per group host: its jump hosts, first hop first
     QStringList m_groupSecrets;
     QString m_groupCommand;

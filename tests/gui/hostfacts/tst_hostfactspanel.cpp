@@ -249,6 +249,49 @@ private Q_SLOTS:
         QCOMPARE(int(HostFactsPanel::memoryLevel(percent, thresholds)), memory);
     }
 
+    void missingSecretOffersToAsk()
+    {
+        HostFactsPanel panel;
+        panel.setHosts({u"bot1"_s, u"bot2"_s});
+        panel.show();
+        QSignalSpy asked(&panel, &HostFactsPanel::secretRequested);
+        HostFacts locked;
+        locked.host = u"bot1"_s;
+        locked.at = T0;
+        locked.error = Error{u"ssh.auth_secret_missing"_s, u"The key passphrase is missing"_s, {}};
+        HostFacts down = locked;
+        down.host = u"bot2"_s;
+        down.error = Error{u"ssh.unreachable"_s, u"No route to host"_s, {}};
+
+        // A periodic round: no dialog, only the row's button; other errors get none.
+        panel.setFacts(locked);
+        panel.setFacts(down);
+        QVERIFY(asked.isEmpty());
+        QVERIFY(!panel.secretButton(u"bot2"_s));
+        QPushButton *button = panel.secretButton(u"bot1"_s);
+        QVERIFY(button);
+        QVERIFY(button->text().startsWith(u"Enter passphrase"_s));
+        button->click();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().first().toString(), u"bot1"_s);
+
+        // "Collect now": the user is there, so a missing secret is asked for at once.
+        asked.clear();
+        panel.findChild<QPushButton *>(u"hostFactsRefresh"_s)->click();
+        panel.setFacts(down);
+        QVERIFY(asked.isEmpty());
+        panel.setFacts(locked);
+        QCOMPARE(asked.size(), 1);
+        // The next periodic round does not ask again.
+        panel.setFacts(locked);
+        QCOMPARE(asked.size(), 1);
+
+        // Collected after the answer: the button goes.
+        HostFacts ok = botFacts();
+        panel.setFacts(ok);
+        QVERIFY(!panel.secretButton(u"bot1"_s));
+    }
+
     void thresholds_data()
     {
         QTest::addColumn<double>("percent");

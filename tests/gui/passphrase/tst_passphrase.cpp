@@ -2,14 +2,19 @@
 // PassphraseDialog on the offscreen platform, the Remote view asking for a missing key
 // passphrase and running the command again (real sshd on 127.0.0.1), and the "Open in
 // browser" entry points (Health row menu, Remote host menu, status bar tunnel list).
+// SecretPrompt asking once per host for the Backups page, "Open in browser" through a
+// tunnel and group commands, retrying only what lacked the secret.
 #include "console/browsertunnels.h"
+#include "console/hostcommands.h"
 #include "console/hostcredentials.h"
 #include "ssh/sshsessionpool.h"
 #include "sshdfixture.h"
 #include "tcpowners.h"
+#include "ui/backups/backupspanel.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/passphrasedialog.h"
+#include "ui/dialogs/secretprompt.h"
 #include "ui/remote/outputpane.h"
 #include "ui/remote/remoteview.h"
 #include "ui/widgets/tunnelindicator.h"
@@ -22,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +37,17 @@ using namespace ph;
 namespace {
 
 const QString kPassphrase = u"open sesame 4711"_s;
+
+/// Answers @p dialog: the passphrase and OK, or Cancel.
+void answer(PassphraseDialog *dialog, bool give)
+{
+    if (give) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passphraseEdit"_s), kPassphrase);
+        dialog->findChild<QPushButton *>(u"passphraseOkButton"_s)->click();
+    } else {
+        dialog->findChild<QPushButton *>(u"passphraseCancelButton"_s)->click();
+    }
+}
 
 } // namespace
 
@@ -46,9 +63,15 @@ private Q_SLOTS:
     void remoteViewAsksOnceAndRetries();
     void openInBrowserMenus();
     void remoteViewThroughJumpHost();
+    void backupsListAsksOnce_data();
+    void backupsListAsksOnce();
+    void openInBrowserAsksOnce_data();
+    void openInBrowserAsksOnce();
+    void groupAsksOncePerHostAndRetriesThose();
 
 private:
     Workspace workspace() const;
+    SshSessionOptions sessionOptions() const;
 
     SshdFixture m_sshd;
     QTemporaryDir m_dir;
@@ -99,6 +122,14 @@ Workspace TestPassphrase::workspace() const
     grafana.endpoints = {health};
     ws.services = {grafana};
     return ws;
+}
+
+SshSessionOptions TestPassphrase::sessionOptions() const
+{
+    SshSessionOptions options;
+    options.knownHostsFile = m_knownHosts;
+    options.readOnlyKnownHostsFiles = {m_dir.filePath(u"none"_s)};
+    return options;
 }
 
 void TestPassphrase::dialogShowsHostAndKeyNeverEchoes()
@@ -302,6 +333,224 @@ void TestPassphrase::remoteViewThroughJumpHost()
     QCOMPARE(matrix->item(0, 0)->text(), u"inner"_s);
     QCOMPARE(matrix->item(0, 1)->data(Qt::UserRole).toString(), u"ok"_s);
     QVERIFY(view.pane(u"inner"_s)->visibleText().contains(u"group-behind-the-gate"_s));
+}
+
+void TestPassphrase::backupsListAsksOnce_data()
+{
+    QTest::addColumn<bool>("give");
+    QTest::newRow("passphrase given") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+void TestPassphrase::backupsListAsksOnce()
+{
+    QFETCH(bool, give);
+    const QString folder = m_dir.filePath(u"backups"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QFile archive(folder + u"/db-1.tar.gz"_s);
+    QVERIFY(archive.open(QIODevice::WriteOnly));
+    archive.close();
+
+    SshSessionPool pool(sessionOptions());
+    HostCommands commands(nullptr, &pool); // no keychain: it has no entry, by construction
+    commands.setWorkspace(workspace());
+    // Two jobs on the one locked host: one question answers both.
+    QList<BackupJob> jobs;
+    for (const QString &name : {u"nightly"_s, u"hourly"_s}) {
+        BackupJob job;
+        job.name = name;
+        job.environment = u"staging"_s;
+        job.host = u"locked"_s;
+        job.location = folder;
+        job.pattern = u"*.tar.gz"_s;
+        job.schedule = u"hourly"_s;
+        job.rpoMinutes = 120;
+        jobs.append(job);
+    }
+    BackupsPanel panel;
+    panel.setHostCommands(&commands);
+    panel.setJobs(jobs, u"staging"_s, false, {});
+    panel.refresh();
+
+    PassphraseDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = panel.findChild<PassphraseDialog *>()) != nullptr, 20000);
+    QCOMPARE(dialog->hostName(), u"locked"_s);
+    auto *prompt = panel.findChild<SecretPrompt *>();
+    QVERIFY(prompt);
+    QSignalSpy asked(prompt, &SecretPrompt::questionOpened);
+    QCOMPARE(panel.findChildren<PassphraseDialog *>().size(), 1);
+    QVERIFY(!panel.jobState(0).listed);
+    answer(dialog, give);
+
+    const Host locked = workspace().hosts.first();
+    if (give) {
+        QTRY_VERIFY2_WITH_TIMEOUT(panel.jobState(0).listed && panel.jobState(1).listed,
+                                  qPrintable(panel.jobState(0).error + u" / "_s +
+                                             panel.jobState(1).error),
+                                  20000);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY2(panel.jobState(i).error.isEmpty(), qPrintable(panel.jobState(i).error));
+            QCOMPARE(panel.jobState(i).listing.archives.size(), 1);
+        }
+        QVERIFY(commands.credentials()->hasSessionSecret(locked));
+        // Listed again: the answer holds, nothing is asked.
+        const QDateTime before = panel.jobState(0).listedAt;
+        panel.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.jobState(0).busy && !panel.jobState(1).busy, 20000);
+        QVERIFY(panel.jobState(0).listedAt >= before);
+        QVERIFY2(panel.jobState(0).error.isEmpty(), qPrintable(panel.jobState(0).error));
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.jobState(0).busy && !panel.jobState(1).busy, 20000);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(!panel.jobState(i).listed);
+            QVERIFY2(panel.jobState(i).error.contains(u"cancelled"_s),
+                     qPrintable(panel.jobState(i).error));
+        }
+        QVERIFY(!commands.credentials()->hasSessionSecret(locked));
+    }
+    QCOMPARE(asked.size(), 0);
+    QVERIFY(panel.findChildren<PassphraseDialog *>().isEmpty());
+}
+
+void TestPassphrase::openInBrowserAsksOnce_data()
+{
+    QTest::addColumn<bool>("give");
+    QTest::newRow("passphrase given") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+void TestPassphrase::openInBrowserAsksOnce()
+{
+    QFETCH(bool, give);
+    // The "service" behind the host: anything listening on the host's loopback.
+    QTcpServer service;
+    QVERIFY(service.listen(QHostAddress::LocalHost, 0));
+    Workspace ws = workspace();
+    ws.services.first().baseUrl = QUrl(u"http://localhost:%1/login"_s.arg(service.serverPort()));
+
+    SshSessionPool pool(sessionOptions());
+    HostCredentials credentials(nullptr);
+    credentials.setWorkspaceName(ws.name);
+    BrowserTunnels tunnels(&pool, &credentials);
+    tunnels.setWorkspace(ws);
+    QList<QUrl> opened;
+    tunnels.setUrlOpener([&opened](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    QWidget window;
+    SecretPrompt prompt(&credentials, nullptr, &window);
+    QList<Error> reported;
+    askForTunnelSecrets(&tunnels, &prompt, [&reported](const QString &, const Error &error) {
+        reported.append(error);
+    });
+    QSignalSpy asked(&prompt, &SecretPrompt::questionOpened);
+
+    tunnels.open(u"grafana"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 20000);
+    PassphraseDialog *dialog = prompt.dialogFor(u"locked"_s);
+    QVERIFY(dialog);
+    QVERIFY(opened.isEmpty());
+    answer(dialog, give);
+    if (give) {
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 20000);
+        QCOMPARE(opened.first().host(), u"127.0.0.1"_s);
+        QCOMPARE(opened.first().path(), u"/login"_s);
+        // Opened again: the same tunnel, nothing asked.
+        tunnels.open(u"grafana"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 2, 20000);
+        QCOMPARE(opened.at(1), opened.first());
+        QVERIFY(reported.isEmpty());
+        QVERIFY(credentials.hasSessionSecret(ws.hosts.first()));
+    } else {
+        QTRY_COMPARE_WITH_TIMEOUT(reported.size(), 1, 20000);
+        QCOMPARE(reported.first().code, u"ssh.auth_cancelled"_s);
+        QVERIFY(opened.isEmpty());
+        QVERIFY(!credentials.hasSessionSecret(ws.hosts.first()));
+    }
+    QCOMPARE(asked.size(), 1);
+}
+
+void TestPassphrase::groupAsksOncePerHostAndRetriesThose()
+{
+    // Two hosts on encrypted keys, each with its own secret, and one that needs none; each
+    // its own sshd, since the pool shares one session per address.
+    SshdFixture second;
+    SshdFixture third;
+    QVERIFY2(second.start(), qPrintable(second.errorString()));
+    QVERIFY2(third.start(), qPrintable(third.errorString()));
+    const QString secondKey = second.makeEncryptedAuthorizedKey(u"second_key"_s, kPassphrase);
+    QVERIFY(!secondKey.isEmpty());
+    QFile known(m_knownHosts);
+    QVERIFY(known.open(QIODevice::Append));
+    known.write(second.knownHostsLine().toUtf8() + '\n' + third.knownHostsLine().toUtf8() + '\n');
+    known.close();
+
+    Workspace ws = workspace();
+    Host first = ws.hosts.first();
+    first.name = u"locked-a"_s;
+    first.secretRef = u"locked-a-key"_s;
+    first.groups = {u"pair"_s};
+    Host other = first;
+    other.name = u"locked-b"_s;
+    other.secretRef = u"locked-b-key"_s;
+    other.address = second.host();
+    other.port = second.port();
+    other.user = second.user();
+    other.identityFile = secondKey;
+    Host open = first;
+    open.name = u"open"_s;
+    open.address = third.host();
+    open.port = third.port();
+    open.user = third.user();
+    open.identityFile = third.clientKeyPath();
+    open.secretRef.clear();
+    ws.hosts = {first, other, open};
+    ws.services.clear();
+
+    HostCredentials credentials(nullptr);
+    credentials.setWorkspaceName(ws.name);
+    RemoteView view;
+    view.setSessionOptions(sessionOptions());
+    view.setHostCredentials(&credentials);
+    view.setWorkspace(ws);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(view.selectTarget(u"pair"_s, u"staging"_s));
+    QCOMPARE(view.target().kind, RemoteView::Target::Kind::Group);
+
+    QSignalSpy hostDone(&view, &RemoteView::commandFinished);
+    QSignalSpy groupDone(&view, &RemoteView::groupFinished);
+    view.runCommand(u"echo grouped"_s);
+    QStringList askedFor;
+    for (int i = 0; i < 2; ++i) {
+        // One dialog at a time, each for a host not asked before.
+        QTRY_COMPARE_WITH_TIMEOUT(view.findChildren<PassphraseDialog *>().size(), 1, 30000);
+        PassphraseDialog *dialog = view.findChild<PassphraseDialog *>();
+        QVERIFY(!askedFor.contains(dialog->hostName()));
+        askedFor.append(dialog->hostName());
+        QVERIFY(groupDone.isEmpty()); // not finished while asking
+        answer(dialog, true);
+        QTRY_VERIFY(view.findChildren<PassphraseDialog *>().size() != 1 ||
+                    view.findChild<PassphraseDialog *>()->hostName() != askedFor.last());
+    }
+    askedFor.sort();
+    QCOMPARE(askedFor, (QStringList{u"locked-a"_s, u"locked-b"_s}));
+    QTRY_COMPARE_WITH_TIMEOUT(groupDone.size(), 1, 30000);
+    QVERIFY(view.findChildren<PassphraseDialog *>().isEmpty());
+
+    QTableWidget *matrix = view.outcomeMatrix();
+    QCOMPARE(matrix->rowCount(), 3);
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(matrix->item(row, 1)->data(Qt::UserRole).toString(), u"ok"_s);
+    // Only the hosts that lacked the secret ran twice.
+    QHash<QString, int> runs;
+    for (const QList<QVariant> &args : std::as_const(hostDone))
+        ++runs[args.first().toString()];
+    QCOMPARE(runs.value(u"open"_s), 1);
+    QCOMPARE(runs.value(u"locked-a"_s), 2);
+    QCOMPARE(runs.value(u"locked-b"_s), 2);
+    QVERIFY(view.pane(u"locked-a"_s)->visibleText().contains(u"grouped"_s));
 }
 
 QTEST_MAIN(TestPassphrase)
