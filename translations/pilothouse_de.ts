@@ -626,6 +626,10 @@ Unterbefehle:
             <translation>%1 konnte nicht mit %2 verknüpft werden.</translation>
         </message>
         <message>
+            <source>Prometheus is not installed at %1, so the demo has no Prometheus server; install it with "%2" to try SLOs read through PromQL.</source>
+            <translation>Prometheus ist nicht unter %1 installiert, daher hat die Demo keinen Prometheus-Server; installieren Sie es mit "%2", um per PromQL gelesene SLOs auszuprobieren.</translation>
+        </message>
+        <message>
             <source>The bundled demo workspace is missing from this build.</source>
             <translation>Der mitgelieferte Demo-Arbeitsbereich fehlt in diesem Build.</translation>
         </message>
@@ -653,10 +657,6 @@ Unterbefehle:
             <translation>Pilothouse führt keinen entfernten Befehl aus, den es nicht im Audit-Protokoll festhalten kann, und der Siegelschlüssel des Protokolls liegt im Schlüsselbund. Für cron übergeben Sie den Schlüssel mit --secret-stdin %1.</translation>
         </message>
         <message>
-            <source>exit %1</source>
-            <translation>Exit %1</translation>
-        </message>
-        <message>
             <source>[stdout: only the last %1 of %2 bytes are shown]</source>
             <translation>[stdout: nur die letzten %1 von %2 Bytes werden angezeigt]</translation>
         </message>
@@ -679,6 +679,22 @@ Unterbefehle:
         <message>
             <source>DURATION</source>
             <translation>DAUER</translation>
+        </message>
+        <message>
+            <source>Password for %1: </source>
+            <translation>Passwort für %1: </translation>
+        </message>
+        <message>
+            <source>Passphrase of %1 for %2: </source>
+            <translation>Passphrase von %1 für %2: </translation>
+        </message>
+        <message>
+            <source>%1 needs a key passphrase or password that was not given. Give the host a "secret_ref" in the workspace and store the secret under it (pilothouse: Credentials), or run on a terminal to be asked.</source>
+            <translation>%1 benötigt eine Schlüssel-Passphrase oder ein Passwort, das nicht angegeben wurde. Geben Sie dem Host im Arbeitsbereich eine "secret_ref" und speichern Sie das Geheimnis darunter (pilothouse: Credentials), oder führen Sie den Befehl in einem Terminal aus, um danach gefragt zu werden.</translation>
+        </message>
+        <message>
+            <source>%1 needs a key passphrase or password, and the keychain has no entry "%2". Store it there (pilothouse: Credentials), or run on a terminal to be asked.</source>
+            <translation>%1 benötigt eine Schlüssel-Passphrase oder ein Passwort, und der Schlüsselbund hat keinen Eintrag „%2“. Speichern Sie es dort (pilothouse: Credentials), oder führen Sie den Befehl in einem Terminal aus, um danach gefragt zu werden.</translation>
         </message>
         <message>
             <source>A host key was refused. Check the fingerprint out of band; for a host seen for the first time, run again with --accept-new-host-key.</source>
@@ -723,6 +739,14 @@ Unterbefehle:
         <message>
             <source>Private key FILE for hosts given as [user@]address[:port].</source>
             <translation>Privater Schlüssel DATEI für Hosts, die als [user@]address[:port] angegeben sind.</translation>
+        </message>
+        <message>
+            <source>Reach hosts given as [user@]address[:port] through jump host J ([user@]address[:port]); repeat for a chain, the first is connected to first. Workspace hosts use their own "jump".</source>
+            <translation>Hosts, die als [user@]address[:port] angegeben sind, über den Jump-Host J ([user@]address[:port]) erreichen; für eine Kette wiederholen, mit dem ersten wird zuerst verbunden. Hosts des Arbeitsbereichs verwenden ihren eigenen "jump".</translation>
+        </message>
+        <message>
+            <source>J</source>
+            <translation>J</translation>
         </message>
         <message>
             <source>known_hosts FILE to check and save host keys in (default: Pilothouse's own).</source>
@@ -781,6 +805,10 @@ Unterbefehle:
             <translation>--timeout „%1“ ist keine Sekundenzahl größer als 0.</translation>
         </message>
         <message>
+            <source>--jump: %1</source>
+            <translation>--jump: %1</translation>
+        </message>
+        <message>
             <source>The key file %1 does not exist or cannot be read.</source>
             <translation>Die Schlüsseldatei %1 existiert nicht oder kann nicht gelesen werden.</translation>
         </message>
@@ -801,10 +829,6 @@ Unterbefehle:
             <translation>--env benötigt einen Arbeitsbereich (--workspace DATEI oder --demo).</translation>
         </message>
         <message>
-            <source>warning: %1 is reached through jump host %2, which exec does not do yet; connecting directly.</source>
-            <translation>Warnung: %1 wird über den Jump-Host %2 erreicht, was exec noch nicht unterstützt; es wird direkt verbunden.</translation>
-        </message>
-        <message>
             <source>The workspace has no host in group "%1".</source>
             <translation>Der Arbeitsbereich hat keinen Host in der Gruppe „%1“.</translation>
         </message>
@@ -815,6 +839,10 @@ Unterbefehle:
         <message>
             <source>Host "%1" is in environment "%2", not "%3".</source>
             <translation>Host „%1“ gehört zur Umgebung „%2“, nicht zu „%3“.</translation>
+        </message>
+        <message>
+            <source>--jump applies to hosts given as [user@]address[:port]; workspace hosts are reached through the jump host their entry names.</source>
+            <translation>--jump gilt für Hosts, die als [user@]address[:port] angegeben sind; Hosts des Arbeitsbereichs werden über den Jump-Host erreicht, den ihr Eintrag nennt.</translation>
         </message>
         <message>
             <source>Refused: this command needs confirmation before it runs on %1.</source>
@@ -1112,10 +1140,6 @@ Unterbefehle:
             <translation>Konnte die Standardeingabe nicht lesen.</translation>
         </message>
         <message>
-            <source>FILE</source>
-            <translation>DATEI</translation>
-        </message>
-        <message>
             <source>Print one JSON document.</source>
             <translation>Ein JSON-Dokument ausgeben.</translation>
         </message>
@@ -1126,6 +1150,10 @@ Unterbefehle:
         <message>
             <source>NAME</source>
             <translation>NAME</translation>
+        </message>
+        <message>
+            <source>exit %1</source>
+            <translation>Exit %1</translation>
         </message>
         <message>
             <source>Workspace FILE.</source>
@@ -1144,8 +1172,10 @@ Unterbefehle:
 
 Subcommands:
   import FILE [--json]  parse a Markdown manual and show what Pilothouse makes of it
-  list [--json]         the built-in runbooks
-  show NAME [--json]    one built-in runbook, e.g. echopilot/daily
+  list [--json]         the runbooks 'run' finds: the workspace's runbook
+                        folders, then the built-in ones
+  show NAME [--json]    one of them, e.g. echopilot/daily
+                        (list and show take --workspace F or --demo)
   run NAME [options]    run a runbook's steps in order, without questions
                         (see 'runbook run --help')
 </source>
@@ -1153,8 +1183,10 @@ Subcommands:
 
 Unterbefehle:
   import DATEI [--json] ein Markdown-Handbuch einlesen und zeigen, was Pilothouse daraus macht
-  list [--json]         die eingebauten Runbooks
-  show NAME [--json]    ein eingebautes Runbook, z. B. echopilot/daily
+  list [--json]         die Runbooks, die 'run' findet: die Runbook-Ordner des
+                        Arbeitsbereichs, dann die eingebauten
+  show NAME [--json]    eines davon, z. B. echopilot/daily
+                        (list und show akzeptieren --workspace F oder --demo)
   run NAME [Optionen]   die Schritte eines Runbooks der Reihe nach ohne Rückfragen ausführen
                         (siehe 'runbook run --help')
 </translation>
@@ -1216,16 +1248,36 @@ Unterbefehle:
             <translation>Warnungen:</translation>
         </message>
         <message>
+            <source>built-in</source>
+            <translation>eingebaut</translation>
+        </message>
+        <message>
             <source>SCHEDULE</source>
             <translation>ZEITPLAN</translation>
+        </message>
+        <message>
+            <source>FROM</source>
+            <translation>HERKUNFT</translation>
         </message>
         <message>
             <source>TITLE</source>
             <translation>TITEL</translation>
         </message>
         <message>
+            <source>There is no runbook "%1" in the workspace's runbook folders or built in. Run 'pilothouse-cli runbook list' with the same options for the names, or 'pilothouse-cli runbook import FILE' for a file of your own.</source>
+            <translation>Es gibt kein Runbook „%1“ in den Runbook-Ordnern des Arbeitsbereichs oder unter den eingebauten. Führen Sie 'pilothouse-cli runbook list' mit denselben Optionen aus, um die Namen zu sehen, oder 'pilothouse-cli runbook import DATEI' für eine eigene Datei.</translation>
+        </message>
+        <message>
             <source>There is no built-in runbook "%1". Run 'pilothouse-cli runbook list' for the names, or 'pilothouse-cli runbook import FILE' for a file of your own.</source>
             <translation>Es gibt kein mitgeliefertes Runbook „%1“. Mit 'pilothouse-cli runbook list' sehen Sie die Namen, mit 'pilothouse-cli runbook import DATEI' lesen Sie eine eigene Datei ein.</translation>
+        </message>
+        <message>
+            <source>warning: the workspace %1 does not load, so only the built-in runbooks are listed: %2</source>
+            <translation>Warnung: Der Arbeitsbereich %1 lässt sich nicht laden, daher werden nur die eingebauten Runbooks aufgelistet: %2</translation>
+        </message>
+        <message>
+            <source>warning: </source>
+            <translation>Warnung: </translation>
         </message>
         <message>
             <source>The keychain did not answer in time while storing %1.</source>
@@ -1234,12 +1286,12 @@ Unterbefehle:
         <message>
             <source>Run a runbook's steps in order, without questions.
 
-Command steps run over SSH on their host, HTTP steps against the service's API with the dashboard key from the keychain. Every change is in the database the moment it happens. The run stops at the first step that needs a person (exit 3: a manual check; do it in the console, or mark it there), at a destructive step without --confirm naming the environment (exit 4; nothing of that step runs), and at a failed step (exit 1). Exit 0 when every step passed; the run is then signed off in your name.
+Command steps run over SSH on their host, HTTP steps against the service's API with the dashboard key from the keychain. Every change is in the database the moment it happens. The run stops at the first step that needs a person (exit 3: a manual check; do it in the console, or mark it there; or a secret the keychain does not hold, which --secret-stdin can give), at a destructive step without --confirm naming the environment or at a host key that is not known (exit 4; nothing of that step runs), when the keychain cannot be used (exit 5), and at a failed step or a host or tunnel that cannot be reached (exit 1). Exit 0 when every step passed; the run is then signed off in your name.
 
 Resuming: --resume continues the newest unfinished run of this runbook in this environment with the parameters it was started with. Steps that passed, were skipped or done by hand are kept as they are. A step that was running when the run stopped (a crash, kill -9, a lost connection) is marked interrupted, never passed, and is run again; so is a step that failed. Both earlier attempts stay in the run's record. Without --resume a new run starts.</source>
             <translation>Die Schritte eines Runbooks der Reihe nach ohne Rückfragen ausführen.
 
-Befehlsschritte laufen per SSH auf ihrem Host, HTTP-Schritte gegen die API des Dienstes mit dem Dashboard-Schlüssel aus dem Schlüsselbund. Jede Änderung steht in dem Moment in der Datenbank, in dem sie geschieht. Der Durchlauf hält beim ersten Schritt an, der eine Person braucht (Exit 3: eine manuelle Prüfung; erledigen Sie sie in der Konsole oder markieren Sie sie dort), bei einem zerstörerischen Schritt ohne --confirm mit dem Namen der Umgebung (Exit 4; von diesem Schritt wird nichts ausgeführt) und bei einem fehlgeschlagenen Schritt (Exit 1). Exit 0, wenn jeder Schritt bestanden hat; der Durchlauf wird dann in Ihrem Namen abgezeichnet.
+Befehlsschritte laufen per SSH auf ihrem Host, HTTP-Schritte gegen die API des Dienstes mit dem Dashboard-Schlüssel aus dem Schlüsselbund. Jede Änderung steht in dem Moment in der Datenbank, in dem sie geschieht. Der Durchlauf hält beim ersten Schritt an, der eine Person braucht (Exit 3: eine manuelle Prüfung – erledigen Sie sie in der Konsole oder markieren Sie sie dort –, oder ein Geheimnis, das der Schlüsselbund nicht enthält und das --secret-stdin liefern kann), bei einem zerstörerischen Schritt ohne --confirm mit dem Namen der Umgebung oder bei einem unbekannten Host-Schlüssel (Exit 4; von diesem Schritt wird nichts ausgeführt), wenn der Schlüsselbund nicht verwendet werden kann (Exit 5), sowie bei einem fehlgeschlagenen Schritt oder einem Host oder Tunnel, der nicht erreichbar ist (Exit 1). Exit 0, wenn jeder Schritt bestanden hat; der Durchlauf wird dann in Ihrem Namen abgezeichnet.
 
 Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks in dieser Umgebung mit den Parametern fort, mit denen er gestartet wurde. Bestandene, übersprungene oder von Hand erledigte Schritte bleiben unverändert. Ein Schritt, der lief, als der Durchlauf anhielt (ein Absturz, kill -9, eine unterbrochene Verbindung), wird als unterbrochen markiert, nie als bestanden, und erneut ausgeführt; ebenso ein fehlgeschlagener Schritt. Beide früheren Versuche bleiben im Protokoll des Durchlaufs erhalten. Ohne --resume beginnt ein neuer Durchlauf.</translation>
         </message>
@@ -1282,10 +1334,6 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
         <message>
             <source>--param "%1" is not NAME=VALUE.</source>
             <translation>--param „%1“ hat nicht die Form NAME=WERT.</translation>
-        </message>
-        <message>
-            <source>warning: </source>
-            <translation>Warnung: </translation>
         </message>
         <message>
             <source>There is no runbook "%1": not a file, not in the workspace's runbook folders and not built in. Run 'pilothouse-cli runbook list' for the built-in names.</source>
@@ -1372,6 +1420,14 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
             <translation>Der Durchlauf bleibt erhalten; setzen Sie ihn mit --resume fort.</translation>
         </message>
         <message>
+            <source>Workspace FILE whose runbook folders come first (default: yours, if any).</source>
+            <translation>Arbeitsbereich DATEI, dessen Runbook-Ordner zuerst kommen (Standard: Ihrer, falls vorhanden).</translation>
+        </message>
+        <message>
+            <source>Use the demo's workspace (starts the simulator).</source>
+            <translation>Den Arbeitsbereich der Demo verwenden (startet den Simulator).</translation>
+        </message>
+        <message>
             <source>Parse a Markdown manual into a runbook.</source>
             <translation>Ein Markdown-Handbuch in ein Runbook umwandeln.</translation>
         </message>
@@ -1380,16 +1436,16 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
             <translation>Die Markdown-Datei.</translation>
         </message>
         <message>
-            <source>Show a built-in runbook.</source>
-            <translation>Ein mitgeliefertes Runbook anzeigen.</translation>
+            <source>Show a runbook of the workspace's runbook folders or a built-in one.</source>
+            <translation>Ein Runbook aus den Runbook-Ordnern des Arbeitsbereichs oder ein eingebautes anzeigen.</translation>
         </message>
         <message>
             <source>As listed by 'runbook list'.</source>
             <translation>Wie von 'runbook list' aufgeführt.</translation>
         </message>
         <message>
-            <source>List the built-in runbooks.</source>
-            <translation>Die mitgelieferten Runbooks auflisten.</translation>
+            <source>List the runbooks 'runbook run' finds by name: those in the workspace's runbook folders, then the built-in ones.</source>
+            <translation>Die Runbooks auflisten, die 'runbook run' über ihren Namen findet: die in den Runbook-Ordnern des Arbeitsbereichs, dann die eingebauten.</translation>
         </message>
         <message>
             <source>Unknown runbook subcommand "%1".</source>
@@ -1669,6 +1725,10 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
     <context>
         <name>StatusCommand</name>
         <message>
+            <source>FILE</source>
+            <translation>DATEI</translation>
+        </message>
+        <message>
             <source>%1 ms</source>
             <translation>%1 ms</translation>
         </message>
@@ -1693,12 +1753,28 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
             <translation>nicht geprüft</translation>
         </message>
         <message>
+            <source>Prometheus</source>
+            <translation>Prometheus</translation>
+        </message>
+        <message>
+            <source>no Prometheus server is set for the environment "%1"</source>
+            <translation>für die Umgebung „%1“ ist kein Prometheus-Server festgelegt</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 did not answer within 60 s</source>
+            <translation>Prometheus unter %1 hat nicht innerhalb von 60 s geantwortet</translation>
+        </message>
+        <message>
             <source>SLOS</source>
             <translation>SLOS</translation>
         </message>
         <message>
-            <source>  %1: availability %2 % (target %3 %), p95 %4 ms (&lt; %5), p99 %6 ms (&lt; %7), webhook success %8 % (target %9 %), error budget left %10 % over %11 days — %12</source>
-            <translation>  %1: Verfügbarkeit %2 % (Ziel %3 %), p95 %4 ms (&lt; %5), p99 %6 ms (&lt; %7), Webhook-Erfolg %8 % (Ziel %9 %), verbleibendes Fehlerbudget %10 % über %11 Tage — %12</translation>
+            <source>FAST BURN — page</source>
+            <translation>SCHNELLER BURN — alarmieren</translation>
+        </message>
+        <message>
+            <source>slow burn</source>
+            <translation>langsamer Burn</translation>
         </message>
         <message>
             <source>met</source>
@@ -1707,6 +1783,10 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
         <message>
             <source>BREACHED</source>
             <translation>VERLETZT</translation>
+        </message>
+        <message>
+            <source>  %1: availability %2 % (target %3 %), p95 %4 ms (&lt; %5), p99 %6 ms (&lt; %7), webhook success %8 % (target %9 %), error budget left %10 % over %11 days, burn 1 h %12× / 6 h %13× — %14 [source %15, %16 s old]</source>
+            <translation>  %1: Verfügbarkeit %2 % (Ziel %3 %), p95 %4 ms (&lt; %5), p99 %6 ms (&lt; %7), Webhook-Erfolg %8 % (Ziel %9 %), verbleibendes Fehlerbudget %10 % über %11 Tage, Burn 1 h %12× / 6 h %13× — %14 [Quelle %15, %16 s alt]</translation>
         </message>
         <message>
             <source>QUEUES</source>
@@ -1765,6 +1845,42 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
             <translation>  %1 auf %2: %3 Archive, RPO %4 — %5; Aufbewahrung: %6</translation>
         </message>
         <message>
+            <source>HOSTS</source>
+            <translation>HOSTS</translation>
+        </message>
+        <message>
+            <source>%1: could not be asked — %2</source>
+            <translation>%1: konnte nicht abgefragt werden — %2</translation>
+        </message>
+        <message>
+            <source>%1, at %2:</source>
+            <translation>%1, unter %2:</translation>
+        </message>
+        <message>
+            <source> — CPU %1 %, memory %2 % (%3 of %4): %5</source>
+            <translation> — CPU %1 %, Speicher %2 % (%3 von %4): %5</translation>
+        </message>
+        <message>
+            <source>    container %1%2: %3%4%5</source>
+            <translation>    Container %1%2: %3%4%5</translation>
+        </message>
+        <message>
+            <source>    disk %1 (%2): %3 % used, %4 free — %5</source>
+            <translation>    Datenträger %1 (%2): %3 % belegt, %4 frei — %5</translation>
+        </message>
+        <message>
+            <source>    problem: %1</source>
+            <translation>    Problem: %1</translation>
+        </message>
+        <message>
+            <source>There is no Pilothouse database at %1. Name the console's database with --database FILE, or leave the option out.</source>
+            <translation>Unter %1 gibt es keine Pilothouse-Datenbank. Geben Sie die Datenbank der Konsole mit --database DATEI an, oder lassen Sie die Option weg.</translation>
+        </message>
+        <message>
+            <source>Could not read who acknowledged the alerts from %1: %2</source>
+            <translation>Aus %1 konnte nicht gelesen werden, wer die Alarme bestätigt hat: %2</translation>
+        </message>
+        <message>
             <source>ALERTS</source>
             <translation>ALARME</translation>
         </message>
@@ -1777,8 +1893,20 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
             <translation>  keine</translation>
         </message>
         <message>
+            <source> — acknowledged by %1 since %2</source>
+            <translation> — bestätigt von %1 seit %2</translation>
+        </message>
+        <message>
+            <source>: "%1"</source>
+            <translation>: "%1"</translation>
+        </message>
+        <message>
             <source>Probe an environment once and print every dashboard's figures.</source>
             <translation>Eine Umgebung einmal prüfen und die Kennzahlen aller Dashboards ausgeben.</translation>
+        </message>
+        <message>
+            <source>The console's database FILE, for who acknowledged the alerts (default: %1).</source>
+            <translation>DATEI der Datenbank der Konsole, um zu lesen, wer die Alarme bestätigt hat (Standard: %1).</translation>
         </message>
         <message>
             <source>All good.</source>
@@ -1787,6 +1915,14 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
         <message>
             <source>Something needs attention.</source>
             <translation>Etwas erfordert Aufmerksamkeit.</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>ok</translation>
+        </message>
+        <message>
+            <source>%1 (over %2 %)</source>
+            <translation>%1 (über %2 %)</translation>
         </message>
     </context>
     <context>
@@ -1972,6 +2108,18 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
             <translation>Dienst</translation>
         </message>
         <message>
+            <source>"endpoint" needs an endpoint named "slo" in this service; choose "metrics" or "prometheus", or add the endpoint</source>
+            <translation>"endpoint" benötigt in diesem Dienst einen Endpunkt namens "slo"; wählen Sie "metrics" oder "prometheus", oder fügen Sie den Endpunkt hinzu</translation>
+        </message>
+        <message>
+            <source>no endpoint "%1" in this service to read /metrics from</source>
+            <translation>kein Endpunkt „%1“ in diesem Dienst, von dem /metrics gelesen werden kann</translation>
+        </message>
+        <message>
+            <source>no selector: the queries will add up every job the Prometheus server scrapes</source>
+            <translation>kein Selektor: Die Abfragen summieren alle Jobs, die der Prometheus-Server abruft</translation>
+        </message>
+        <message>
             <source>required with "auth": "key": expected the path of the private key file</source>
             <translation>erforderlich bei "auth": "key": Pfad der privaten Schlüsseldatei erwartet</translation>
         </message>
@@ -2020,8 +2168,8 @@ Fortsetzen: --resume setzt den neuesten unvollendeten Durchlauf dieses Runbooks 
             <translation>kein Host namens „%1“; erwartet wird einer der unter /hosts aufgeführten Hosts</translation>
         </message>
         <message>
-            <source>"prometheus" needs /settings/prometheus_url</source>
-            <translation>"prometheus" braucht /settings/prometheus_url</translation>
+            <source>"prometheus" needs a Prometheus server: set %1/prometheus/url (or /settings/prometheus_url for every environment)</source>
+            <translation>"prometheus" benötigt einen Prometheus-Server: Setzen Sie %1/prometheus/url (oder /settings/prometheus_url für alle Umgebungen)</translation>
         </message>
         <message>
             <source>jump hosts form a loop: %1</source>
@@ -2144,6 +2292,17 @@ Führen Sie 'pilothouse-cli BEFEHL --help' aus, um die Optionen eines Befehls zu
         <message>
             <source>Acknowledging tells the team that someone is on it.</source>
             <translation>Das Bestätigen teilt dem Team mit, dass sich jemand darum kümmert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::AlertCenter</name>
+        <message>
+            <source>There is no database to keep acknowledgements in.</source>
+            <translation>Es gibt keine Datenbank, in der Bestätigungen gespeichert werden können.</translation>
+        </message>
+        <message>
+            <source>The alerts already keep their acknowledgements in a database.</source>
+            <translation>Die Alarme speichern ihre Bestätigungen bereits in einer Datenbank.</translation>
         </message>
     </context>
     <context>
@@ -2962,6 +3121,33 @@ Eingabe: %2</translation>
         </message>
     </context>
     <context>
+        <name>ph::BrowserTunnels</name>
+        <message>
+            <source>No browser could be started for %1. Open %2 yourself.</source>
+            <translation>Für %1 konnte kein Browser gestartet werden. Öffnen Sie %2 selbst.</translation>
+        </message>
+        <message>
+            <source>The workspace has no service %1.</source>
+            <translation>Der Arbeitsbereich hat keinen Dienst %1.</translation>
+        </message>
+        <message>
+            <source>%1 has no base URL to open; set "base_url" in the workspace.</source>
+            <translation>%1 hat keine Basis-URL zum Öffnen; setzen Sie "base_url" im Arbeitsbereich.</translation>
+        </message>
+        <message>
+            <source>%1 is reached through %2: %3</source>
+            <translation>%1 wird über %2 erreicht: %3</translation>
+        </message>
+        <message>
+            <source>%1: the host key is not known yet. Connect to the host once from the Remote view to check and accept it.</source>
+            <translation>%1: Der Host-Schlüssel ist noch nicht bekannt. Verbinden Sie sich einmal über die Remote-Ansicht mit dem Host, um ihn zu prüfen und zu akzeptieren.</translation>
+        </message>
+        <message>
+            <source>tunnel via %1: not open after %2 s.</source>
+            <translation>Tunnel über %1: nach %2 s nicht offen.</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::ChecklistRun</name>
         <message>
             <source>pending</source>
@@ -3175,6 +3361,10 @@ Eingabe: %2</translation>
             <translation>%1. %2 — %3</translation>
         </message>
         <message>
+            <source>Connecting…</source>
+            <translation>Verbindung wird hergestellt…</translation>
+        </message>
+        <message>
             <source>%1 of %2 resolved</source>
             <translation>%1 von %2 abgeschlossen</translation>
         </message>
@@ -3235,6 +3425,10 @@ Eingabe: %2</translation>
             <translation>Parameter: %1</translation>
         </message>
         <message>
+            <source>Connecting to the host…</source>
+            <translation>Verbindung zum Host wird hergestellt…</translation>
+        </message>
+        <message>
             <source>Running…</source>
             <translation>Läuft…</translation>
         </message>
@@ -3265,6 +3459,12 @@ Eingabe: %2</translation>
         <message>
             <source>On failure</source>
             <translation>Bei Fehlschlag</translation>
+        </message>
+        <message>
+            <source>Hosts:
+%1</source>
+            <translation>Hosts:
+%1</translation>
         </message>
         <message>
             <source>Notes:
@@ -3460,6 +3660,14 @@ Eingabe: %2</translation>
         <message>
             <source>The audit log is not available: the local database is not open.</source>
             <translation>Das Audit-Protokoll ist nicht verfügbar: Die lokale Datenbank ist nicht geöffnet.</translation>
+        </message>
+        <message>
+            <source>Opened %1 at %2</source>
+            <translation>%1 unter %2 geöffnet</translation>
+        </message>
+        <message>
+            <source>Could not open %1: %2</source>
+            <translation>%1 konnte nicht geöffnet werden: %2</translation>
         </message>
         <message>
             <source>Steps cannot be run from the console because the audit log's key is not available: %1. Run the command in a terminal, then mark the step done.</source>
@@ -3914,6 +4122,14 @@ Eingabe: %2</translation>
     <context>
         <name>ph::HealthView</name>
         <message>
+            <source>Open in browser</source>
+            <translation>Im Browser öffnen</translation>
+        </message>
+        <message>
+            <source>Opens the service's page; through an SSH tunnel when it is reached via a host.</source>
+            <translation>Öffnet die Seite des Dienstes; über einen SSH-Tunnel, wenn er über einen Host erreicht wird.</translation>
+        </message>
+        <message>
             <source>Header</source>
             <translation>Header</translation>
         </message>
@@ -3932,6 +4148,10 @@ Eingabe: %2</translation>
         <message>
             <source>Headers</source>
             <translation>Header</translation>
+        </message>
+        <message>
+            <source>Open %1 in browser</source>
+            <translation>%1 im Browser öffnen</translation>
         </message>
         <message>
             <source>Select an endpoint to see its last answer.</source>
@@ -3956,9 +4176,241 @@ Eingabe: %2</translation>
             <source>The workspace has no host named %1; add it under "hosts".</source>
             <translation>Der Arbeitsbereich hat keinen Host namens %1; fügen Sie ihn unter "hosts" hinzu.</translation>
         </message>
+    </context>
+    <context>
+        <name>ph::HostCredentials</name>
         <message>
             <source>The secret of %1 could not be read from the keychain: %2</source>
             <translation>Das Geheimnis von %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HostFacts</name>
+        <message>
+            <source>not a container with a name and a state</source>
+            <translation>kein Container mit Name und Zustand</translation>
+        </message>
+        <message>
+            <source>unreadable JSON: %1</source>
+            <translation>unlesbares JSON: %1</translation>
+        </message>
+        <message>
+            <source>no container state (Up, Exit N, Restarting) found</source>
+            <translation>kein Container-Zustand (Up, Exit N, Restarting) gefunden</translation>
+        </message>
+        <message>
+            <source>not a docker-compose ps table (no NAME and STATUS columns)</source>
+            <translation>keine docker-compose ps-Tabelle (keine Spalten NAME und STATUS)</translation>
+        </message>
+        <message>
+            <source>columns do not match the header, or the status is unknown</source>
+            <translation>Spalten passen nicht zur Kopfzeile, oder der Status ist unbekannt</translation>
+        </message>
+        <message>
+            <source>not docker stats output (no header)</source>
+            <translation>keine Ausgabe von docker stats (keine Kopfzeile)</translation>
+        </message>
+        <message>
+            <source>no name, CPU % and memory figures</source>
+            <translation>kein Name und keine Werte für CPU % und Speicher</translation>
+        </message>
+        <message>
+            <source>not df output (no Filesystem header)</source>
+            <translation>keine df-Ausgabe (keine Kopfzeile Filesystem)</translation>
+        </message>
+        <message>
+            <source>expected: file system, size, used, available, use %, mount point</source>
+            <translation>erwartet: Dateisystem, Größe, belegt, verfügbar, Belegung %, Einhängepunkt</translation>
+        </message>
+        <message>
+            <source>file system without figures</source>
+            <translation>Dateisystem ohne Werte</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HostFactsCollector</name>
+        <message>
+            <source>%1, line %2: %3 ("%4")</source>
+            <translation>%1, Zeile %2: %3 ("%4")</translation>
+        </message>
+        <message>
+            <source>The host key of %1 (%2) is not trusted yet; check and accept it in the Remote view.</source>
+            <translation>Dem Host-Schlüssel von %1 (%2) wird noch nicht vertraut; prüfen und akzeptieren Sie ihn in der Remote-Ansicht.</translation>
+        </message>
+        <message>
+            <source>%1 did not finish in time.</source>
+            <translation>%1 wurde nicht rechtzeitig fertig.</translation>
+        </message>
+        <message>
+            <source>%1 failed (exit status %2).</source>
+            <translation>%1 fehlgeschlagen (Exit-Status %2).</translation>
+        </message>
+        <message>
+            <source>%1 failed (exit status %2): %3</source>
+            <translation>%1 fehlgeschlagen (Exit-Status %2): %3</translation>
+        </message>
+        <message>
+            <source>%1 did not answer within %2 s; check that it is reachable and that its host key has been accepted (Remote view).</source>
+            <translation>%1 hat nicht innerhalb von %2 s geantwortet; prüfen Sie, ob der Host erreichbar ist und ob sein Host-Schlüssel akzeptiert wurde (Remote-Ansicht).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::HostFactsPanel</name>
+        <message>
+            <source>healthy</source>
+            <translation>gesund</translation>
+        </message>
+        <message>
+            <source>unhealthy</source>
+            <translation>ungesund</translation>
+        </message>
+        <message>
+            <source>health check starting</source>
+            <translation>Zustandsprüfung startet</translation>
+        </message>
+        <message>
+            <source>up</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>exited (%1)</source>
+            <translation>beendet (%1)</translation>
+        </message>
+        <message>
+            <source>exited</source>
+            <translation>beendet</translation>
+        </message>
+        <message>
+            <source>restarting</source>
+            <translation>startet neu</translation>
+        </message>
+        <message>
+            <source>waiting for the first answer</source>
+            <translation>warten auf die erste Antwort</translation>
+        </message>
+        <message>
+            <source>tried %1 s ago</source>
+            <translation>vor %1 s versucht</translation>
+        </message>
+        <message>
+            <source>tried %1 min ago</source>
+            <translation>vor %1 min versucht</translation>
+        </message>
+        <message>
+            <source>tried %1 h ago</source>
+            <translation>vor %1 h versucht</translation>
+        </message>
+        <message>
+            <source>collected %1 s ago</source>
+            <translation>vor %1 s erfasst</translation>
+        </message>
+        <message>
+            <source>collected %1 min ago</source>
+            <translation>vor %1 min erfasst</translation>
+        </message>
+        <message>
+            <source>collected %1 h ago</source>
+            <translation>vor %1 h erfasst</translation>
+        </message>
+        <message>
+            <source>Host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Werte</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Hosts&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Hosts&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Bot Core containers, memory and disks, asked over SSH every minute</source>
+            <translation>Container von Bot Core, Speicher und Datenträger, jede Minute per SSH abgefragt</translation>
+        </message>
+        <message>
+            <source>Collect now</source>
+            <translation>Jetzt erfassen</translation>
+        </message>
+        <message>
+            <source>Ask the hosts again for their containers, memory and disks</source>
+            <translation>Die Hosts erneut nach ihren Containern, ihrem Speicher und ihren Datenträgern fragen</translation>
+        </message>
+        <message>
+            <source>not collected</source>
+            <translation>nicht erfasst</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Enter passphrase…</source>
+            <translation>Passphrase eingeben…</translation>
+        </message>
+        <message>
+            <source>Give %1's key passphrase or password, then collect again</source>
+            <translation>Passphrase des Schlüssels oder Passwort für %1 angeben und dann erneut abrufen</translation>
+        </message>
+        <message>
+            <source>Containers</source>
+            <translation>Container</translation>
+        </message>
+        <message>
+            <source>CPU %1 · memory %2 of %3 (%4)</source>
+            <translation>CPU %1 · Speicher %2 von %3 (%4)</translation>
+        </message>
+        <message>
+            <source>(no containers)</source>
+            <translation>(keine Container)</translation>
+        </message>
+        <message>
+            <source>Disks</source>
+            <translation>Datenträger</translation>
+        </message>
+        <message>
+            <source>%1 of %2 used, %3 free</source>
+            <translation>%1 von %2 belegt, %3 frei</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n container(s) up</source>
+            <translation><numerusform>%n Container läuft</numerusform><numerusform>%n Container laufen</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n container(s) down or unhealthy</source>
+            <translation><numerusform>%n Container gestoppt oder ungesund</numerusform><numerusform>%n Container gestoppt oder ungesund</numerusform></translation>
+        </message>
+        <message>
+            <source>fullest disk %1</source>
+            <translation>vollster Datenträger %1</translation>
+        </message>
+        <message>
+            <source>memory up to %1</source>
+            <translation>Speicher bis %1</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>erfordert Aufmerksamkeit</translation>
+        </message>
+        <message>
+            <source>watch</source>
+            <translation>beobachten</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
         </message>
     </context>
     <context>
@@ -4280,10 +4732,6 @@ Eingabe: %2</translation>
             <translation>DEMO — simulierte Dienste</translation>
         </message>
         <message>
-            <source>This view arrives in a later release.</source>
-            <translation>Diese Ansicht kommt in einer späteren Version.</translation>
-        </message>
-        <message>
             <source>%1 — PRODUCTION</source>
             <translation>%1 — PRODUKTION</translation>
         </message>
@@ -4331,6 +4779,101 @@ Eingabe: %2</translation>
         </message>
     </context>
     <context>
+        <name>ph::MetricsSloTracker</name>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>A scrape of %1 has no time; it was ignored.</source>
+            <translation>Ein Abruf von %1 hat keine Zeitangabe; er wurde ignoriert.</translation>
+        </message>
+        <message>
+            <source>A scrape of %1 is not newer than the previous one; it was ignored.</source>
+            <translation>Ein Abruf von %1 ist nicht neuer als der vorherige; er wurde ignoriert.</translation>
+        </message>
+        <message>
+            <source>%1 is malformed at line %2: %3.</source>
+            <translation>%1 ist in Zeile %2 fehlerhaft: %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>(and %n more bad line(s))</source>
+            <translation><numerusform>(und %n weitere fehlerhafte Zeile)</numerusform><numerusform>(und %n weitere fehlerhafte Zeilen)</numerusform></translation>
+        </message>
+        <message>
+            <source>The figures from the scrapes before are kept.</source>
+            <translation>Die Werte aus den vorherigen Abrufen bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>%1 has no http_requests_total counter, which the availability and burn rates are computed from.</source>
+            <translation>%1 hat keinen Zähler http_requests_total, aus dem die Verfügbarkeit und die Burn-Raten berechnet werden.</translation>
+        </message>
+        <message>
+            <source>needs two scrapes of %1 to compute a rate</source>
+            <translation>benötigt zwei Abrufe von %1, um eine Rate zu berechnen</translation>
+        </message>
+        <message>
+            <source>no requests in the %1 seen of %2</source>
+            <translation>keine Anfragen in den beobachteten %1 von %2</translation>
+        </message>
+        <message>
+            <source>no requests in the last %1</source>
+            <translation>keine Anfragen in den letzten %1</translation>
+        </message>
+        <message>
+            <source>covers %1 of %2</source>
+            <translation>deckt %1 von %2 ab</translation>
+        </message>
+        <message>
+            <source>since the service's counters started (one scrape so far)</source>
+            <translation>seit dem Start der Zähler des Dienstes (bisher ein Abruf)</translation>
+        </message>
+        <message>
+            <source>covers %1 of 5 min</source>
+            <translation>deckt %1 von 5 min ab</translation>
+        </message>
+        <message>
+            <source>%1 has no http_request_duration_seconds histogram</source>
+            <translation>%1 hat kein Histogramm http_request_duration_seconds</translation>
+        </message>
+        <message>
+            <source>no requests in the last 5 min</source>
+            <translation>keine Anfragen in den letzten 5 min</translation>
+        </message>
+        <message>
+            <source>the histogram's buckets cannot give a quantile</source>
+            <translation>die Buckets des Histogramms ergeben kein Quantil</translation>
+        </message>
+        <message>
+            <source>%1 does not report webhook success; the service's SLO endpoint or a Prometheus server can</source>
+            <translation>%1 meldet keinen Webhook-Erfolg; der SLO-Endpunkt des Dienstes oder ein Prometheus-Server kann das</translation>
+        </message>
+        <message>
+            <source>Waiting for the first scrape of %1.</source>
+            <translation>Warten auf den ersten Abruf von %1.</translation>
+        </message>
+        <message>
+            <source>over %1 seen of the %2-day window</source>
+            <translation>über beobachtete %1 des %2-Tage-Fensters</translation>
+        </message>
+        <message>
+            <source>no requests seen yet</source>
+            <translation>noch keine Anfragen beobachtet</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::OutputPane</name>
         <message>
             <source>%1 s</source>
@@ -4363,6 +4906,57 @@ Eingabe: %2</translation>
         <message>
             <source>Could not write %1: %2</source>
             <translation>%1 konnte nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::PassphraseDialog</name>
+        <message>
+            <source>&amp;Save in keychain</source>
+            <translation>Im Schlüsselbund &amp;speichern</translation>
+        </message>
+        <message>
+            <source>Key passphrase needed</source>
+            <translation>Schlüssel-Passphrase erforderlich</translation>
+        </message>
+        <message>
+            <source>Password needed</source>
+            <translation>Passwort erforderlich</translation>
+        </message>
+        <message>
+            <source>Logging in to %1 needs the passphrase of its key, and the keychain has none.</source>
+            <translation>Die Anmeldung bei %1 erfordert die Passphrase des Schlüssels, und der Schlüsselbund enthält keine.</translation>
+        </message>
+        <message>
+            <source>Logging in to %1 needs a password, and the keychain has none.</source>
+            <translation>Die Anmeldung bei %1 erfordert ein Passwort, und der Schlüsselbund enthält keines.</translation>
+        </message>
+        <message>
+            <source>Host:</source>
+            <translation>Host:</translation>
+        </message>
+        <message>
+            <source>Key file:</source>
+            <translation>Schlüsseldatei:</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation>&amp;Passphrase:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <source>The host names no keychain entry ("secret_ref" in the workspace), so the value is kept for this session only.</source>
+            <translation>Der Host nennt keinen Schlüsselbund-Eintrag ("secret_ref" im Arbeitsbereich), daher wird der Wert nur für diese Sitzung aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>Stored as "%1". Unticked, the value is kept in memory until the console quits.</source>
+            <translation>Gespeichert als „%1“. Ohne Häkchen bleibt der Wert im Arbeitsspeicher, bis die Konsole beendet wird.</translation>
+        </message>
+        <message>
+            <source>&amp;Log in</source>
+            <translation>&amp;Anmelden</translation>
         </message>
     </context>
     <context>
@@ -4775,6 +5369,160 @@ Eingabe: %2</translation>
         </message>
     </context>
     <context>
+        <name>ph::PromQlClient</name>
+        <message>
+            <source>Prometheus at %1 sent an unexpected answer: %2. Is this a Prometheus query API?</source>
+            <translation>Prometheus unter %1 hat eine unerwartete Antwort gesendet: %2. Ist dies eine Prometheus-Abfrage-API?</translation>
+        </message>
+        <message>
+            <source>The CA file %1 could not be read or holds no PEM certificate.</source>
+            <translation>Die CA-Datei %1 konnte nicht gelesen werden oder enthält kein PEM-Zertifikat.</translation>
+        </message>
+        <message>
+            <source>"%1" is not a Prometheus URL; use http:// or https:// with a host, e.g. http://127.0.0.1:9090.</source>
+            <translation>„%1“ ist keine Prometheus-URL; verwenden Sie http:// oder https:// mit einem Host, z. B. http://127.0.0.1:9090.</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 sent more than %2 MiB; narrow the query (fewer series, a larger step or a shorter range).</source>
+            <translation>Prometheus unter %1 hat mehr als %2 MiB gesendet; schränken Sie die Abfrage ein (weniger Serien, eine größere Schrittweite oder einen kürzeren Zeitraum).</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 did not answer within %2 s; it may be overloaded, or the query too expensive.</source>
+            <translation>Prometheus unter %1 hat nicht innerhalb von %2 s geantwortet; möglicherweise ist es überlastet oder die Abfrage zu aufwendig.</translation>
+        </message>
+        <message>
+            <source>The TLS certificate of Prometheus at %1 was not accepted: %2. Add its CA file if it is a private CA.</source>
+            <translation>Das TLS-Zertifikat von Prometheus unter %1 wurde nicht akzeptiert: %2. Fügen Sie seine CA-Datei hinzu, wenn es sich um eine private CA handelt.</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 is unreachable (%2). Check that it runs and that the URL is right.</source>
+            <translation>Prometheus unter %1 ist nicht erreichbar (%2). Prüfen Sie, ob es läuft und ob die URL stimmt.</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 answered HTTP %2 without an explanation; check that the URL points at the Prometheus server.</source>
+            <translation>Prometheus unter %1 hat mit HTTP %2 ohne Erklärung geantwortet; prüfen Sie, ob die URL auf den Prometheus-Server zeigt.</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 sent an answer that is not valid JSON (at byte %2).</source>
+            <translation>Prometheus unter %1 hat eine Antwort gesendet, die kein gültiges JSON ist (bei Byte %2).</translation>
+        </message>
+        <message>
+            <source>no "status" field</source>
+            <translation>kein Feld "status"</translation>
+        </message>
+        <message>
+            <source>no reason given</source>
+            <translation>kein Grund angegeben</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 rejected the query: %2</source>
+            <translation>Prometheus unter %1 hat die Abfrage abgelehnt: %2</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 could not answer the query: %2 (%3)</source>
+            <translation>Prometheus unter %1 konnte die Abfrage nicht beantworten: %2 (%3)</translation>
+        </message>
+        <message>
+            <source>status "%1"</source>
+            <translation>Status „%1“</translation>
+        </message>
+        <message>
+            <source>no "data" object</source>
+            <translation>kein Objekt "data"</translation>
+        </message>
+        <message>
+            <source>no "data.resultType"</source>
+            <translation>kein "data.resultType"</translation>
+        </message>
+        <message>
+            <source>no "data.result"</source>
+            <translation>kein "data.result"</translation>
+        </message>
+        <message>
+            <source>a %1 that is not [time, "value"]</source>
+            <translation>%1 nicht im Format [time, "value"]</translation>
+        </message>
+        <message>
+            <source>a scalar that is not a number</source>
+            <translation>ein Skalar, der keine Zahl ist</translation>
+        </message>
+        <message>
+            <source>resultType "%1"</source>
+            <translation>resultType „%1“</translation>
+        </message>
+        <message>
+            <source>"data.result" is not a list</source>
+            <translation>"data.result" ist keine Liste</translation>
+        </message>
+        <message>
+            <source>%1 is not an object</source>
+            <translation>%1 ist kein Objekt</translation>
+        </message>
+        <message>
+            <source>%1/metric is not a label map</source>
+            <translation>%1/metric ist keine Label-Zuordnung</translation>
+        </message>
+        <message>
+            <source>%1 is a native histogram, which the console does not read</source>
+            <translation>%1 ist ein natives Histogramm, das die Konsole nicht liest</translation>
+        </message>
+        <message>
+            <source>%1 has no "values" list</source>
+            <translation>%1 hat keine Liste "values"</translation>
+        </message>
+        <message>
+            <source>%1/values/%2 is not [time, "number"]</source>
+            <translation>%1/values/%2 ist nicht [time, "number"]</translation>
+        </message>
+        <message>
+            <source>%1/value is not [time, "number"]</source>
+            <translation>%1/value ist nicht [time, "number"]</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::PromSloSource</name>
+        <message>
+            <source>Prometheus answered an instant query with a range.</source>
+            <translation>Prometheus hat eine Instant-Abfrage mit einem Bereich beantwortet.</translation>
+        </message>
+        <message>
+            <source>Prometheus %1</source>
+            <translation>Prometheus %1</translation>
+        </message>
+        <message>
+            <source>any target</source>
+            <translation>beliebiges Ziel</translation>
+        </message>
+        <message>
+            <source>no samples of %1 for %2 yet</source>
+            <translation>noch keine Messwerte von %1 für %2</translation>
+        </message>
+        <message>
+            <source>no requests in the last %1</source>
+            <translation>keine Anfragen in den letzten %1</translation>
+        </message>
+        <message>
+            <source>the request counts of %1 do not add up</source>
+            <translation>die Anfragezahlen von %1 gehen nicht auf</translation>
+        </message>
+        <message>
+            <source>no error budget for an availability target of %1</source>
+            <translation>kein Fehlerbudget für ein Verfügbarkeitsziel von %1</translation>
+        </message>
+        <message>
+            <source>no burn rate for an availability target of %1</source>
+            <translation>keine Burn-Rate für ein Verfügbarkeitsziel von %1</translation>
+        </message>
+        <message>
+            <source>no requests in the last 5m</source>
+            <translation>keine Anfragen in den letzten 5m</translation>
+        </message>
+        <message>
+            <source>Prometheus has no webhook metric for %1; the service's SLO endpoint reports it</source>
+            <translation>Prometheus hat keine Webhook-Metrik für %1; der SLO-Endpunkt des Dienstes meldet sie</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::PrometheusParser</name>
         <message>
             <source>%1 line without a metric name.</source>
@@ -4899,6 +5647,49 @@ Eingabe: %2</translation>
         <message>
             <source>Histogram "%1"%2 has no le="+Inf" bucket.</source>
             <translation>Histogramm „%1“%2 hat keinen Bucket le="+Inf".</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::PrometheusProcess</name>
+        <message>
+            <source>Prometheus is already running; stop it first.</source>
+            <translation>Prometheus läuft bereits; beenden Sie es zuerst.</translation>
+        </message>
+        <message>
+            <source>Prometheus is not installed at %1. Install it with "%2" (then disable its system service), or point PILOTHOUSE_PROMETHEUS at the program.</source>
+            <translation>Prometheus ist nicht unter %1 installiert. Installieren Sie es mit "%2" (und deaktivieren Sie anschließend seinen Systemdienst), oder lassen Sie PILOTHOUSE_PROMETHEUS auf das Programm zeigen.</translation>
+        </message>
+        <message>
+            <source>Scrape job "%1" is empty, taken by Prometheus itself or named twice; give every job its own name.</source>
+            <translation>Der Scrape-Job „%1“ ist leer, von Prometheus selbst belegt oder doppelt benannt; geben Sie jedem Job einen eigenen Namen.</translation>
+        </message>
+        <message>
+            <source>No temporary directory could be made for Prometheus' data; check the free space in %1.</source>
+            <translation>Für die Daten von Prometheus konnte kein temporäres Verzeichnis angelegt werden; prüfen Sie den freien Speicherplatz in %1.</translation>
+        </message>
+        <message>
+            <source>No free port on 127.0.0.1 for Prometheus.</source>
+            <translation>Kein freier Port auf 127.0.0.1 für Prometheus.</translation>
+        </message>
+        <message>
+            <source>Prometheus' configuration could not be written to %1.</source>
+            <translation>Die Konfiguration von Prometheus konnte nicht nach %1 geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>Prometheus at %1 could not be started.</source>
+            <translation>Prometheus unter %1 konnte nicht gestartet werden.</translation>
+        </message>
+        <message>
+            <source>Port %1 on 127.0.0.1 was taken by another program before Prometheus could use it.</source>
+            <translation>Port %1 auf 127.0.0.1 wurde von einem anderen Programm belegt, bevor Prometheus ihn verwenden konnte.</translation>
+        </message>
+        <message>
+            <source>Prometheus exited during start-up; its log says why.</source>
+            <translation>Prometheus wurde beim Start beendet; sein Protokoll nennt den Grund.</translation>
+        </message>
+        <message>
+            <source>Prometheus was not ready within %1 seconds.</source>
+            <translation>Prometheus war nicht innerhalb von %1 Sekunden bereit.</translation>
         </message>
     </context>
     <context>
@@ -5030,12 +5821,12 @@ Nicht aktuell: %1</translation>
             <translation>%1: Entfernen hängender Jobs fehlgeschlagen: %2</translation>
         </message>
         <message>
-            <source>Queue depth this session</source>
-            <translation>Warteschlangentiefe in dieser Sitzung</translation>
-        </message>
-        <message>
             <source>Jobs waiting</source>
             <translation>Wartende Jobs</translation>
+        </message>
+        <message>
+            <source>Queue depth this session</source>
+            <translation>Warteschlangentiefe in dieser Sitzung</translation>
         </message>
         <message>
             <source>Limit (%1)</source>
@@ -5140,6 +5931,10 @@ Nicht aktuell: %1</translation>
             <translation>Den Befehl erneut auf jedem Host ausführen, der nicht mit Exit 0 endete</translation>
         </message>
         <message>
+            <source>Authentication cancelled: nothing was stored, and the command did not run.</source>
+            <translation>Authentifizierung abgebrochen: Es wurde nichts gespeichert, und der Befehl wurde nicht ausgeführt.</translation>
+        </message>
+        <message>
             <source>Not recorded in the audit log: %1</source>
             <translation>Nicht im Audit-Protokoll erfasst: %1</translation>
         </message>
@@ -5214,6 +6009,18 @@ Nicht aktuell: %1</translation>
         <message>
             <source>Not run: %1</source>
             <translation>Nicht ausgeführt: %1</translation>
+        </message>
+        <message>
+            <source>Open %1 in browser</source>
+            <translation>%1 im Browser öffnen</translation>
+        </message>
+        <message>
+            <source>Through an SSH tunnel via %1</source>
+            <translation>Durch einen SSH-Tunnel über %1</translation>
+        </message>
+        <message>
+            <source>No services are reached through %1</source>
+            <translation>Über %1 werden keine Dienste erreicht</translation>
         </message>
         <message>
             <source>Runs on a terminal because a login of the group is root, so Cancel can end it; errors appear with the output.</source>
@@ -5359,6 +6166,22 @@ Nicht aktuell: %1</translation>
         <message>
             <source>Result</source>
             <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Hosts</source>
+            <translation>Hosts</translation>
+        </message>
+        <message>
+            <source>%1 bytes, SHA-256 %2</source>
+            <translation>%1 Bytes, SHA-256 %2</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>bestanden</translation>
+        </message>
+        <message>
+            <source>not passed</source>
+            <translation>nicht bestanden</translation>
         </message>
         <message>
             <source>Checklist run: %1</source>
@@ -5769,6 +6592,17 @@ Nicht aktuell: %1</translation>
         </message>
     </context>
     <context>
+        <name>ph::SecretPrompt</name>
+        <message>
+            <source>Authentication to %1 cancelled: nothing was stored, and the action did not run.</source>
+            <translation>Anmeldung bei %1 abgebrochen: Es wurde nichts gespeichert, und die Aktion wurde nicht ausgeführt.</translation>
+        </message>
+        <message>
+            <source>Could not save %1 in the keychain: %2</source>
+            <translation>%1 konnte nicht im Schlüsselbund gespeichert werden: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>ph::SecretStore</name>
         <message numerus="yes">
             <source>The keychain did not answer within %n second(s). It may be waiting to be unlocked: unlock it and try again.</source>
@@ -5898,6 +6732,10 @@ Nicht aktuell: %1</translation>
     <context>
         <name>ph::SloModel</name>
         <message>
+            <source>Prometheus</source>
+            <translation>Prometheus</translation>
+        </message>
+        <message>
             <source>no data yet</source>
             <translation>noch keine Daten</translation>
         </message>
@@ -5910,8 +6748,28 @@ Nicht aktuell: %1</translation>
             <translation>%1 % von %2 d</translation>
         </message>
         <message>
+            <source>%1× fast burn — page</source>
+            <translation>%1× schneller Burn — alarmieren</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>%1× slow burn</source>
+            <translation>%1× langsamer Burn</translation>
+        </message>
+        <message>
             <source>waiting for the first answer</source>
             <translation>warten auf die erste Antwort</translation>
+        </message>
+        <message>
+            <source>fast burn — page</source>
+            <translation>schneller Burn — alarmieren</translation>
+        </message>
+        <message>
+            <source>slow burn</source>
+            <translation>langsamer Burn</translation>
         </message>
         <message>
             <source>breached</source>
@@ -5926,16 +6784,24 @@ Nicht aktuell: %1</translation>
             <translation>erfüllt</translation>
         </message>
         <message>
+            <source>not known</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <source>burn rate over the window: %1×</source>
+            <translation>Burn-Rate über das Fenster: %1×</translation>
+        </message>
+        <message>
+            <source>multiples of the rate that spends the budget exactly over the window; 5 min %1×, 30 min %2×</source>
+            <translation>Vielfache der Rate, die das Budget genau über das Fenster aufbraucht; 5 min %1×, 30 min %2×</translation>
+        </message>
+        <message>
             <source>target met</source>
             <translation>Ziel erfüllt</translation>
         </message>
         <message>
             <source>target breached</source>
             <translation>Ziel verletzt</translation>
-        </message>
-        <message>
-            <source>burn rate over the window: %1×</source>
-            <translation>Burn-Rate über das Fenster: %1×</translation>
         </message>
         <message>
             <source>%1 — %2
@@ -5966,12 +6832,20 @@ Nicht aktuell: %1</translation>
             <translation>p99 (&lt; %1 ms)</translation>
         </message>
         <message>
-            <source>Webhook success (≥ %1 %)</source>
-            <translation>Webhook-Erfolg (≥ %1 %)</translation>
+            <source>Webhook (≥ %1 %)</source>
+            <translation>Webhook (≥ %1 %)</translation>
         </message>
         <message>
-            <source>Error budget left</source>
-            <translation>Verbleibendes Fehlerbudget</translation>
+            <source>Budget left</source>
+            <translation>Verbleibendes Budget</translation>
+        </message>
+        <message>
+            <source>Burn 1 h</source>
+            <translation>Burn 1 h</translation>
+        </message>
+        <message>
+            <source>Burn 6 h</source>
+            <translation>Burn 6 h</translation>
         </message>
         <message>
             <source>Source</source>
@@ -5993,20 +6867,24 @@ Nicht aktuell: %1</translation>
             <translation>%1 %</translation>
         </message>
         <message>
-            <source>Availability this session</source>
-            <translation>Verfügbarkeit in dieser Sitzung</translation>
+            <source>No Prometheus server is set for the environment "%1": give it a "prometheus": {"url": …} in the workspace.</source>
+            <translation>Für die Umgebung „%1“ ist kein Prometheus-Server festgelegt: Geben Sie ihr im Arbeitsbereich ein "prometheus": {"url": …}.</translation>
         </message>
         <message>
             <source>Availability (%)</source>
             <translation>Verfügbarkeit (%)</translation>
         </message>
         <message>
+            <source>Availability this session</source>
+            <translation>Verfügbarkeit in dieser Sitzung</translation>
+        </message>
+        <message>
             <source>Target (%1 %)</source>
             <translation>Ziel (%1 %)</translation>
         </message>
         <message>
-            <source>No service here has an SLO endpoint.</source>
-            <translation>Kein Dienst hier hat einen SLO-Endpunkt.</translation>
+            <source>No service here has an SLO source.</source>
+            <translation>Kein Dienst hier hat eine SLO-Quelle.</translation>
         </message>
         <message numerus="yes">
             <source>%n service(s) with SLOs</source>
@@ -6019,6 +6897,17 @@ Nicht aktuell: %1</translation>
         <message numerus="yes">
             <source>%n without current figures</source>
             <translation><numerusform>%n ohne aktuelle Werte</numerusform><numerusform>%n ohne aktuelle Werte</numerusform></translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::SloReading</name>
+        <message>
+            <source>over the %1-day window the endpoint reports</source>
+            <translation>über das %1-Tage-Fenster, das der Endpunkt meldet</translation>
+        </message>
+        <message>
+            <source>%1 reports only its window's totals, so no burn rate over 5 min to 6 h can be computed from it; choose the service's /metrics or a Prometheus server as its SLO source</source>
+            <translation>%1 meldet nur die Summen seines Fensters, daher lässt sich daraus keine Burn-Rate über 5 min bis 6 h berechnen; wählen Sie /metrics des Dienstes oder einen Prometheus-Server als SLO-Quelle</translation>
         </message>
     </context>
     <context>
@@ -6382,8 +7271,8 @@ Nicht aktuell: %1</translation>
             <translation>Schritt %1 („%2“)</translation>
         </message>
         <message>
-            <source>This step targets the host group “%1”. Runbook steps run on one host; run it on the group from the Remote view, or give the step host=…</source>
-            <translation>Dieser Schritt zielt auf die Hostgruppe „%1“. Runbook-Schritte laufen auf einem Host; führen Sie ihn über die Remote-Ansicht auf der Gruppe aus, oder geben Sie dem Schritt host=…</translation>
+            <source>No host of environment “%1” is in the host group “%2”. Add “%2” to the groups of the hosts in the workspace, or correct the step's group=….</source>
+            <translation>Kein Host der Umgebung „%1“ ist in der Hostgruppe „%2“. Fügen Sie „%2“ zu den Gruppen der Hosts im Arbeitsbereich hinzu, oder korrigieren Sie group=… des Schritts.</translation>
         </message>
         <message>
             <source>The step names no host and the runbook names no service. Add host=… to the step's code fence or service: to the runbook.</source>
@@ -6404,10 +7293,6 @@ Nicht aktuell: %1</translation>
         <message>
             <source>(unnamed)</source>
             <translation>(unbenannt)</translation>
-        </message>
-        <message>
-            <source>Service “%1” is reached through host “%2”; runbook HTTP steps do not open tunnels yet. Check it from the dashboards instead.</source>
-            <translation>Dienst „%1“ wird über Host „%2“ erreicht; HTTP-Schritte in Runbooks öffnen noch keine Tunnel. Prüfen Sie ihn stattdessen über die Dashboards.</translation>
         </message>
         <message>
             <source>Service “%1” has no valid base_url.</source>
@@ -6478,12 +7363,20 @@ Nicht aktuell: %1</translation>
             <translation>%1 benötigt einen Wert für %2. Füllen Sie zuerst die Parameter des Durchlaufs aus.</translation>
         </message>
         <message>
+            <source>Service “%1” is reached through host “%2”, and no SSH tunnels are available here. Nothing was sent.</source>
+            <translation>Der Dienst „%1“ wird über den Host „%2“ erreicht, und hier sind keine SSH-Tunnel verfügbar. Es wurde nichts gesendet.</translation>
+        </message>
+        <message>
             <source>%1 needs secrets from the keychain, and no keychain is connected.</source>
             <translation>%1 benötigt Geheimnisse aus dem Schlüsselbund, und es ist kein Schlüsselbund verbunden.</translation>
         </message>
         <message>
             <source>The keychain entry “%1” could not be read: %2</source>
             <translation>Der Schlüsselbund-Eintrag „%1“ konnte nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>It would run on %1 host(s) of group “%2”: %3.</source>
+            <translation>Er würde auf %1 Host(s) der Gruppe „%2“ laufen: %3.</translation>
         </message>
         <message>
             <source>%1 is destructive (%2), and “%3” does not confirm it: confirm with the environment name “%4”.</source>
@@ -6510,6 +7403,14 @@ Nicht aktuell: %1</translation>
             <translation>Der Befehl wurde durch Signal %1 beendet.</translation>
         </message>
         <message>
+            <source>%1 of %2 host(s) of group “%3” did not pass: %4</source>
+            <translation>%1 von %2 Host(s) der Gruppe „%3“ haben nicht bestanden: %4</translation>
+        </message>
+        <message>
+            <source>Cancelled before it started.</source>
+            <translation>Vor dem Start abgebrochen.</translation>
+        </message>
+        <message>
             <source>The answer is larger than %1 MiB; Pilothouse reads no more.</source>
             <translation>Die Antwort ist größer als %1 MiB; Pilothouse liest nicht weiter.</translation>
         </message>
@@ -6520,6 +7421,29 @@ Nicht aktuell: %1</translation>
         <message>
             <source>%1 did not answer: %2</source>
             <translation>%1 hat nicht geantwortet: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ph::TunnelIndicator</name>
+        <message>
+            <source>%1 via %2 — %3</source>
+            <translation>%1 über %2 — %3</translation>
+        </message>
+        <message>
+            <source>Open in browser</source>
+            <translation>Im Browser öffnen</translation>
+        </message>
+        <message>
+            <source>Close tunnel</source>
+            <translation>Tunnel schließen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tunnels: %n</source>
+            <translation><numerusform>Tunnel: %n</numerusform><numerusform>Tunnel: %n</numerusform></translation>
+        </message>
+        <message>
+            <source>SSH tunnels open for the browser; they stay open until closed here or the console quits.</source>
+            <translation>SSH-Tunnel, die für den Browser geöffnet sind; sie bleiben offen, bis sie hier geschlossen werden oder die Konsole beendet wird.</translation>
         </message>
     </context>
 </TS>
