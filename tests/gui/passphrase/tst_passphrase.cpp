@@ -384,10 +384,9 @@ void TestPassphrase::backupsListAsksOnce()
 
     const Host locked = workspace().hosts.first();
     if (give) {
-        QTRY_VERIFY2_WITH_TIMEOUT(panel.jobState(0).listed && panel.jobState(1).listed,
-                                  qPrintable(panel.jobState(0).error + u" / "_s +
-                                             panel.jobState(1).error),
-                                  20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            panel.jobState(0).listed && panel.jobState(1).listed,
+            qPrintable(panel.jobState(0).error + u" / "_s + panel.jobState(1).error), 20000);
         for (int i = 0; i < 2; ++i) {
             QVERIFY2(panel.jobState(i).error.isEmpty(), qPrintable(panel.jobState(i).error));
             QCOMPARE(panel.jobState(i).listing.archives.size(), 1);
