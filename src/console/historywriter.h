@@ -5,6 +5,9 @@
 #include "probes/proberesult.h"
 #include "probes/probesink.h"
 
+#include "storage/uptimetally.h"
+
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -41,6 +44,10 @@ Q_SIGNALS:
 private:
     std::shared_ptr<Database> m_db;
     std::unique_ptr<ProbeHistory> m_history;
+    // Running uptime tallies per "service\nendpoint", seeded from the database on the first
+    // uptime request so refreshes do not re-read every raw row; all for one maxGap.
+    QHash<QString, UptimeTally> m_tallies;
+    qint64 m_tallyGapMs = -1;
     bool m_reportedFailure = false;
 };
 

@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -337,22 +338,12 @@ Result<UptimeStats> ProbeHistory::uptime(const QString &service, const QString &
 {
     const qint64 fromMs = from.toMSecsSinceEpoch();
     const qint64 toMs = to.toMSecsSinceEpoch();
-    UptimeStats total;
     if (toMs <= fromMs)
-        return total;
-
-    // Buckets already hold observed and up time, worked out when they were rolled up.
-    for (Tier tier : {Tier::Hour, Tier::Minute}) {
-        auto rolled = buckets(tier, service, endpoint, from, to);
-        if (!rolled)
-            return tl::unexpected(rolled.error());
-        for (const ProbeBucket &b : std::as_const(*rolled)) {
-            UptimeStats part;
-            part.observedMs = b.observedMs;
-            part.upMs = b.upMs;
-            total += part;
-        }
-    }
+        return UptimeStats{};
+    auto rolled = rolledUptime(service, endpoint, from, to);
+    if (!rolled)
+        return rolled;
+    UptimeStats total = *rolled;
 
     // A raw sample up to maxGap before the window still covers its start.
     auto q = m_db->run(m_db->dialect().selectRawRange, {{u"service"_s, service},
@@ -367,6 +358,95 @@ Result<UptimeStats> ProbeHistory::uptime(const QString &service, const QString &
             UptimeSample{q->value(0).toLongLong(), verdictFromId(q->value(1).toString())});
     total += computeUptime(samples, fromMs, toMs, maxGapMs);
     return total;
+}
+
+Result<UptimeStats> ProbeHistory::rolledUptime(const QString &service, const QString &endpoint,
+                                               const QDateTime &from, const QDateTime &to) const
+{
+    // Buckets already hold observed and up time, worked out when they were rolled up.
+    UptimeStats total;
+    for (Tier tier : {Tier::Hour, Tier::Minute}) {
+        auto rolled = buckets(tier, service, endpoint, from, to);
+        if (!rolled)
+            return tl::unexpected(rolled.error());
+        for (const ProbeBucket &b : std::as_const(*rolled)) {
+            UptimeStats part;
+            part.observedMs = b.observedMs;
+            part.upMs = b.upMs;
+            total += part;
+        }
+    }
+    return total;
+}
+
+Result<UptimeStats> ProbeHistory::uptime(const QString &service, const QString &endpoint,
+                                         const QDateTime &from, const QDateTime &to,
+                                         const UptimeTally &tally) const
+{
+    const qint64 fromMs = from.toMSecsSinceEpoch();
+    const qint64 toMs = to.toMSecsSinceEpoch();
+    const qint64 maxGapMs = tally.maxGapMs();
+    const qint64 firstWholeMinute = floorTo(fromMs + kMinuteMs - 1, kMinuteMs);
+    const std::optional<qint64> newest = tally.newestAtMs();
+    // The tally's newest coverage is only final up to its newest sample; a window ending
+    // before that (or too short to hold a whole minute) is rare and worked out in full.
+    if (toMs <= firstWholeMinute || (newest && *newest > toMs))
+        return uptime(service, endpoint, from, to, maxGapMs);
+
+    auto rolled = rolledUptime(service, endpoint, from, to);
+    if (!rolled)
+        return rolled;
+    UptimeStats total = *rolled;
+
+    // Samples before the first whole minute: a few raw rows, clipped exactly as
+    // computeUptime() does. Rows up to maxGap later only tell where their coverage ends.
+    auto q = m_db->run(m_db->dialect().selectRawRange, {{u"service"_s, service},
+                                                        {u"endpoint"_s, endpoint},
+                                                        {u"from"_s, fromMs - maxGapMs},
+                                                        {u"to"_s, firstWholeMinute + maxGapMs}});
+    if (!q)
+        return tl::unexpected(q.error());
+    QList<UptimeSample> edge;
+    while (q->next())
+        edge.append(UptimeSample{q->value(0).toLongLong(), verdictFromId(q->value(1).toString())});
+    UptimeStats head;
+    for (qsizetype i = 0; i < edge.size() && edge.at(i).atMs < firstWholeMinute; ++i) {
+        const UptimeSample &s = edge.at(i);
+        if (!isObservedVerdict(s.verdict))
+            continue;
+        const qint64 next = i + 1 < edge.size() ? edge.at(i + 1).atMs : -1;
+        const qint64 begin = std::max(s.atMs, fromMs);
+        const qint64 end = std::min(s.atMs + sampleCoverageMs(s.atMs, next, maxGapMs), toMs);
+        if (end <= begin)
+            continue;
+        head.observedMs += end - begin;
+        if (isUpVerdict(s.verdict))
+            head.upMs += end - begin;
+    }
+    total += head;
+    total += tally.startingIn(firstWholeMinute, toMs);
+    return total;
+}
+
+Result<UptimeTally> ProbeHistory::seedTally(const QString &service, const QString &endpoint,
+                                            qint64 maxGapMs) const
+{
+    auto q =
+        m_db->run(m_db->dialect().selectRawRange, {{u"service"_s, service},
+                                                   {u"endpoint"_s, endpoint},
+                                                   {u"from"_s, std::numeric_limits<qint64>::min()},
+                                                   {u"to"_s, std::numeric_limits<qint64>::max()}});
+    if (!q)
+        return tl::unexpected(q.error());
+    UptimeTally tally(maxGapMs);
+    while (q->next())
+        tally.add(q->value(0).toLongLong(), verdictFromId(q->value(1).toString()));
+    return tally;
+}
+
+qint64 ProbeHistory::rawCutoffMs(qint64 nowMs)
+{
+    return floorTo(nowMs - kRawRetentionMs, kMinuteMs);
 }
 
 Result<ProbeTierSizes> ProbeHistory::sizes() const
@@ -390,7 +470,7 @@ Result<void> ProbeHistory::rollUp(const QDateTime &now)
         return fail(u"storage.invalid"_s, tr("Probe history cannot be rolled up without a time."));
     const qint64 nowMs = now.toMSecsSinceEpoch();
     // Cut-offs sit on bucket boundaries so every bucket is complete when it is written.
-    const qint64 rawCutoff = floorTo(nowMs - kRawRetentionMs, kMinuteMs);
+    const qint64 rawCutoff = rawCutoffMs(nowMs);
     const qint64 minuteCutoff = floorTo(nowMs - kMinuteRetentionMs, kHourMs);
     const qint64 hourCutoff = floorTo(nowMs - kHourRetentionMs, kHourMs);
 

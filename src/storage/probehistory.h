@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "probes/proberesult.h"
 #include "storage/uptime.h"
+#include "storage/uptimetally.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -120,6 +121,23 @@ public:
     Result<UptimeStats> uptime(const QString &service, const QString &endpoint,
                                const QDateTime &from, const QDateTime &to, qint64 maxGapMs) const;
 
+    /**
+     * The same figure as uptime() above, but the raw tier comes from @p tally (kept in step
+     * with this endpoint's raw rows, see seedTally()) plus the few raw rows at the window's
+     * start, so the cost does not grow with the rows stored. The tally's maxGap is used.
+     * Falls back to the full computation when the tally holds samples after @p to.
+     */
+    Result<UptimeStats> uptime(const QString &service, const QString &endpoint,
+                               const QDateTime &from, const QDateTime &to,
+                               const UptimeTally &tally) const;
+
+    /// A tally of this endpoint's raw rows as stored now; reads them all once.
+    Result<UptimeTally> seedTally(const QString &service, const QString &endpoint,
+                                  qint64 maxGapMs) const;
+
+    /// Where rollUp(@p nowMs) cuts the raw tier: raw rows before it become minutes.
+    static qint64 rawCutoffMs(qint64 nowMs);
+
     enum class Tier
     {
         Minute,
@@ -136,6 +154,8 @@ public:
 
 private:
     Result<void> rollRawIntoMinutes(qint64 cutoffMs);
+    Result<UptimeStats> rolledUptime(const QString &service, const QString &endpoint,
+                                     const QDateTime &from, const QDateTime &to) const;
     Result<void> rollMinutesIntoHours(qint64 cutoffMs);
 
     std::shared_ptr<Database> m_db;
