@@ -1111,22 +1111,8 @@ void StepRunner::sendHttp(quint16 tunnelPort)
     a.started = true;
     Q_EMIT stepStarted(a.index);
     QNetworkRequest request(a.http->url);
-    if (tunnelPort != 0) {
-        // The tunnel ends on 127.0.0.1, but the service still sees its own name, and TLS
-        // still checks the certificate against it.
-        QUrl url = a.http->url;
-        QString authority = url.host(QUrl::FullyEncoded);
-        if (authority.contains(u':'))
-            authority = u'[' + authority + u']';
-        if (url.port() != -1)
-            authority += u':' + QString::number(url.port());
-        request.setRawHeader(QByteArrayLiteral("Host"), authority.toLatin1());
-        if (url.scheme() == u"https"_s)
-            request.setPeerVerifyName(url.host());
-        url.setHost(u"127.0.0.1"_s);
-        url.setPort(tunnelPort);
-        request.setUrl(url);
-    }
+    if (tunnelPort != 0)
+        routeThroughTunnel(request, tunnelPort);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     const int timeout = a.step.timeoutSec > 0 ? a.step.timeoutSec : m_defaultTimeoutSec;

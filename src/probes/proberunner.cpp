@@ -227,22 +227,8 @@ void ProbeRunner::startRequest(int index, const QByteArray &key, quint16 tunnelP
     QNetworkRequest request = t.request;
     if (!key.isEmpty())
         request.setRawHeader(QByteArrayLiteral("X-Dash-Key"), key);
-    if (tunnelPort != 0) {
-        // The tunnel's end is 127.0.0.1, but the server still sees its own name, and TLS
-        // still checks the certificate against it.
-        QUrl url = request.url();
-        QString authority = url.host(QUrl::FullyEncoded);
-        if (authority.contains(u':'))
-            authority = u'[' + authority + u']';
-        if (url.port() != -1)
-            authority += u':' + QString::number(url.port());
-        request.setRawHeader(QByteArrayLiteral("Host"), authority.toLatin1());
-        if (url.scheme() == u"https"_s)
-            request.setPeerVerifyName(url.host());
-        url.setHost(u"127.0.0.1"_s);
-        url.setPort(tunnelPort);
-        request.setUrl(url);
-    }
+    if (tunnelPort != 0)
+        routeThroughTunnel(request, tunnelPort);
     const int s = m_free.back();
     m_free.pop_back();
     Slot &slot = m_slots[size_t(s)];
@@ -404,6 +390,22 @@ void ProbeRunner::emitResult(int index, const ProbeObservation &seen, QByteArray
         result.headers = std::move(headers);
     }
     Q_EMIT resultReady(index, result);
+}
+
+void routeThroughTunnel(QNetworkRequest &request, quint16 tunnelPort)
+{
+    QUrl url = request.url();
+    QString authority = url.host(QUrl::FullyEncoded);
+    if (authority.contains(u':'))
+        authority = u'[' + authority + u']';
+    if (url.port() != -1)
+        authority += u':' + QString::number(url.port());
+    request.setRawHeader(QByteArrayLiteral("Host"), authority.toLatin1());
+    if (url.scheme() == u"https"_s)
+        request.setPeerVerifyName(url.host());
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(tunnelPort);
+    request.setUrl(url);
 }
 
 } // namespace ph

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QNetworkRequest;
 class QObject;
 
 namespace ph {
@@ -28,5 +29,11 @@ public:
     virtual void localPort(const QString &via, const QString &host, int port, QObject *context,
                            Callback done) = 0;
 };
+
+/**
+ * Points @p request at the tunnel's end, 127.0.0.1:@p tunnelPort, while the server still
+ * sees its own name in the Host header and TLS still checks the certificate against it.
+ */
+void routeThroughTunnel(QNetworkRequest &request, quint16 tunnelPort);
 
 } // namespace ph
