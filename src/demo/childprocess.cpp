@@ -45,6 +45,16 @@ bool ChildProcess::stop(QProcess &process, int timeoutMs)
     return false;
 }
 
+void ChildProcess::keepStderrTail(QProcess &process, QByteArray &tail, qsizetype maxBytes)
+{
+    const QByteArray chunk = process.readAllStandardError();
+    if (chunk.isEmpty())
+        return;
+    tail += chunk;
+    if (tail.size() > maxBytes)
+        tail = tail.right(maxBytes);
+}
+
 bool ChildProcess::waitForSshBanner(QProcess &process, quint16 port, int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QtGlobal>
 
@@ -30,6 +31,10 @@ public:
     /// Polls 127.0.0.1:@p port until an SSH server's "SSH-2.0-" banner arrives, for at most
     /// @p timeoutMs and only while @p process runs.
     static bool waitForSshBanner(QProcess &process, quint16 port, int timeoutMs);
+
+    /// Appends what @p process wrote to stderr to @p tail, keeping only the newest
+    /// @p maxBytes: enough to explain an early exit without growing for a chatty server.
+    static void keepStderrTail(QProcess &process, QByteArray &tail, qsizetype maxBytes = 8192);
 
     /// The direct children of @p pid (from /proc; empty where there is none).
     static QList<qint64> childrenOf(qint64 pid);

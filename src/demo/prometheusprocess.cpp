@@ -29,7 +29,6 @@ namespace {
 
 constexpr int terminateTimeoutMs = 5000;
 constexpr int readyPollMs = 100;
-constexpr qsizetype stderrTailBytes = 8192;
 
 /// A YAML double-quoted scalar (the JSON escapes are valid YAML).
 QString yamlString(const QString &text)
@@ -390,14 +389,8 @@ void PrometheusProcess::terminate()
 
 void PrometheusProcess::readStandardError()
 {
-    if (!m_process)
-        return;
-    const QByteArray chunk = m_process->readAllStandardError();
-    if (chunk.isEmpty())
-        return;
-    m_stderrTail += chunk;
-    if (m_stderrTail.size() > stderrTailBytes)
-        m_stderrTail = m_stderrTail.right(stderrTailBytes);
+    if (m_process)
+        ChildProcess::keepStderrTail(*m_process, m_stderrTail);
 }
 
 } // namespace ph

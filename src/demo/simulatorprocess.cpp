@@ -28,7 +28,6 @@ namespace {
 
 constexpr int controlTimeoutMs = 5000;
 constexpr int terminateTimeoutMs = 5000;
-constexpr qsizetype stderrTailBytes = 8192;
 
 } // namespace
 
@@ -185,14 +184,8 @@ void SimulatorProcess::stop()
 
 void SimulatorProcess::readStandardError()
 {
-    if (!m_process)
-        return;
-    const QByteArray chunk = m_process->readAllStandardError();
-    if (chunk.isEmpty())
-        return;
-    m_stderrTail += chunk;
-    if (m_stderrTail.size() > stderrTailBytes)
-        m_stderrTail = m_stderrTail.right(stderrTailBytes);
+    if (m_process)
+        ChildProcess::keepStderrTail(*m_process, m_stderrTail);
 }
 
 Result<QByteArray> SimulatorProcess::control(const QByteArray &verb, const QString &path,
