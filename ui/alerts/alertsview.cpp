@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/alerts/alertsview.h"
+#include "ui/widgets/columnfitter.h"
 
 #include "alerts/alertcenter.h"
 #include "ui/alerts/acknowledgedialog.h"
@@ -39,6 +40,7 @@ QTableView *makeTable(AlertsModel *model, const QString &name, QWidget *parent)
     QHeaderView *h = t->horizontalHeader();
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
     h->setSectionResizeMode(AlertsModel::TitleCol, QHeaderView::Stretch);
+    new ColumnFitter(t, h);
     return t;
 }
 

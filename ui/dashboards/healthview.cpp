@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/healthview.h"
+#include "ui/widgets/columnfitter.h"
 
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/hostfactspanel.h"
@@ -53,6 +54,7 @@ HealthView::HealthView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(HealthModel::TrendCol, QHeaderView::Fixed);
     m_table->setColumnWidth(HealthModel::TrendCol, 110);
+    new ColumnFitter(m_table, m_table->horizontalHeader());
     m_table->setWordWrap(false);
 
     m_detailTitle->setObjectName(u"healthDetailTitle"_s);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/hostfactspanel.h"
+#include "ui/widgets/columnfitter.h"
 
 #include "alerts/alertrule.h"
 
@@ -145,6 +146,7 @@ HostFactsPanel::HostFactsPanel(QWidget *parent)
     m_tree->setHeaderLabels({tr("Host"), tr("State"), tr("Figures"), tr("Detail")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(true);
+    new ColumnFitter(m_tree, m_tree->header());
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/queuepanel.h"
+#include "ui/widgets/columnfitter.h"
 
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dialogs/confirmdestructivedialog.h"
@@ -272,6 +273,7 @@ QueuePanel::QueuePanel(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    new ColumnFitter(m_table, m_table->horizontalHeader());
     m_chartView->setObjectName(u"queueChart"_s);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(180);

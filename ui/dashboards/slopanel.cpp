@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dashboards/slopanel.h"
+#include "ui/widgets/columnfitter.h"
 
 #include "metrics/metricsslotracker.h"
 #include "metrics/promqlclient.h"
@@ -426,6 +427,7 @@ SloPanel::SloPanel(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    new ColumnFitter(m_table, m_table->horizontalHeader());
     m_chartView->setObjectName(u"sloChart"_s);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(180);

@@ -21,6 +21,9 @@
 #   ENDPOINTS    endpoints per service (default 4)
 #   INTERVAL_MS  workspace probe_interval_ms (default 5000)
 #   KEEP=1       keep the work directory (workspace, samples, logs)
+#   PERF=1       also record `perf record --call-graph dwarf` of the console for PERF_SECONDS
+#                (default 30) from t=WARMUP in the last run, into the work directory
+#                (perf.data; implies KEEP=1)
 #
 # Each run starts the console afresh as a user starts it, with `--workspace`, in a private
 # HOME/XDG tree shared by all runs (so the local database persists, as it does for a
@@ -87,7 +90,7 @@ cleanup() {
         kill -TERM "$sim_pid" 2>/dev/null || true
         wait "$sim_pid" 2>/dev/null || true
     fi
-    if [[ ${KEEP:-0} == 1 ]]; then
+    if [[ ${KEEP:-0} == 1 || ${PERF:-0} == 1 ]]; then
         echo "steadystate: work directory kept: $work" >&2
     else
         rm -rf "$work"
@@ -183,6 +186,7 @@ for ((r = 1; r <= RUNS; ++r)); do
     t_warm=
     rss_from=
     req_warm=
+    perf_pid=
     next=$SAMPLE
     while :; do
         sleep "$(awk -v t0="$t0" -v n="$next" -v now="$(now)" 'BEGIN { d = t0 + n - now; print (d > 0 ? d : 0) }')"
@@ -199,6 +203,11 @@ for ((r = 1; r <= RUNS; ++r)); do
             cpu_warm=$ticks
             t_warm=$t
             req_warm=$(requests)
+            if [[ ${PERF:-0} == 1 && $r == "$RUNS" ]]; then
+                perf record -q --call-graph dwarf,16384 -F 99 -o "$work/perf.data" \
+                    -p "$app_pid" -- sleep "${PERF_SECONDS:-30}" >"$work/perf.log" 2>&1 &
+                perf_pid=$!
+            fi
         fi
         if [[ -z $rss_from ]] && ((next >= RSS_FROM)); then
             rss_from=$rss
@@ -207,6 +216,9 @@ for ((r = 1; r <= RUNS; ++r)); do
         next=$((next + SAMPLE))
     done
     req_end=$(requests)
+    if [[ -n $perf_pid ]]; then
+        wait "$perf_pid" 2>/dev/null || true
+    fi
     kill -TERM "$app_pid" 2>/dev/null || true
     wait "$run_pid" 2>/dev/null || true
     run_pid=
