@@ -364,15 +364,19 @@ Result<UptimeStats> ProbeHistory::rolledUptime(const QString &service, const QSt
                                                const QDateTime &from, const QDateTime &to) const
 {
     // Buckets already hold observed and up time, worked out when they were rolled up.
+    const SqlDialect &d = m_db->dialect();
     UptimeStats total;
-    for (Tier tier : {Tier::Hour, Tier::Minute}) {
-        auto rolled = buckets(tier, service, endpoint, from, to);
-        if (!rolled)
-            return tl::unexpected(rolled.error());
-        for (const ProbeBucket &b : std::as_const(*rolled)) {
+    for (const QString *sql : {&d.sumHourRange, &d.sumMinuteRange}) {
+        auto q = m_db->run(*sql, {{u"service"_s, service},
+                                  {u"endpoint"_s, endpoint},
+                                  {u"from"_s, from.toMSecsSinceEpoch()},
+                                  {u"to"_s, to.toMSecsSinceEpoch()}});
+        if (!q)
+            return tl::unexpected(q.error());
+        if (q->next()) {
             UptimeStats part;
-            part.observedMs = b.observedMs;
-            part.upMs = b.upMs;
+            part.observedMs = q->value(0).toLongLong();
+            part.upMs = q->value(1).toLongLong();
             total += part;
         }
     }

@@ -52,6 +52,8 @@ struct SqlDialect
     QString deleteHourBefore;
     QString selectMinuteRange; ///< one endpoint, bucket in [:from, :to)
     QString selectHourRange;
+    QString sumMinuteRange; ///< one endpoint: SUM(observed_ms), SUM(up_ms), bucket in [:from, :to)
+    QString sumHourRange;
     QString countRaw;
     QString countMinute;
     QString countHour;

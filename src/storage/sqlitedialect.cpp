@@ -250,6 +250,14 @@ ORDER BY bucket)"_s;
     d.selectHourRange = u"SELECT "_s + bucketColumns() + uR"( FROM probe_hour
 WHERE service = :service AND endpoint = :endpoint AND bucket >= :from AND bucket < :to
 ORDER BY bucket)"_s;
+    // Uptime only needs the totals; summing in SQLite spares turning a week of minute rows
+    // into Qt values on every refresh.
+    d.sumMinuteRange = uR"(SELECT COALESCE(SUM(observed_ms), 0), COALESCE(SUM(up_ms), 0)
+FROM probe_minute
+WHERE service = :service AND endpoint = :endpoint AND bucket >= :from AND bucket < :to)"_s;
+    d.sumHourRange = uR"(SELECT COALESCE(SUM(observed_ms), 0), COALESCE(SUM(up_ms), 0)
+FROM probe_hour
+WHERE service = :service AND endpoint = :endpoint AND bucket >= :from AND bucket < :to)"_s;
     d.countRaw = u"SELECT COUNT(*) FROM probe_results"_s;
     d.countMinute = u"SELECT COUNT(*) FROM probe_minute"_s;
     d.countHour = u"SELECT COUNT(*) FROM probe_hour"_s;
