@@ -11,11 +11,13 @@
 #include "ui/dialogs/confirmdestructivedialog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -107,6 +109,43 @@ QString duration(qint64 secs)
     return h > 0 ? u"%1:"_s.arg(h) + ms : ms;
 }
 
+// Steps are often quicker than a second; "00:00" would read as "did nothing".
+QString stepDuration(const QDateTime &start, const QDateTime &end)
+{
+    const qint64 ms = qMax<qint64>(0, start.msecsTo(end));
+    if (ms < 1000)
+        return ChecklistWizard::tr("%1 ms").arg(ms);
+    if (ms < 60 * 1000)
+        return ChecklistWizard::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
+    return duration(ms / 1000);
+}
+
+// What the step was held to, so a pass says what it proved, not just that it passed.
+QStringList expectationsMet(const Step &step, const StepRecord &rec)
+{
+    QStringList met;
+    const StepExpectations &e = step.expectations;
+    if (rec.output.exitStatus) {
+        met.append(ChecklistWizard::tr("exit status %1 (expected %2)")
+                       .arg(*rec.output.exitStatus)
+                       .arg(e.exitCode.value_or(0)));
+    }
+    if (rec.output.httpStatus) {
+        met.append(e.httpStatus
+                       ? ChecklistWizard::tr("HTTP %1 (expected %2)")
+                             .arg(*rec.output.httpStatus)
+                             .arg(*e.httpStatus)
+                       : ChecklistWizard::tr("HTTP %1 (expected 2xx)").arg(*rec.output.httpStatus));
+    }
+    if (!e.regex.isEmpty())
+        met.append(ChecklistWizard::tr("output matches “%1”").arg(e.regex));
+    if (e.latencyMs)
+        met.append(ChecklistWizard::tr("answered within %1 ms").arg(*e.latencyMs));
+    if (!e.jsonPointerExpr.isEmpty())
+        met.append(ChecklistWizard::tr("%1 holds").arg(e.jsonPointerExpr));
+    return met;
+}
+
 QMap<QString, QString> textParameters(const ChecklistRun &run)
 {
     QMap<QString, QString> values;
@@ -160,6 +199,7 @@ ChecklistWizard::ChecklistWizard(QWidget *parent)
     , m_skipButton(new QPushButton(tr("S&kip…"), this))
     , m_noteButton(new QPushButton(tr("Add &note…"), this))
     , m_retryButton(new QPushButton(tr("Re&try"), this))
+    , m_nextButton(new QPushButton(tr("Ne&xt step"), this))
     , m_signOffName(new QLineEdit(this))
     , m_signOffButton(new QPushButton(tr("&Sign off"), this))
     , m_exportMarkdown(new QPushButton(tr("Export &Markdown…"), this))
@@ -217,6 +257,8 @@ void ChecklistWizard::buildUi()
     m_parameters->setWordWrap(true);
     m_verdict->setObjectName(u"stepVerdict"_s);
     m_verdict->setWordWrap(true);
+    // The outcome is what the user stays on the step to read: make it the line that stands out.
+    m_verdict->setFont(bold);
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_onFailure->setObjectName(u"onFailure"_s);
     m_onFailure->setMaximumHeight(110);
@@ -243,6 +285,11 @@ void ChecklistWizard::buildUi()
     m_skipButton->setObjectName(u"skipButton"_s);
     m_noteButton->setObjectName(u"noteButton"_s);
     m_retryButton->setObjectName(u"retryButton"_s);
+    m_nextButton->setObjectName(u"wizardNext"_s);
+    // Default, so it looks like the way forward and Enter presses it; keyPressEvent() gives
+    // it the Enter that the step list and the read-only panes leave unused.
+    m_nextButton->setDefault(true);
+    connect(m_nextButton, &QPushButton::clicked, this, &ChecklistWizard::nextOpenStep);
     m_signOffName->setObjectName(u"signOffName"_s);
     m_signOffName->setPlaceholderText(tr("Your name, to sign off"));
     m_signOffButton->setObjectName(u"signOffButton"_s);
@@ -345,6 +392,7 @@ void ChecklistWizard::buildUi()
     for (QPushButton *b : {m_runButton, m_doneButton, m_skipButton, m_noteButton, m_retryButton})
         buttons->addWidget(b);
     buttons->addStretch(1);
+    buttons->addWidget(m_nextButton);
     dl->addLayout(buttons);
     dl->addWidget(m_verdict);
     dl->addWidget(m_onFailure);
@@ -359,9 +407,9 @@ void ChecklistWizard::buildUi()
     split->setSizes({340, 900});
     outer->addWidget(split, 1);
 
-    auto *keys = new QLabel(tr("Ctrl+Enter run · Ctrl+D done · Ctrl+K skip · Ctrl+N note · "
-                               "Ctrl+Shift+R retry · Alt+↑/↓ previous/next step · "
-                               "Ctrl+Shift+S sign off"),
+    auto *keys = new QLabel(tr("Ctrl+Enter run · Enter next open step · Ctrl+D done · "
+                               "Ctrl+K skip · Ctrl+N note · Ctrl+Shift+R retry · "
+                               "Alt+↑/↓ previous/next step · Ctrl+Shift+S sign off"),
                             this);
     keys->setObjectName(u"shortcutHelp"_s);
     keys->setWordWrap(true);
@@ -386,7 +434,8 @@ void ChecklistWizard::buildUi()
     setTabOrder(m_doneButton, m_skipButton);
     setTabOrder(m_skipButton, m_noteButton);
     setTabOrder(m_noteButton, m_retryButton);
-    setTabOrder(m_retryButton, m_explanation);
+    setTabOrder(m_retryButton, m_nextButton);
+    setTabOrder(m_nextButton, m_explanation);
     setTabOrder(m_explanation, m_command);
     setTabOrder(m_command, m_outputView);
     setTabOrder(m_outputView, m_signOffName);
@@ -481,6 +530,41 @@ void ChecklistWizard::selectStep(int index)
         m_steps->setCurrentRow(index);
     }
     refreshStep();
+}
+
+int ChecklistWizard::openStepAfter(int from) const
+{
+    const int count = m_run.stepCount();
+    for (int k = 1; k < count; ++k) {
+        const int i = (from + k) % count;
+        if (!m_run.step(i).isResolved())
+            return i;
+    }
+    return -1;
+}
+
+void ChecklistWizard::nextOpenStep()
+{
+    if (!m_nextButton->isEnabled())
+        return;
+    const int next = openStepAfter(m_selected);
+    if (next >= 0)
+        selectStep(next);
+}
+
+void ChecklistWizard::keyPressEvent(QKeyEvent *event)
+{
+    // Enter reaches here only when the focused child had no use for it (the step list, a
+    // read-only pane, a button that is not the default); the sign-off name keeps its own.
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    const auto mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (enter && mods == Qt::NoModifier && QApplication::focusWidget() != m_signOffName &&
+        m_nextButton->isEnabled()) {
+        m_nextButton->click();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void ChecklistWizard::nextStep()
@@ -642,13 +726,25 @@ void ChecklistWizard::refreshStep()
     case StepState::Running:
         verdict = tr("Running…");
         break;
-    case StepState::Passed:
-        verdict = tr("Passed") + (rec.reason.isEmpty() ? QString() : u": "_s + rec.reason);
-        if (rec.output.exitStatus)
-            verdict += u"  "_s + tr("(exit status %1)").arg(*rec.output.exitStatus);
-        if (rec.output.httpStatus)
-            verdict += u"  "_s + tr("(HTTP %1)").arg(*rec.output.httpStatus);
+    case StepState::Passed: {
+        verdict = rec.startedAt.isValid() && rec.finishedAt.isValid()
+                      ? tr("Passed in %1").arg(stepDuration(rec.startedAt, rec.finishedAt))
+                      : tr("Passed");
+        if (!rec.reason.isEmpty())
+            verdict += u": "_s + rec.reason;
+        QStringList met;
+        if (step) {
+            met = expectationsMet(*step, rec);
+        } else {
+            if (rec.output.exitStatus)
+                met.append(tr("exit status %1").arg(*rec.output.exitStatus));
+            if (rec.output.httpStatus)
+                met.append(tr("HTTP %1").arg(*rec.output.httpStatus));
+        }
+        if (!met.isEmpty())
+            verdict += u" — "_s + met.join(u" · "_s);
         break;
+    }
     case StepState::Failed:
         verdict = tr("Failed: %1").arg(rec.reason.isEmpty() ? tr("no reason given") : rec.reason);
         if (rec.output.exitStatus)
@@ -735,6 +831,18 @@ void ChecklistWizard::refreshButtons()
     m_noteButton->setEnabled(editable && valid);
     m_retryButton->setEnabled(editable && valid && state != StepState::Pending &&
                               state != StepState::Running);
+    // A finished step stays in view until the user has read it and moves on from here.
+    const bool finished = valid && m_run.step(m_selected).isResolved();
+    const int next = valid ? openStepAfter(m_selected) : -1;
+    m_nextButton->setEnabled(finished && next >= 0);
+    if (m_nextButton->isEnabled()) {
+        m_nextButton->setToolTip(tr("Go to step %1, the next open step (Enter)").arg(next + 1));
+    } else if (finished && m_hasRun && m_run.allResolved() && !m_run.isSignedOff()) {
+        m_nextButton->setToolTip(tr("Every step is finished: sign off the run below."));
+    } else {
+        m_nextButton->setToolTip(tr("Moves on to the next open step once this one is finished "
+                                    "(Enter)"));
+    }
     m_signOffName->setEnabled(editable);
     m_signOffButton->setEnabled(editable && !busy && m_run.allResolved() &&
                                 !m_signOffName->text().trimmed().isEmpty());
@@ -785,17 +893,21 @@ void ChecklistWizard::clearError()
     m_error->hide();
 }
 
-bool ChecklistWizard::apply(const Result<void> &result)
+bool ChecklistWizard::apply(const Result<void> &result, Follow follow)
 {
     if (!result) {
         showError(result.error());
         return false;
     }
     clearError();
-    // Follow the run to its next open step once the shown one is resolved; a failed step
-    // stays in view, so its reason and the on-failure guidance are read before moving on.
-    if (m_run.step(m_selected).isResolved() && m_run.step(m_selected).state != StepState::Failed)
-        m_selected = m_run.currentStep();
+    // A hand action (done, skipped) produced nothing new to read, so the view follows the
+    // run to its next open step. A step that ran stays in view, passed or failed, with its
+    // verdict and output, until the user presses Next; the outcome is stored already.
+    if (follow == Follow::NextOpenStep && m_run.step(m_selected).isResolved()) {
+        const int next = openStepAfter(m_selected);
+        if (next >= 0)
+            m_selected = next;
+    }
     refreshList();
     refreshStep();
     Q_EMIT runChanged();
@@ -884,7 +996,7 @@ void ChecklistWizard::markSelectedDone()
 {
     if (!m_doneButton->isEnabled())
         return;
-    apply(m_run.markDone(m_selected, QDateTime::currentDateTimeUtc()));
+    apply(m_run.markDone(m_selected, QDateTime::currentDateTimeUtc()), Follow::NextOpenStep);
 }
 
 void ChecklistWizard::skipSelected()
@@ -899,7 +1011,8 @@ void ChecklistWizard::skipSelected()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_reasonDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog, index] {
-        apply(m_run.skipStep(index, dialog->text(), QDateTime::currentDateTimeUtc()));
+        apply(m_run.skipStep(index, dialog->text(), QDateTime::currentDateTimeUtc()),
+              Follow::NextOpenStep);
     });
     connect(dialog, &QDialog::finished, this, &ChecklistWizard::returnFocus);
     dialog->open();

@@ -16,6 +16,7 @@
 
 #include <functional>
 
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -40,9 +41,14 @@ class ReasonDialog;
  * marks the step running and emits runRequested(); the executor answers through
  * appendOutput(), applyResult() and applyError().
  *
- * Keyboard: Ctrl+Enter run, Ctrl+D mark done, Ctrl+K skip (a reason is required),
- * Ctrl+N add note, Ctrl+R retry, Alt+Down / Alt+Up next / previous step,
- * Ctrl+Shift+S sign off, Ctrl+Shift+M / Ctrl+Shift+P export Markdown / PDF.
+ * A step that ran stays on screen when it finishes, passed or failed, with its verdict and
+ * output, until the user moves on with "Next step" (Enter) to the next open step. Marking a
+ * step done by hand or skipping it moves on at once: there is nothing new to read.
+ *
+ * Keyboard: Ctrl+Enter run, Enter next open step (once the shown step is finished),
+ * Ctrl+D mark done, Ctrl+K skip (a reason is required), Ctrl+N add note, Ctrl+Shift+R retry,
+ * Alt+Down / Alt+Up next / previous step, Ctrl+Shift+S sign off,
+ * Ctrl+Shift+M / Ctrl+Shift+P export Markdown / PDF.
  */
 class StepRunner;
 
@@ -99,6 +105,9 @@ public Q_SLOTS:
     void skipSelected();
     void addNoteToSelected();
     void retrySelected();
+    /// Moves to the next open step after the shown one (wrapping), once the shown one is
+    /// finished; does nothing otherwise. The "Next step" button and Enter call it.
+    void nextOpenStep();
     void nextStep();
     void previousStep();
     void signOff();
@@ -112,7 +121,18 @@ Q_SIGNALS:
     /// "Back to the runbooks" was asked for.
     void closeRequested();
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
+    /// Whether a change moves the view on to the run's next open step when it resolves the
+    /// shown one (hand actions), or keeps the shown step in view (outcomes of a run).
+    enum class Follow
+    {
+        NextOpenStep,
+        Stay
+    };
+
     void buildUi();
     void refreshList();
     void refreshStep();
@@ -120,7 +140,9 @@ private:
     void refreshTimes();
     void showError(const Error &error);
     void clearError();
-    bool apply(const Result<void> &result);
+    bool apply(const Result<void> &result, Follow follow = Follow::Stay);
+    /// The first open (unresolved) step after @p from, wrapping around; -1 when none.
+    int openStepAfter(int from) const;
     void startRun(int index, ConfirmedBy confirmedBy = ConfirmedBy::None);
     void onRunnerFinished(int index, const StepResult &result);
     void onRunnerFailed(int index, const Error &error);
@@ -164,6 +186,7 @@ private:
     QPushButton *m_skipButton;
     QPushButton *m_noteButton;
     QPushButton *m_retryButton;
+    QPushButton *m_nextButton;
     QLineEdit *m_signOffName;
     QPushButton *m_signOffButton;
     QPushButton *m_exportMarkdown;

@@ -3,18 +3,21 @@
 #include "checklist/runstore.h"
 #include "checklist/steprunner.h"
 #include "runbooks/runbookparser.h"
+#include "sshdfixture.h"
 #include "storage/database.h"
 #include "ui/checklist/checklistwizard.h"
 #include "ui/checklist/reasondialog.h"
 #include "ui/checklist/runreportpdf.h"
 #include "ui/dialogs/confirmdestructivedialog.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -55,6 +58,27 @@ const QByteArray kDestructive = "---\n"
                                 "```bash\n"
                                 "rm -rf /var/tmp/pilothouse-old\n"
                                 "```\n";
+
+// Two command steps on a real host, then a manual check. The first prints a figure its
+// expectation looks for; the second a short log tail.
+const QByteArray kQueueCheck = "---\n"
+                               "title: Queue check\n"
+                               "---\n"
+                               "# Queue check\n"
+                               "\n"
+                               "## Depth\n"
+                               "\n"
+                               "```bash {host=demo expect.exit=0 expect.regex=\"depth=[0-9]+\"}\n"
+                               "echo \"queue depth=42\"\n"
+                               "```\n"
+                               "\n"
+                               "## Log tail\n"
+                               "\n"
+                               "```bash {host=demo}\n"
+                               "echo log-line-1; echo log-line-2-tail\n"
+                               "```\n"
+                               "\n"
+                               "- [ ] Tell the channel the queue is fine\n";
 
 // Split so the marker never appears in the binary as one string by accident.
 const QString kPlantedSecret = u"s3cr3t-"_s + u"Planted-Value"_s;
@@ -191,18 +215,27 @@ private Q_SLOTS:
         QCOMPARE(w.selectedStep(), 1);
 
         // Step 2 runs through the executor and passes.
+        auto *next = w.findChild<QPushButton *>(u"wizardNext"_s);
+        QVERIFY(next);
+        QVERIFY(!next->isEnabled()); // nothing finished to move on from yet
+        press(w, Qt::Key_Return, Qt::NoModifier);
+        QCOMPARE(w.selectedStep(), 1);
         press(w, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(requested, 1);
         QCOMPARE(storedState(id, 1), u"running"_s);
         QTRY_COMPARE(itemState(w, 1), u"passed"_s);
         QCOMPARE(storedState(id, 1), u"passed"_s);
-        w.selectStep(1);
+        // The passed step stays in view with what it printed, until the user moves on.
+        QCOMPARE(w.selectedStep(), 1);
         QVERIFY(
             w.findChild<QPlainTextEdit *>(u"outputPane"_s)->toPlainText().contains(u"/dev/sdb1"_s));
         QVERIFY(w.findChild<QLabel *>(u"stepVerdict"_s)->text().startsWith(w.tr("Passed")));
         QVERIFY(!signOff->isEnabled());
-        press(w, Qt::Key_Down, Qt::AltModifier);
+        QVERIFY(next->isEnabled());
+        QTRY_COMPARE(QApplication::focusWidget(), w.findChild<QListWidget *>(u"stepList"_s));
+        press(w, Qt::Key_Return, Qt::NoModifier);
         QCOMPARE(w.selectedStep(), 2);
+        QVERIFY(!next->isEnabled());
 
         // Step 3: skipping needs a reason; an empty one is refused and nothing changes.
         press(w, Qt::Key_K, Qt::ControlModifier);
@@ -256,6 +289,128 @@ private Q_SLOTS:
         QCOMPARE(back->step(2).notes.value(0).text, u"Asked Sam"_s);
     }
 
+    void passedStepStaysUntilNext()
+    {
+        SshdFixture sshd;
+        // Debian's bash reads ~/.bashrc under sshd otherwise; its output is not the step's.
+        sshd.setExtraConfig(u"SetEnv SHLVL=1"_s);
+        QVERIFY2(sshd.start(), qPrintable(sshd.errorString()));
+        const QString knownHosts = m_dir.filePath(u"stay_known_hosts"_s);
+        {
+            QFile f(knownHosts);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(sshd.knownHostsLine().toUtf8() + '\n');
+        }
+        Workspace ws = workspace();
+        Host h;
+        h.name = u"demo"_s;
+        h.environment = u"staging"_s;
+        h.address = sshd.host();
+        h.port = sshd.port();
+        h.user = sshd.user();
+        h.auth = u"key"_s;
+        h.identityFile = sshd.clientKeyPath();
+        ws.hosts = {h};
+
+        const Runbook rb = parse(kQueueCheck);
+        QCOMPARE(rb.stepCount(), 3);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        const qint64 id = run->runId();
+
+        StepRunner runner;
+        runner.setAuditLog(m_db, QByteArray(32, 'k'));
+        SshSessionOptions options;
+        options.connectTimeoutMs = 10000;
+        options.knownHostsFile = knownHosts;
+        options.readOnlyKnownHostsFiles = {m_dir.filePath(u"none"_s)};
+        runner.setSshOptions(options);
+        ChecklistWizard w;
+        w.setStepRunner(&runner);
+        w.setRun(*run, rb, ws);
+        w.resize(1200, 760);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *list = w.findChild<QListWidget *>(u"stepList"_s);
+        auto *next = w.findChild<QPushButton *>(u"wizardNext"_s);
+        auto *output = w.findChild<QPlainTextEdit *>(u"outputPane"_s);
+        auto *verdict = w.findChild<QLabel *>(u"stepVerdict"_s);
+        QVERIFY(next && output && verdict);
+        QVERIFY(next->isDefault());
+        QVERIFY(!next->isEnabled());
+        QCOMPARE(QApplication::focusWidget(), list);
+
+        // Run the first step with the keyboard; it passes on the real host.
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(itemState(w, 0), u"passed"_s, 30000);
+        QTRY_VERIFY(!runner.isBusy());
+
+        // Still on that step: its output, the verdict with what was expected, Next offered.
+        QCOMPARE(w.selectedStep(), 0);
+        QCOMPARE(list->currentRow(), 0);
+        QVERIFY2(output->isVisible(), "the output pane stays on screen");
+        QVERIFY2(output->toPlainText().contains(u"queue depth=42"_s),
+                 qPrintable(output->toPlainText()));
+        const QString text = verdict->text();
+        QVERIFY2(text.startsWith(w.tr("Passed")), qPrintable(text));
+        QVERIFY2(text.contains(u"depth=[0-9]+"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"exit status 0"_s), qPrintable(text));
+        // How long it took, in ms or s.
+        QVERIFY2(QRegularExpression(u"Passed in [0-9.]+ m?s"_s).match(text).hasMatch(),
+                 qPrintable(text));
+        QVERIFY(next->isEnabled());
+        QVERIFY2(next->toolTip().contains(u"Enter"_s), qPrintable(next->toolTip()));
+
+        // The outcome is in the database already: Next only changes what is on screen.
+        QCOMPARE(storedState(id, 0), u"passed"_s);
+        {
+            auto stored = m_store->load(id);
+            QVERIFY(stored);
+            QCOMPARE(stored->step(0).output.exitStatus, std::optional<int>(0));
+            QVERIFY2(stored->step(0).output.excerpt.contains(u"queue depth=42"_s),
+                     qPrintable(stored->step(0).output.excerpt));
+            // Resuming after a crash now would land on the first open step, not this one.
+            QCOMPARE(stored->currentStep(), 1);
+        }
+
+        // Browsing the list keeps working, and coming back shows the same output.
+        list->setCurrentRow(2);
+        QCOMPARE(w.selectedStep(), 2);
+        QVERIFY(!next->isEnabled()); // a pending step has nothing to move on from
+        list->setCurrentRow(0);
+        QCOMPARE(w.selectedStep(), 0);
+        QVERIFY(output->toPlainText().contains(u"queue depth=42"_s));
+        list->setFocus();
+
+        // Enter moves on to the next open step.
+        press(w, Qt::Key_Return, Qt::NoModifier);
+        QCOMPARE(w.selectedStep(), 1);
+        QCOMPARE(storedState(id, 1), u"pending"_s);
+
+        // The second step: run it, read the tail, then the Next button.
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(itemState(w, 1), u"passed"_s, 30000);
+        QTRY_VERIFY(!runner.isBusy());
+        QCOMPARE(w.selectedStep(), 1);
+        QVERIFY2(output->toPlainText().contains(u"log-line-2-tail"_s),
+                 qPrintable(output->toPlainText()));
+        QCOMPARE(storedState(id, 1), u"passed"_s);
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(w.selectedStep(), 2);
+
+        // A manual check marked done has nothing to read: the run is finished, no Next.
+        list->setFocus();
+        press(w, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(storedState(id, 2), u"done-by-hand"_s);
+        QCOMPARE(w.selectedStep(), 2);
+        QVERIFY(!next->isEnabled());
+        QVERIFY2(next->toolTip().contains(w.tr("sign off")), qPrintable(next->toolTip()));
+        press(w, Qt::Key_Return, Qt::NoModifier);
+        QCOMPARE(w.selectedStep(), 2);
+        sshd.stop();
+    }
+
     void failedStepShowsGuidanceAndRetries()
     {
         const Runbook rb = parse(kThreeSteps);
@@ -273,6 +428,9 @@ private Q_SLOTS:
         w.applyError(1, Error{u"ssh.connect"_s, u"The host did not answer."_s, {}});
         QCOMPARE(itemState(w, 1), u"failed"_s);
         QCOMPARE(storedState(run->runId(), 1), u"failed"_s);
+        // A failed step stays in view too; moving past it is the user's choice.
+        QCOMPARE(w.selectedStep(), 1);
+        QVERIFY(w.findChild<QPushButton *>(u"wizardNext"_s)->isEnabled());
         w.selectStep(1);
         QVERIFY(w.findChild<QLabel *>(u"stepVerdict"_s)->text().contains(u"did not answer"_s));
         auto *guidance = w.findChild<QWidget *>(u"onFailure"_s);
@@ -283,6 +441,62 @@ private Q_SLOTS:
         QCOMPARE(itemState(w, 1), u"running"_s);
         QCOMPARE(w.run().step(1).attempts.size(), 1);
         QVERIFY(!guidance->isVisible());
+    }
+
+    void handActionsMoveOnNotesStay()
+    {
+        const Runbook rb = parse(kThreeSteps);
+        auto run = m_store->start(rb, u"staging"_s, {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(run);
+        const qint64 id = run->runId();
+        ChecklistWizard w;
+        w.setRun(*run, rb, workspace());
+        connect(&w, &ChecklistWizard::runRequested, &w, [&w](int index) {
+            StepResult r;
+            r.passed = true;
+            r.exitStatus = 0;
+            r.output = "ok\n";
+            w.applyResult(index, r);
+        });
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *next = w.findChild<QPushButton *>(u"wizardNext"_s);
+
+        // Skipping (with a reason) moves on at once: there is no output to read.
+        press(w, Qt::Key_K, Qt::ControlModifier);
+        auto *dialog = w.findChild<ReasonDialog *>(u"skipReasonDialog"_s);
+        QVERIFY(dialog);
+        QTRY_COMPARE(QApplication::activeWindow(), dialog);
+        auto *edit = dialog->findChild<QPlainTextEdit *>(u"reasonEdit"_s);
+        QTest::keyClicks(edit, u"Alerts were read at handover"_s);
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!w.findChild<ReasonDialog *>(u"skipReasonDialog"_s));
+        QCOMPARE(storedState(id, 0), u"skipped"_s);
+        QCOMPARE(w.selectedStep(), 1);
+
+        // The command passes and stays; a note on it does not move the view either.
+        QTRY_COMPARE(QApplication::focusWidget(), w.findChild<QListWidget *>(u"stepList"_s));
+        press(w, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(storedState(id, 1), u"passed"_s);
+        QCOMPARE(w.selectedStep(), 1);
+        press(w, Qt::Key_N, Qt::ControlModifier);
+        auto *note = w.findChild<ReasonDialog *>(u"noteDialog"_s);
+        QVERIFY(note);
+        QTRY_COMPARE(QApplication::activeWindow(), note);
+        QTest::keyClicks(note->findChild<QPlainTextEdit *>(u"reasonEdit"_s), u"Looks normal"_s);
+        QTest::keyClick(note->findChild<QPlainTextEdit *>(u"reasonEdit"_s), Qt::Key_Return,
+                        Qt::ControlModifier);
+        QTRY_VERIFY(!w.findChild<ReasonDialog *>(u"noteDialog"_s));
+        QCOMPARE(w.selectedStep(), 1);
+        QVERIFY(next->isEnabled());
+
+        // Enter in the sign-off name is the name's own; it does not move on.
+        auto *name = w.findChild<QLineEdit *>(u"signOffName"_s);
+        name->setFocus();
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(w.selectedStep(), 1);
+        QVERIFY(!w.run().isSignedOff());
     }
 
     void groupStepListsEveryHost()
