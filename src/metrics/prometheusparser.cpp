@@ -239,6 +239,20 @@ struct FamilyState
     quint8 flags = 0;
 };
 
+/// Whether any of the eight bytes at @p p is '"', '\\' or outside ASCII: until then a
+/// label value can be skipped eight bytes at a time.
+inline bool hasQuoteEscapeOrHighBit(const char *p)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ull;
+    constexpr quint64 kHighs = 0x8080808080808080ull;
+    quint64 v;
+    std::memcpy(&v, p, 8);
+    const auto zeroByte = [](quint64 x) {
+        return (x - kOnes) & ~x & kHighs;
+    };
+    return (zeroByte(v ^ (kOnes * '"')) | zeroByte(v ^ (kOnes * '\\')) | (v & kHighs)) != 0;
+}
+
 /// Whether any byte in [p, end) is outside ASCII, eight bytes at a time.
 inline bool hasHighBit(const char *p, const char *end)
 {
@@ -462,11 +476,20 @@ struct PrometheusParser::Private
         int line = 0;
         int nextNameId = 0;
         quint32 generation = 1;
-        // Samples of one series come in runs of the same name: comparing with the previous
-        // line's name is cheaper than hashing it.
-        const char *lastName = nullptr;
-        size_t lastNameLength = 0;
-        NameInfo lastInfo;
+        // The last few sample names with their NameInfo: a series' lines come in runs of
+        // the same name (and a histogram's alternate between three), so comparing with
+        // them is cheaper than scanning and hashing the name.
+        struct RecentName
+        {
+            const char *name = nullptr;
+            size_t length = 0;
+            NameInfo info;
+        };
+        std::array<RecentName, 4> recentNames;
+        size_t nextRecentName = 0;
+        // The label names of the last line whose labels were all valid, so distinct. A line
+        // starting with the same names needs neither scanning them nor the duplicate check.
+        std::vector<QByteArrayView> knownNames;
 
         void issue(const QString &message)
         {
@@ -675,10 +698,19 @@ struct PrometheusParser::Private
         const LabelView *findLabel(QByteArrayView name) const
         {
             for (const LabelView &l : labels) {
-                if (l.name == name)
+                if (l.name.size() == name.size() &&
+                    sameBytes(l.name.data(), name.data(), size_t(name.size())))
                     return &l;
             }
             return nullptr;
+        }
+
+        bool labelsDone()
+        {
+            knownNames.resize(labels.size());
+            for (size_t i = 0; i < labels.size(); ++i)
+                knownNames[i] = labels[i].name;
+            return true;
         }
 
         /// p is just after '{'; on success p is just after '}'.
@@ -687,6 +719,7 @@ struct PrometheusParser::Private
             if (unescaped.size() < size_t(end - p))
                 unescaped.resize(size_t(end - p));
             char *scratch = unescaped.data();
+            bool namesKnown = true; // so far the same names as knownNames
             for (;;) {
                 p = skipBlanks(p, end);
                 if (p == end) {
@@ -695,16 +728,30 @@ struct PrometheusParser::Private
                 }
                 if (*p == '}') {
                     ++p;
-                    return true;
+                    return labelsDone();
                 }
-                if (!is(*p, LabelStart)) {
-                    issue(tr("Invalid label name at \"%1\" in \"%2\".")
-                              .arg(snippet(p, end), latin1(metric)));
-                    return false;
+                const char *nb = p;
+                const size_t index = labels.size();
+                if (namesKnown && index < knownNames.size()) {
+                    const size_t n = size_t(knownNames[index].size());
+                    namesKnown = size_t(end - p) >= n &&
+                                 sameBytes(knownNames[index].data(), p, n) &&
+                                 (size_t(end - p) == n || !is(p[n], LabelChar));
+                    if (namesKnown)
+                        p += n;
+                } else {
+                    namesKnown = false;
                 }
-                const char *nb = p++;
-                while (p < end && is(*p, LabelChar))
+                if (!namesKnown) {
+                    if (!is(*p, LabelStart)) {
+                        issue(tr("Invalid label name at \"%1\" in \"%2\".")
+                                  .arg(snippet(p, end), latin1(metric)));
+                        return false;
+                    }
                     ++p;
+                    while (p < end && is(*p, LabelChar))
+                        ++p;
+                }
                 const QByteArrayView name(nb, p - nb);
                 p = skipBlanks(p, end);
                 if (p == end || *p != '=') {
@@ -720,7 +767,11 @@ struct PrometheusParser::Private
                 }
                 const char *vb = ++p;
                 bool escaped = false;
+                bool highBit = false;
+                while (end - p >= 8 && !hasQuoteEscapeOrHighBit(p))
+                    p += 8;
                 while (p < end && *p != '"') {
+                    highBit |= static_cast<unsigned char>(*p) >= 0x80;
                     if (*p == '\\') {
                         const char next = p + 1 < end ? p[1] : '\0';
                         if (next != '\\' && next != '"' && next != 'n') {
@@ -740,7 +791,7 @@ struct PrometheusParser::Private
                     return false;
                 }
                 const char *ve = p++;
-                if (findLabel(name)) {
+                if (!namesKnown && findLabel(name)) {
                     issue(tr("Label \"%1\" appears twice in \"%2\".")
                               .arg(latin1(name), latin1(metric)));
                     return false;
@@ -759,7 +810,7 @@ struct PrometheusParser::Private
                     value = QByteArrayView(scratch, w - scratch);
                     scratch = w;
                 }
-                if (hasHighBit(vb, ve) && !value.isValidUtf8()) {
+                if (highBit && !value.isValidUtf8()) {
                     issue(tr("The value of label \"%1\" in \"%2\" is not valid UTF-8.")
                               .arg(latin1(name), latin1(metric)));
                     return false;
@@ -772,7 +823,7 @@ struct PrometheusParser::Private
                 }
                 if (p < end && *p == '}') {
                     ++p;
-                    return true;
+                    return labelsDone();
                 }
                 issue(tr("Expected ',' or '}' after the value of label \"%1\" in \"%2\".")
                           .arg(latin1(name), latin1(metric)));
@@ -799,7 +850,15 @@ struct PrometheusParser::Private
         void parseSample(const char *p, const char *end)
         {
             const char *nameBegin = p;
-            const char *nameEnd = scanMetricName(p, end);
+            RecentName *recent = nullptr;
+            for (RecentName &r : recentNames) {
+                if (r.name && size_t(end - p) >= r.length && sameBytes(r.name, p, r.length) &&
+                    (size_t(end - p) == r.length || !is(p[r.length], MetricChar))) {
+                    recent = &r;
+                    break;
+                }
+            }
+            const char *nameEnd = recent ? p + recent->length : scanMetricName(p, end);
             if (nameEnd == nameBegin) {
                 issue(tr("Expected a metric name, a comment or an empty line, found \"%1\".")
                           .arg(snippet(p, end)));
@@ -807,13 +866,16 @@ struct PrometheusParser::Private
             }
             const size_t nameLength = size_t(nameEnd - nameBegin);
             const QByteArrayView name(nameBegin, qsizetype(nameLength));
-            if (!lastName || lastInfo.generation != generation || nameLength != lastNameLength ||
-                !sameBytes(lastName, nameBegin, nameLength)) {
-                lastInfo = lookUp(nameBegin, nameLength);
-                lastName = nameBegin;
-                lastNameLength = nameLength;
+            if (!recent) {
+                recent = &recentNames[nextRecentName];
+                nextRecentName = (nextRecentName + 1) % recentNames.size();
+                recent->name = nameBegin;
+                recent->length = nameLength;
+                recent->info = lookUp(nameBegin, nameLength);
+            } else if (recent->info.generation != generation) {
+                recent->info = lookUp(nameBegin, nameLength);
             }
-            const NameInfo info = lastInfo;
+            const NameInfo info = recent->info;
 
             p = nameEnd;
             labels.clear();
@@ -913,7 +975,8 @@ struct PrometheusParser::Private
             line = 0;
             nextNameId = 0;
             generation = 1;
-            lastName = nullptr;
+            recentNames = {};
+            knownNames.clear();
             families.clear();
             familyByName.clear();
             resolved.clear();
@@ -976,6 +1039,7 @@ struct PrometheusParser::Private
             QString name;
             qsizetype samples = 0;
             qsizetype labels = 0;
+            qsizetype series = 0;
         };
         QList<Shape> lastShape;
         qsizetype lastStrings = 0;
@@ -1059,6 +1123,50 @@ struct PrometheusParser::Private
             return r.id;
         }
 
+        // Values that change on every line at one position (`le`, `quantile`) cycle through
+        // a few strings: a small table per position, indexed by the first bytes, catches
+        // them before the hash lookup. Only bytes in the parsed text are kept.
+        struct ValueSlot
+        {
+            const char *data = nullptr;
+            quint32 size = 0;
+            int id = -1;
+        };
+        static constexpr size_t kValueSlots = 64;
+        std::array<std::array<ValueSlot, kValueSlots>, kRecentSlots> recentValueSets;
+
+        static size_t valueSlot(QByteArrayView bytes)
+        {
+            quint64 v = 0;
+            std::memcpy(&v, bytes.data(), std::min<size_t>(8, size_t(bytes.size())));
+            v ^= quint64(bytes.size()) << 59;
+            return size_t((v * 0x9E3779B97F4A7C15ull) >> 58);
+        }
+
+        int cachedValue(size_t position, QByteArrayView bytes)
+        {
+            if (position >= kRecentSlots)
+                return intern(bytes);
+            const size_t n = size_t(bytes.size());
+            const Recent &r = recentValues[position];
+            if (r.id >= 0 && r.size == n && sameBytes(r.data, bytes.data(), n))
+                return r.id;
+            const bool inText = bytes.data() >= textBegin && bytes.data() + n <= textEnd;
+            if (!inText || n > 64)
+                return cached(recentValues, position, bytes);
+            ValueSlot &slot = recentValueSets[position][valueSlot(bytes)];
+            if (slot.id >= 0 && slot.size == n && sameBytes(slot.data, bytes.data(), n)) {
+                Recent &last = recentValues[position];
+                last.id = slot.id;
+                last.data = slot.data;
+                last.size = n;
+                return slot.id;
+            }
+            const int id = cached(recentValues, position, bytes);
+            slot = ValueSlot{bytes.data(), quint32(n), id};
+            return id;
+        }
+
         int sampleName(const SampleView &s)
         {
             if (s.nameId < 0)
@@ -1086,6 +1194,8 @@ struct PrometheusParser::Private
                 r.id = -1;
             for (Recent &r : recentValues)
                 r.id = -1;
+            for (auto &set : recentValueSets)
+                set.fill(ValueSlot{});
         }
 
         void familyAdded(int family, QByteArrayView name) override
@@ -1128,12 +1238,14 @@ struct PrometheusParser::Private
             sample.hasTimestamp = s.hasTimestamp;
             sample.line = s.line;
             sample.role = s.role;
-            sample.labelBegin = int(family.labelPool.size());
+            const qsizetype begin = family.labelPool.size();
+            sample.labelBegin = int(begin);
             sample.labelCount = int(s.labels.size());
+            family.labelPool.resize(begin + qsizetype(s.labels.size()));
+            LabelId *ids = family.labelPool.data() + begin;
             for (size_t i = 0; i < s.labels.size(); ++i) {
                 const LabelView &l = s.labels[i];
-                family.labelPool.append(
-                    LabelId{cached(recentNames, i, l.name), cached(recentValues, i, l.value)});
+                ids[i] = LabelId{cached(recentNames, i, l.name), cachedValue(i, l.value)};
             }
         }
 
@@ -1347,12 +1459,19 @@ struct PrometheusParser::Private
             const int quantileId = idOf("quantile");
             for (qsizetype i = 0; i < out->families.size(); ++i) {
                 MetricFamily &family = out->families[i];
-                lastShape[i] = Shape{family.name, family.samples.size(), family.labelPool.size()};
                 family.strings = strings;
-                if (family.type == MetricType::Histogram)
+                const bool sameShape = lastShape[i].name == family.name;
+                if (family.type == MetricType::Histogram) {
+                    if (sameShape)
+                        family.histograms.reserve(lastShape[i].series);
                     assembleHistograms(family, leId);
-                else if (family.type == MetricType::Summary)
+                } else if (family.type == MetricType::Summary) {
+                    if (sameShape)
+                        family.summaries.reserve(lastShape[i].series);
                     assembleSummaries(family, quantileId);
+                }
+                lastShape[i] = Shape{family.name, family.samples.size(), family.labelPool.size(),
+                                     family.histograms.size() + family.summaries.size()};
             }
             std::stable_sort(
                 out->issues.begin(), out->issues.end(),

@@ -168,6 +168,9 @@ private Q_SLOTS:
     void reuseRenumbersStrings();
     void escapedValuesInResult();
     void manySeries();
+    void fastPathsKeepStrictness_data();
+    void fastPathsKeepStrictness();
+    void fastPathsKeepValues();
 };
 
 void TestPrometheusParser::lines_data()
@@ -944,6 +947,88 @@ void TestPrometheusParser::manySeries()
         QCOMPARE(bare.buckets, (QList<ph::HistogramBucket>{{Inf, 9}}));
         QCOMPARE(bare.count, 9.0);
     }
+}
+
+void TestPrometheusParser::fastPathsKeepStrictness_data()
+{
+    // The shortcuts for repeated names and long values must not let bad lines through.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<int>>("lines");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("duplicate after known names")
+        << "a{x=\"1\",y=\"2\"} 1\na{x=\"1\",x=\"2\"} 2\na{x=\"1\",y=\"2\",x=\"3\"} 3\n"_ba
+        << QList<int>{2, 3} << u"twice"_s;
+    QTest::newRow("known name is a prefix")
+        << "a{ab=\"1\"} 1\na{ab-c=\"2\"} 2\n"_ba << QList<int>{2} << u"'='"_s;
+    QTest::newRow("invalid UTF-8 after eight bytes")
+        << "a{v=\"abcdefgh\"} 1\na{v=\"abcdefghi\xff\"} 1\n"_ba << QList<int>{2} << u"UTF-8"_s;
+    QTest::newRow("unclosed long value")
+        << "a{v=\"abcdefghijklmnopqrstuvwxyz"_ba << QList<int>{1} << u"closing quote"_s;
+    QTest::newRow("bad escape after eight bytes")
+        << "a{v=\"abcdefghij\\x\"} 1\n"_ba << QList<int>{1} << u"escape"_s;
+    QTest::newRow("metric name prefix of the previous")
+        << "abc 1\nab- 2\n"_ba << QList<int>{2} << u"Invalid character '-'"_s;
+    QTest::newRow("previous metric name then more")
+        << "ab 1\nab-c 2\n"_ba << QList<int>{2} << u"Invalid character '-'"_s;
+}
+
+void TestPrometheusParser::fastPathsKeepStrictness()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<int>, lines);
+    QFETCH(QString, mentions);
+    PrometheusParser parser;
+    const auto r = parser.parse(text);
+    QVERIFY2(issueLines(r) == lines, qPrintable(describeIssues(r)));
+    QVERIFY2(r.issues.first().message.contains(mentions), qPrintable(describeIssues(r)));
+    Collector c;
+    parser.parse(text, c);
+    QCOMPARE(c.issues.size(), lines.size());
+}
+
+void TestPrometheusParser::fastPathsKeepValues()
+{
+    PrometheusParser parser;
+    const auto r = parser.parse("v{a=\"abcdefghijk\\\"lmnop\",b=\"abcdefghijklmnoü\"} 1\n"
+                                "abc 1\nab 2\nabc 3\nabcd 4\n"
+                                "x_count 1\n# TYPE x summary\nx_count 2\n"
+                                "w{ab=\"1\"} 1\nw{abc=\"2\"} 2\n"_ba);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    const ph::MetricFamily *v = r.family(u"v");
+    QVERIFY(v);
+    QCOMPARE(v->labelValue(v->samples.at(0), u"a"), u"abcdefghijk\"lmnop"_s);
+    QCOMPARE(v->labelValue(v->samples.at(0), u"b"), u"abcdefghijklmnoü"_s);
+    QCOMPARE(r.family(u"abc")->samples.size(), 2);
+    QCOMPARE(r.family(u"ab")->samples.size(), 1);
+    QCOMPARE(r.family(u"abcd")->samples.size(), 1);
+    // The same name belongs to another family once a TYPE line claims its base name.
+    QCOMPARE(r.family(u"x_count")->samples.size(), 1);
+    QCOMPARE(r.family(u"x")->samples.size(), 1);
+    QCOMPARE(r.family(u"x")->samples.at(0).role, SampleRole::Count);
+    const ph::MetricFamily *w = r.family(u"w");
+    QCOMPARE(w->labelValue(w->samples.at(1), u"abc"), u"2"_s);
+    QVERIFY(w->labelValue(w->samples.at(1), u"ab").isNull());
+
+    // `le` values cycling over many series land on the right samples, each string once.
+    static const char *const les[] = {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25",
+                                      "0.5",   "1",    "2.5",   "5",    "10",  "+Inf"};
+    QByteArray text = "# TYPE h histogram\n";
+    for (int series = 0; series < 30; ++series) {
+        for (const char *le : les)
+            text += "h_bucket{s=\"" + QByteArray::number(series) + "\",le=\"" + le + "\"} 1\n";
+    }
+    const auto h = parser.parse(text);
+    QVERIFY2(h.isClean(), qPrintable(describeIssues(h)));
+    const ph::MetricFamily &f = h.families.at(0);
+    QCOMPARE(f.samples.size(), 30 * 12);
+    for (qsizetype i = 0; i < f.samples.size(); ++i) {
+        const ph::Sample &s = f.samples.at(i);
+        QCOMPARE(f.labelValue(s, u"le"), QString::fromLatin1(les[i % 12]));
+        QCOMPARE(f.labelValue(s, u"s"), QString::number(i / 12));
+    }
+    for (const char *le : les)
+        QCOMPARE(f.strings.count(QString::fromLatin1(le)), 1);
+    QCOMPARE(f.histograms.size(), 30);
 }
 
 QTEST_GUILESS_MAIN(TestPrometheusParser)
