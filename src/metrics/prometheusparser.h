@@ -44,7 +44,8 @@ struct LabelId
 };
 
 /// A sample's label as MetricFamily::labels() shows it: references into the family's
-/// string table, valid as long as the family.
+/// string table, valid as long as the family is neither destroyed nor changed. Converts
+/// to a Label (two QString copies) where one must be kept.
 struct LabelRef
 {
     const QString &name;
@@ -184,6 +185,7 @@ struct MetricFamily
         return {{labelPool.constData() + sample.labelBegin, size_t(sample.labelCount)},
                 strings.constData()};
     }
+    /// The name of @p sample as written, e.g. "rpc_seconds_sum" in family "rpc_seconds".
     const QString &sampleName(const Sample &sample) const { return strings[sample.nameId]; }
     /// The value of the label called @p name, or a null QString when the sample has none.
     QString labelValue(const Sample &sample, QStringView name) const;
