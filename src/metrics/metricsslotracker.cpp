@@ -23,7 +23,7 @@ constexpr qint64 SixHoursMs = 6 * OneHourMs;
 QString seriesKey(const MetricFamily &family, const Sample &sample, bool skipLe)
 {
     QStringList parts;
-    for (const Label &l : family.labels(sample)) {
+    for (const LabelRef l : family.labels(sample)) {
         if (skipLe && l.name == u"le")
             continue;
         parts.append(l.name + u'=' + l.value);

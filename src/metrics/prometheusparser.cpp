@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrics/prometheusparser.h"
 
-#include <QHash>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QStringDecoder>
@@ -11,6 +10,7 @@
 #include <charconv>
 #include <cstring>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -89,6 +89,36 @@ inline quint64 hashBytes(const char *p, size_t n, quint64 seed)
     return h;
 }
 
+/// memcmp() == 0 for the short strings of an exposition, without the library call.
+inline bool sameBytes(const char *a, const char *b, size_t n)
+{
+    const auto load8 = [](const char *p) {
+        quint64 v;
+        std::memcpy(&v, p, 8);
+        return v;
+    };
+    if (n >= 8) {
+        for (; n > 8; a += 8, b += 8, n -= 8) {
+            if (load8(a) != load8(b))
+                return false;
+        }
+        return load8(a + n - 8) == load8(b + n - 8);
+    }
+    if (n >= 4) {
+        quint32 x, y, u, v;
+        std::memcpy(&x, a, 4);
+        std::memcpy(&y, b, 4);
+        std::memcpy(&u, a + n - 4, 4);
+        std::memcpy(&v, b + n - 4, 4);
+        return x == y && u == v;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
+}
+
 /// Open-addressing table keyed by raw bytes, so lookups need no QByteArray or QString.
 template <typename V> class ByteTable
 {
@@ -109,7 +139,7 @@ public:
             Slot &s = m_slots[i];
             if (!s.used)
                 return nullptr;
-            if (s.hash == h && s.length == n && std::memcmp(m_keys.data() + s.offset, p, n) == 0)
+            if (s.hash == h && s.length == n && sameBytes(m_keys.data() + s.offset, p, n))
                 return &s.value;
         }
     }
@@ -209,6 +239,20 @@ struct FamilyState
     quint8 flags = 0;
 };
 
+/// Whether any of the eight bytes at @p p is '"', '\\' or outside ASCII: until then a
+/// label value can be skipped eight bytes at a time.
+inline bool hasQuoteEscapeOrHighBit(const char *p)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ull;
+    constexpr quint64 kHighs = 0x8080808080808080ull;
+    quint64 v;
+    std::memcpy(&v, p, 8);
+    const auto zeroByte = [](quint64 x) {
+        return (x - kOnes) & ~x & kHighs;
+    };
+    return (zeroByte(v ^ (kOnes * '"')) | zeroByte(v ^ (kOnes * '\\')) | (v & kHighs)) != 0;
+}
+
 /// Whether any byte in [p, end) is outside ASCII, eight bytes at a time.
 inline bool hasHighBit(const char *p, const char *end)
 {
@@ -235,6 +279,52 @@ inline QString latin1(QByteArrayView v)
     return QString::fromLatin1(v);
 }
 
+/**
+ * The common short decimals ("0.25", "1027", "4.5e-3") without std::from_chars: with at
+ * most 15 digits the mantissa is an exact double, and so is a power of ten up to 1e22, so
+ * one multiplication or division rounds correctly and the result is the one from_chars
+ * gives. Anything else (more digits, larger exponents, odd syntax) is left to from_chars.
+ */
+bool fastDecimal(const char *p, const char *e, double &out)
+{
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    quint64 mantissa = 0;
+    int digits = 0;
+    int fraction = 0;
+    for (; p < e && *p >= '0' && *p <= '9'; ++p, ++digits)
+        mantissa = mantissa * 10 + quint64(*p - '0');
+    if (p < e && *p == '.') {
+        for (++p; p < e && *p >= '0' && *p <= '9'; ++p, ++digits, ++fraction)
+            mantissa = mantissa * 10 + quint64(*p - '0');
+    }
+    if (digits == 0 || digits > 15)
+        return false;
+    int exponent = 0;
+    if (p < e && (*p == 'e' || *p == 'E')) {
+        ++p;
+        bool negativeExponent = false;
+        if (p < e && (*p == '+' || *p == '-'))
+            negativeExponent = *p++ == '-';
+        const char *first = p;
+        for (; p < e && *p >= '0' && *p <= '9' && p - first < 4; ++p)
+            exponent = exponent * 10 + (*p - '0');
+        if (p == first)
+            return false;
+        if (negativeExponent)
+            exponent = -exponent;
+    }
+    if (p != e)
+        return false;
+    exponent -= fraction;
+    if (exponent < -22 || exponent > 22)
+        return false;
+    const double m = double(mantissa);
+    out = exponent < 0 ? m / kPow10[-exponent] : m * kPow10[exponent];
+    return true;
+}
+
 bool parseDouble(const char *b, const char *e, double &out)
 {
     if (b == e)
@@ -248,6 +338,11 @@ bool parseDouble(const char *b, const char *e, double &out)
     if (p == e)
         return false;
     if ((*p >= '0' && *p <= '9') || *p == '.') {
+        if (fastDecimal(p, e, out)) {
+            if (negative)
+                out = -out;
+            return true;
+        }
         const auto r = std::from_chars(p, e, out, std::chars_format::general);
         if (r.ec != std::errc{} || r.ptr != e)
             return false;
@@ -320,7 +415,7 @@ QString metricTypeName(MetricType type)
 
 QString MetricFamily::labelValue(const Sample &sample, QStringView name) const
 {
-    for (const Label &l : labels(sample)) {
+    for (const LabelRef l : labels(sample)) {
         if (l.name == name)
             return l.value;
     }
@@ -381,6 +476,20 @@ struct PrometheusParser::Private
         int line = 0;
         int nextNameId = 0;
         quint32 generation = 1;
+        // The last few sample names with their NameInfo: a series' lines come in runs of
+        // the same name (and a histogram's alternate between three), so comparing with
+        // them is cheaper than scanning and hashing the name.
+        struct RecentName
+        {
+            const char *name = nullptr;
+            size_t length = 0;
+            NameInfo info;
+        };
+        std::array<RecentName, 4> recentNames;
+        size_t nextRecentName = 0;
+        // The label names of the last line whose labels were all valid, so distinct. A line
+        // starting with the same names needs neither scanning them nor the duplicate check.
+        std::vector<QByteArrayView> knownNames;
 
         void issue(const QString &message)
         {
@@ -589,10 +698,19 @@ struct PrometheusParser::Private
         const LabelView *findLabel(QByteArrayView name) const
         {
             for (const LabelView &l : labels) {
-                if (l.name == name)
+                if (l.name.size() == name.size() &&
+                    sameBytes(l.name.data(), name.data(), size_t(name.size())))
                     return &l;
             }
             return nullptr;
+        }
+
+        bool labelsDone()
+        {
+            knownNames.resize(labels.size());
+            for (size_t i = 0; i < labels.size(); ++i)
+                knownNames[i] = labels[i].name;
+            return true;
         }
 
         /// p is just after '{'; on success p is just after '}'.
@@ -601,6 +719,7 @@ struct PrometheusParser::Private
             if (unescaped.size() < size_t(end - p))
                 unescaped.resize(size_t(end - p));
             char *scratch = unescaped.data();
+            bool namesKnown = true; // so far the same names as knownNames
             for (;;) {
                 p = skipBlanks(p, end);
                 if (p == end) {
@@ -609,16 +728,30 @@ struct PrometheusParser::Private
                 }
                 if (*p == '}') {
                     ++p;
-                    return true;
+                    return labelsDone();
                 }
-                if (!is(*p, LabelStart)) {
-                    issue(tr("Invalid label name at \"%1\" in \"%2\".")
-                              .arg(snippet(p, end), latin1(metric)));
-                    return false;
+                const char *nb = p;
+                const size_t index = labels.size();
+                if (namesKnown && index < knownNames.size()) {
+                    const size_t n = size_t(knownNames[index].size());
+                    namesKnown = size_t(end - p) >= n &&
+                                 sameBytes(knownNames[index].data(), p, n) &&
+                                 (size_t(end - p) == n || !is(p[n], LabelChar));
+                    if (namesKnown)
+                        p += n;
+                } else {
+                    namesKnown = false;
                 }
-                const char *nb = p++;
-                while (p < end && is(*p, LabelChar))
+                if (!namesKnown) {
+                    if (!is(*p, LabelStart)) {
+                        issue(tr("Invalid label name at \"%1\" in \"%2\".")
+                                  .arg(snippet(p, end), latin1(metric)));
+                        return false;
+                    }
                     ++p;
+                    while (p < end && is(*p, LabelChar))
+                        ++p;
+                }
                 const QByteArrayView name(nb, p - nb);
                 p = skipBlanks(p, end);
                 if (p == end || *p != '=') {
@@ -634,7 +767,11 @@ struct PrometheusParser::Private
                 }
                 const char *vb = ++p;
                 bool escaped = false;
+                bool highBit = false;
+                while (end - p >= 8 && !hasQuoteEscapeOrHighBit(p))
+                    p += 8;
                 while (p < end && *p != '"') {
+                    highBit |= static_cast<unsigned char>(*p) >= 0x80;
                     if (*p == '\\') {
                         const char next = p + 1 < end ? p[1] : '\0';
                         if (next != '\\' && next != '"' && next != 'n') {
@@ -654,7 +791,7 @@ struct PrometheusParser::Private
                     return false;
                 }
                 const char *ve = p++;
-                if (findLabel(name)) {
+                if (!namesKnown && findLabel(name)) {
                     issue(tr("Label \"%1\" appears twice in \"%2\".")
                               .arg(latin1(name), latin1(metric)));
                     return false;
@@ -673,7 +810,7 @@ struct PrometheusParser::Private
                     value = QByteArrayView(scratch, w - scratch);
                     scratch = w;
                 }
-                if (hasHighBit(vb, ve) && !value.isValidUtf8()) {
+                if (highBit && !value.isValidUtf8()) {
                     issue(tr("The value of label \"%1\" in \"%2\" is not valid UTF-8.")
                               .arg(latin1(name), latin1(metric)));
                     return false;
@@ -686,7 +823,7 @@ struct PrometheusParser::Private
                 }
                 if (p < end && *p == '}') {
                     ++p;
-                    return true;
+                    return labelsDone();
                 }
                 issue(tr("Expected ',' or '}' after the value of label \"%1\" in \"%2\".")
                           .arg(latin1(name), latin1(metric)));
@@ -713,7 +850,15 @@ struct PrometheusParser::Private
         void parseSample(const char *p, const char *end)
         {
             const char *nameBegin = p;
-            const char *nameEnd = scanMetricName(p, end);
+            RecentName *recent = nullptr;
+            for (RecentName &r : recentNames) {
+                if (r.name && size_t(end - p) >= r.length && sameBytes(r.name, p, r.length) &&
+                    (size_t(end - p) == r.length || !is(p[r.length], MetricChar))) {
+                    recent = &r;
+                    break;
+                }
+            }
+            const char *nameEnd = recent ? p + recent->length : scanMetricName(p, end);
             if (nameEnd == nameBegin) {
                 issue(tr("Expected a metric name, a comment or an empty line, found \"%1\".")
                           .arg(snippet(p, end)));
@@ -721,7 +866,16 @@ struct PrometheusParser::Private
             }
             const size_t nameLength = size_t(nameEnd - nameBegin);
             const QByteArrayView name(nameBegin, qsizetype(nameLength));
-            const NameInfo info = lookUp(nameBegin, nameLength);
+            if (!recent) {
+                recent = &recentNames[nextRecentName];
+                nextRecentName = (nextRecentName + 1) % recentNames.size();
+                recent->name = nameBegin;
+                recent->length = nameLength;
+                recent->info = lookUp(nameBegin, nameLength);
+            } else if (recent->info.generation != generation) {
+                recent->info = lookUp(nameBegin, nameLength);
+            }
+            const NameInfo info = recent->info;
 
             p = nameEnd;
             labels.clear();
@@ -821,6 +975,8 @@ struct PrometheusParser::Private
             line = 0;
             nextNameId = 0;
             generation = 1;
+            recentNames = {};
+            knownNames.clear();
             families.clear();
             familyByName.clear();
             resolved.clear();
@@ -850,25 +1006,31 @@ struct PrometheusParser::Private
         }
     };
 
-    /// Builds a PrometheusParseResult from the stream: interned QStrings, then assembled
-    /// histogram and summary series.
+    /// Builds a PrometheusParseResult from the stream: one table of distinct strings per
+    /// result, samples and labels as indexes into it, then assembled histogram and summary
+    /// series. Indexes instead of QString copies keep the per-label cost to a byte compare
+    /// and an 8-byte append: no reference counting and no allocation per sample.
     struct Builder final : PrometheusVisitor
     {
         explicit Builder(quint64 seed)
-            : names(seed, 1u << 16)
-            , values(seed, 1u << 18)
+            : ids(seed, std::numeric_limits<size_t>::max())
+            , decoded(seed, 1u << 18)
         {
         }
 
-        // Kept across parses: the same target exposes the same strings every scrape.
-        ByteTable<QString> names;
-        ByteTable<QString> values;
-        const QString le = u"le"_s;
-        const QString quantile = u"quantile"_s;
+        // Per parse: bytes -> index into `strings`, so equal indexes mean equal strings and
+        // the series assembly compares integers. Should the table's key storage run out
+        // (gigabytes of distinct strings), the rest go to `overflow`.
+        ByteTable<int> ids;
+        std::unordered_map<std::string, int> overflow;
+        QList<QString> strings;
+        // Kept across parses: the same target exposes the same strings every scrape, so
+        // their QStrings are decoded once.
+        ByteTable<QString> decoded;
 
         PrometheusParseResult *out = nullptr;
         int maxIssues = 0;
-        QList<QString> sampleNames; ///< by SampleView::nameId, per parse
+        std::vector<int> sampleNames; ///< string index by SampleView::nameId, per parse
 
         // The sizes of the previous result, family by family: a parser reused for the
         // same target reserves them up front instead of growing every list by doubling.
@@ -877,8 +1039,10 @@ struct PrometheusParser::Private
             QString name;
             qsizetype samples = 0;
             qsizetype labels = 0;
+            qsizetype series = 0;
         };
         QList<Shape> lastShape;
+        qsizetype lastStrings = 0;
 
         void issue(int atLine, QString message)
         {
@@ -889,70 +1053,149 @@ struct PrometheusParser::Private
             out->issues.append(ParseIssue{atLine, std::move(message)});
         }
 
-        QString internName(QByteArrayView n)
+        QString decode(QByteArrayView v)
         {
-            const quint64 h = names.hash(n.data(), size_t(n.size()));
-            if (QString *s = names.find(n.data(), size_t(n.size()), h))
+            const quint64 h = decoded.hash(v.data(), size_t(v.size()));
+            if (QString *s = decoded.find(v.data(), size_t(v.size()), h))
                 return *s;
-            // Names are ASCII by construction (checked by the character table).
-            QString s = QString::fromLatin1(n);
-            names.insert(n.data(), size_t(n.size()), h, s);
+            // The stream has checked that values are valid UTF-8; names are ASCII.
+            QString s = hasHighBit(v.data(), v.data() + v.size()) ? QString::fromUtf8(v)
+                                                                  : QString::fromLatin1(v);
+            decoded.insert(v.data(), size_t(v.size()), h, s);
             return s;
         }
 
-        QString internValue(QByteArrayView v)
+        int intern(QByteArrayView v)
         {
-            const quint64 h = values.hash(v.data(), size_t(v.size()));
-            if (QString *s = values.find(v.data(), size_t(v.size()), h))
-                return *s;
-            bool ascii = true;
-            for (const char c : v)
-                ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-            // The stream has checked that the value is valid UTF-8.
-            QString s = ascii ? QString::fromLatin1(v) : QString::fromUtf8(v);
-            values.insert(v.data(), size_t(v.size()), h, s);
-            return s;
+            const quint64 h = ids.hash(v.data(), size_t(v.size()));
+            if (const int *id = ids.find(v.data(), size_t(v.size()), h))
+                return *id;
+            std::string key;
+            if (!overflow.empty()) {
+                key.assign(v.data(), size_t(v.size()));
+                const auto it = overflow.find(key);
+                if (it != overflow.end())
+                    return it->second;
+            }
+            const int id = int(strings.size());
+            strings.append(decode(v));
+            if (!ids.insert(v.data(), size_t(v.size()), h, id)) {
+                key.assign(v.data(), size_t(v.size()));
+                overflow.emplace(std::move(key), id);
+            }
+            return id;
         }
 
         // Consecutive samples usually repeat the label names, and most values, at the same
         // positions; a byte comparison with the previous sample is cheaper than a hash
-        // lookup.
+        // lookup. Reset every parse, as the indexes are.
+        // The bytes are remembered by pointer when they lie in the parsed text, which
+        // outlives the parse; unescaped values live in the stream's scratch and are copied.
         struct Recent
         {
-            std::string bytes;
-            QString string;
-            bool set = false;
+            const char *data = nullptr;
+            size_t size = 0;
+            int id = -1;
+            std::string copy;
         };
         static constexpr size_t kRecentSlots = 32;
         std::array<Recent, kRecentSlots> recentNames;
         std::array<Recent, kRecentSlots> recentValues;
+        const char *textBegin = nullptr;
+        const char *textEnd = nullptr;
 
-        template <typename Intern>
-        static QString cached(std::array<Recent, kRecentSlots> &slots, size_t position,
-                              QByteArrayView bytes, Intern intern)
+        int cached(std::array<Recent, kRecentSlots> &slots, size_t position, QByteArrayView bytes)
         {
             if (position >= kRecentSlots)
                 return intern(bytes);
             Recent &r = slots[position];
-            if (r.set && r.bytes.size() == size_t(bytes.size()) &&
-                std::memcmp(r.bytes.data(), bytes.data(), r.bytes.size()) == 0)
-                return r.string;
-            r.string = intern(bytes);
-            r.bytes.assign(bytes.data(), size_t(bytes.size()));
-            r.set = true;
-            return r.string;
+            const size_t n = size_t(bytes.size());
+            if (r.id >= 0 && r.size == n && sameBytes(r.data, bytes.data(), n))
+                return r.id;
+            r.id = intern(bytes);
+            r.size = n;
+            if (bytes.data() >= textBegin && bytes.data() + n <= textEnd) {
+                r.data = bytes.data();
+            } else {
+                r.copy.assign(bytes.data(), n);
+                r.data = r.copy.data();
+            }
+            return r.id;
         }
 
-        QString sampleName(const SampleView &s)
+        // Values that change on every line at one position (`le`, `quantile`) cycle through
+        // a few strings: a small table per position, indexed by the first bytes, catches
+        // them before the hash lookup. Only bytes in the parsed text are kept.
+        struct ValueSlot
+        {
+            const char *data = nullptr;
+            quint32 size = 0;
+            int id = -1;
+        };
+        static constexpr size_t kValueSlots = 64;
+        std::array<std::array<ValueSlot, kValueSlots>, kRecentSlots> recentValueSets;
+
+        static size_t valueSlot(QByteArrayView bytes)
+        {
+            quint64 v = 0;
+            std::memcpy(&v, bytes.data(), std::min<size_t>(8, size_t(bytes.size())));
+            v ^= quint64(bytes.size()) << 59;
+            return size_t((v * 0x9E3779B97F4A7C15ull) >> 58);
+        }
+
+        int cachedValue(size_t position, QByteArrayView bytes)
+        {
+            if (position >= kRecentSlots)
+                return intern(bytes);
+            const size_t n = size_t(bytes.size());
+            const Recent &r = recentValues[position];
+            if (r.id >= 0 && r.size == n && sameBytes(r.data, bytes.data(), n))
+                return r.id;
+            const bool inText = bytes.data() >= textBegin && bytes.data() + n <= textEnd;
+            if (!inText || n > 64)
+                return cached(recentValues, position, bytes);
+            ValueSlot &slot = recentValueSets[position][valueSlot(bytes)];
+            if (slot.id >= 0 && slot.size == n && sameBytes(slot.data, bytes.data(), n)) {
+                Recent &last = recentValues[position];
+                last.id = slot.id;
+                last.data = slot.data;
+                last.size = n;
+                return slot.id;
+            }
+            const int id = cached(recentValues, position, bytes);
+            slot = ValueSlot{bytes.data(), quint32(n), id};
+            return id;
+        }
+
+        int sampleName(const SampleView &s)
         {
             if (s.nameId < 0)
-                return internName(s.name);
-            if (s.nameId >= sampleNames.size())
-                sampleNames.resize(s.nameId + 1);
-            QString &slot = sampleNames[s.nameId];
-            if (slot.isNull())
-                slot = internName(s.name);
+                return intern(s.name);
+            if (size_t(s.nameId) >= sampleNames.size())
+                sampleNames.resize(size_t(s.nameId) + 1, -1);
+            int &slot = sampleNames[size_t(s.nameId)];
+            if (slot < 0)
+                slot = intern(s.name);
             return slot;
+        }
+
+        void start(PrometheusParseResult *result, int issueLimit, QByteArrayView text)
+        {
+            out = result;
+            maxIssues = issueLimit;
+            textBegin = text.data();
+            textEnd = text.data() + text.size();
+            ids.clear();
+            overflow.clear();
+            strings = QList<QString>();
+            strings.reserve(lastStrings);
+            sampleNames.clear();
+            for (Recent &r : recentNames)
+                r.id = -1;
+            for (Recent &r : recentValues)
+                r.id = -1;
+            for (auto &set : recentValueSets)
+                set.fill(ValueSlot{});
         }
 
         void familyAdded(int family, QByteArrayView name) override
@@ -961,7 +1204,7 @@ struct PrometheusParser::Private
             if (family == 0 && out->families.capacity() < lastShape.size())
                 out->families.reserve(lastShape.size());
             MetricFamily f;
-            f.name = internName(name);
+            f.name = decode(name);
             if (family < lastShape.size() && lastShape[family].name == f.name) {
                 f.samples.reserve(lastShape[family].samples);
                 f.labelPool.reserve(lastShape[family].labels);
@@ -987,100 +1230,174 @@ struct PrometheusParser::Private
         void sampleParsed(const SampleView &s) override
         {
             MetricFamily &family = out->families[s.family];
-            Sample sample;
-            sample.name = sampleName(s);
+            Sample &sample = family.samples.emplace_back();
+            sample.nameId = sampleName(s);
             sample.value = s.value;
             sample.bound = s.bound;
             sample.timestampMs = s.timestampMs;
             sample.hasTimestamp = s.hasTimestamp;
             sample.line = s.line;
             sample.role = s.role;
-            sample.labelBegin = int(family.labelPool.size());
+            const qsizetype begin = family.labelPool.size();
+            sample.labelBegin = int(begin);
             sample.labelCount = int(s.labels.size());
+            family.labelPool.resize(begin + qsizetype(s.labels.size()));
+            LabelId *ids = family.labelPool.data() + begin;
             for (size_t i = 0; i < s.labels.size(); ++i) {
                 const LabelView &l = s.labels[i];
-                family.labelPool.append(
-                    Label{cached(recentNames, i, l.name,
-                                 [this](QByteArrayView b) { return internName(b); }),
-                          cached(recentValues, i, l.value,
-                                 [this](QByteArrayView b) { return internValue(b); })});
+                ids[i] = LabelId{cached(recentNames, i, l.name), cachedValue(i, l.value)};
             }
-            family.samples.append(std::move(sample));
         }
 
-        // Series identity ignores label order and the per-sample `le` / `quantile` label.
-        static bool sameSeries(const QList<Label> &series, std::span<const Label> labels,
-                               const QString &excluded)
+        /// Whether two samples have the same labels in the same order, not counting the
+        /// name @p excluded (`le` or `quantile`): then they belong to the same series.
+        static bool sameIds(std::span<const LabelId> a, std::span<const LabelId> b, int excluded)
         {
-            qsizetype matched = 0;
-            for (const Label &l : labels) {
-                if (l.name == excluded)
-                    continue;
-                const auto it = std::find_if(series.cbegin(), series.cend(),
-                                             [&](const Label &s) { return s.name == l.name; });
-                if (it == series.cend() || it->value != l.value)
+            size_t i = 0;
+            size_t j = 0;
+            for (;;) {
+                while (i < a.size() && a[i].name == excluded)
+                    ++i;
+                while (j < b.size() && b[j].name == excluded)
+                    ++j;
+                if (i == a.size() || j == b.size())
+                    return i == a.size() && j == b.size();
+                if (a[i].name != b[j].name || a[i].value != b[j].value)
                     return false;
-                ++matched;
+                ++i;
+                ++j;
             }
-            return matched == series.size();
         }
 
-        static QString seriesKey(std::span<const Label> labels, const QString &excluded)
+        // Series of the family being assembled, keyed by their labels sorted by name index
+        // (series identity ignores label order). Slots carry the number of the family they
+        // belong to, so moving to the next family needs no clearing.
+        struct SeriesSlot
         {
-            QVarLengthArray<const Label *, 16> sorted;
-            for (const Label &l : labels) {
-                if (l.name != excluded)
-                    sorted.append(&l);
+            quint64 hash = 0;
+            quint32 epoch = 0;
+            qint32 series = -1;
+        };
+        std::vector<SeriesSlot> seriesSlots = std::vector<SeriesSlot>(64);
+        quint32 seriesEpoch = 0;
+        size_t seriesUsed = 0;
+        std::vector<LabelId> seriesKeys;                 ///< the sorted labels of each series
+        std::vector<std::pair<size_t, size_t>> seriesAt; ///< offset, count in seriesKeys
+        std::vector<LabelId> sortedScratch;
+        qsizetype lastBucketCount = 0;
+
+        void startSeries()
+        {
+            if (++seriesEpoch == 0) {
+                std::fill(seriesSlots.begin(), seriesSlots.end(), SeriesSlot{});
+                seriesEpoch = 1;
             }
-            std::sort(sorted.begin(), sorted.end(),
-                      [](const Label *a, const Label *b) { return a->name < b->name; });
-            QString key;
-            for (const Label *l : sorted) {
-                // Length prefixes keep keys unambiguous whatever the values contain.
-                key += QString::number(l->name.size()) + u':' + l->name +
-                       QString::number(l->value.size()) + u':' + l->value;
-            }
-            return key;
+            seriesUsed = 0;
+            seriesKeys.clear();
+            seriesAt.clear();
         }
 
-        static QList<Label> withoutLabel(std::span<const Label> labels, const QString &excluded)
+        void growSeriesSlots()
+        {
+            std::vector<SeriesSlot> old(seriesSlots.size() * 2);
+            old.swap(seriesSlots);
+            const size_t mask = seriesSlots.size() - 1;
+            for (const SeriesSlot &slot : old) {
+                if (slot.epoch != seriesEpoch)
+                    continue;
+                size_t i = slot.hash & mask;
+                while (seriesSlots[i].epoch == seriesEpoch)
+                    i = (i + 1) & mask;
+                seriesSlots[i] = slot;
+            }
+        }
+
+        /// The series with these labels (minus @p excluded), or -1 after registering
+        /// @p next as the series for them.
+        qsizetype findOrAddSeries(std::span<const LabelId> labels, int excluded, qsizetype next)
+        {
+            sortedScratch.clear();
+            for (const LabelId &l : labels) {
+                if (l.name != excluded)
+                    sortedScratch.push_back(l);
+            }
+            std::sort(sortedScratch.begin(), sortedScratch.end(),
+                      [](const LabelId &a, const LabelId &b) { return a.name < b.name; });
+            const char *bytes =
+                sortedScratch.empty() ? "" : reinterpret_cast<const char *>(sortedScratch.data());
+            const size_t length = sortedScratch.size() * sizeof(LabelId);
+            const quint64 h = ids.hash(bytes, length);
+            const size_t mask = seriesSlots.size() - 1;
+            size_t i = h & mask;
+            for (; seriesSlots[i].epoch == seriesEpoch; i = (i + 1) & mask) {
+                const SeriesSlot &slot = seriesSlots[i];
+                if (slot.hash != h)
+                    continue;
+                const auto [offset, count] = seriesAt[size_t(slot.series)];
+                if (count == sortedScratch.size() &&
+                    (count == 0 || std::memcmp(seriesKeys.data() + offset, bytes, length) == 0))
+                    return slot.series;
+            }
+            seriesSlots[i] = SeriesSlot{h, seriesEpoch, qint32(next)};
+            seriesAt.emplace_back(seriesKeys.size(), sortedScratch.size());
+            seriesKeys.insert(seriesKeys.end(), sortedScratch.begin(), sortedScratch.end());
+            if (++seriesUsed * 2 > seriesSlots.size())
+                growSeriesSlots();
+            return -1;
+        }
+
+        QList<Label> seriesLabels(const MetricFamily::LabelRange &labels, int excluded) const
         {
             QList<Label> result;
             result.reserve(qsizetype(labels.size()));
-            for (const Label &l : labels) {
-                if (l.name != excluded)
-                    result.append(l);
+            const auto labelIds = labels.ids();
+            for (size_t i = 0; i < labelIds.size(); ++i) {
+                if (labelIds[i].name != excluded)
+                    result.append(labels[i]);
             }
             return result;
         }
 
         template <typename Series>
-        qsizetype seriesIndex(QList<Series> &all, QHash<QString, qsizetype> &byKey,
-                              qsizetype current, const MetricFamily &family, const Sample &s,
-                              const QString &excluded)
+        qsizetype seriesIndex(QList<Series> &all, qsizetype current, const Sample *previous,
+                              const MetricFamily &family, const Sample &s, int excluded)
         {
             const auto labels = family.labels(s);
-            if (current >= 0 && sameSeries(all[current].labels, labels, excluded))
+            if (current >= 0 && sameIds(family.labels(*previous).ids(), labels.ids(), excluded))
                 return current;
-            const QString key = seriesKey(labels, excluded);
-            const auto it = byKey.constFind(key);
-            if (it != byKey.cend())
-                return it.value();
+            const qsizetype found = findOrAddSeries(labels.ids(), excluded, all.size());
+            if (found >= 0)
+                return found;
             Series series;
-            series.labels = withoutLabel(labels, excluded);
+            series.labels = seriesLabels(labels, excluded);
             series.line = s.line;
             all.append(std::move(series));
-            byKey.insert(key, all.size() - 1);
             return all.size() - 1;
         }
 
-        void assembleHistograms(MetricFamily &family)
+        /// The index of @p name in this parse's table, -1 when it did not occur.
+        int idOf(QByteArrayView name)
         {
-            QHash<QString, qsizetype> byKey;
+            if (const int *id = ids.find(name.data(), size_t(name.size()),
+                                         ids.hash(name.data(), size_t(name.size()))))
+                return *id;
+            const auto it = overflow.find(std::string(name.data(), size_t(name.size())));
+            return it != overflow.end() ? it->second : -1;
+        }
+
+        void assembleHistograms(MetricFamily &family, int leId)
+        {
+            startSeries();
             qsizetype current = -1;
+            const Sample *previous = nullptr;
             for (const Sample &s : std::as_const(family.samples)) {
-                current = seriesIndex(family.histograms, byKey, current, family, s, le);
+                const qsizetype before = family.histograms.size();
+                current = seriesIndex(family.histograms, current, previous, family, s, leId);
+                previous = &s;
                 HistogramSeries &series = family.histograms[current];
+                // Series of one family usually have the same buckets.
+                if (family.histograms.size() > before)
+                    series.buckets.reserve(lastBucketCount);
                 if (s.role == SampleRole::Bucket)
                     series.buckets.append(HistogramBucket{s.bound, s.value});
                 else if (s.role == SampleRole::Sum)
@@ -1089,6 +1406,7 @@ struct PrometheusParser::Private
                     series.count = s.value;
             }
             for (HistogramSeries &series : family.histograms) {
+                lastBucketCount = series.buckets.size();
                 std::stable_sort(series.buckets.begin(), series.buckets.end(),
                                  [](const HistogramBucket &a, const HistogramBucket &b) {
                                      return a.upperBound < b.upperBound;
@@ -1108,12 +1426,14 @@ struct PrometheusParser::Private
             }
         }
 
-        void assembleSummaries(MetricFamily &family)
+        void assembleSummaries(MetricFamily &family, int quantileId)
         {
-            QHash<QString, qsizetype> byKey;
+            startSeries();
             qsizetype current = -1;
+            const Sample *previous = nullptr;
             for (const Sample &s : std::as_const(family.samples)) {
-                current = seriesIndex(family.summaries, byKey, current, family, s, quantile);
+                current = seriesIndex(family.summaries, current, previous, family, s, quantileId);
+                previous = &s;
                 SummarySeries &series = family.summaries[current];
                 if (s.role == SampleRole::Quantile)
                     series.quantiles.append(SummaryQuantile{s.bound, s.value});
@@ -1134,20 +1454,30 @@ struct PrometheusParser::Private
         {
             out->omittedIssues += summary.omittedIssues;
             lastShape.resize(out->families.size());
+            lastStrings = strings.size();
+            const int leId = idOf("le");
+            const int quantileId = idOf("quantile");
             for (qsizetype i = 0; i < out->families.size(); ++i) {
-                const MetricFamily &family = out->families.at(i);
-                lastShape[i] = Shape{family.name, family.samples.size(), family.labelPool.size()};
-            }
-            for (MetricFamily &family : out->families) {
-                if (family.type == MetricType::Histogram)
-                    assembleHistograms(family);
-                else if (family.type == MetricType::Summary)
-                    assembleSummaries(family);
+                MetricFamily &family = out->families[i];
+                family.strings = strings;
+                const bool sameShape = lastShape[i].name == family.name;
+                if (family.type == MetricType::Histogram) {
+                    if (sameShape)
+                        family.histograms.reserve(lastShape[i].series);
+                    assembleHistograms(family, leId);
+                } else if (family.type == MetricType::Summary) {
+                    if (sameShape)
+                        family.summaries.reserve(lastShape[i].series);
+                    assembleSummaries(family, quantileId);
+                }
+                lastShape[i] = Shape{family.name, family.samples.size(), family.labelPool.size(),
+                                     family.histograms.size() + family.summaries.size()};
             }
             std::stable_sort(
                 out->issues.begin(), out->issues.end(),
                 [](const ParseIssue &a, const ParseIssue &b) { return a.line < b.line; });
             out = nullptr;
+            strings = QList<QString>();
             sampleNames.clear();
         }
     };
@@ -1172,8 +1502,7 @@ PrometheusParser::~PrometheusParser() = default;
 PrometheusParseResult PrometheusParser::parse(QByteArrayView text)
 {
     PrometheusParseResult result;
-    d->builder.out = &result;
-    d->builder.maxIssues = m_maxIssues;
+    d->builder.start(&result, m_maxIssues, text);
     const PrometheusStreamSummary summary = d->stream.run(text, d->builder, m_maxIssues);
     d->builder.finish(summary);
     return result;

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <cstddef>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <span>
@@ -34,6 +36,24 @@ struct Label
     friend bool operator==(const Label &, const Label &) = default;
 };
 
+/// A sample's label as the result stores it: two indexes into MetricFamily::strings.
+struct LabelId
+{
+    int name = 0;
+    int value = 0;
+};
+
+/// A sample's label as MetricFamily::labels() shows it: references into the family's
+/// string table, valid as long as the family is neither destroyed nor changed. Converts
+/// to a Label (two QString copies) where one must be kept.
+struct LabelRef
+{
+    const QString &name;
+    const QString &value;
+
+    operator Label() const { return Label{name, value}; }
+};
+
 /// What a sample is within its family.
 enum class SampleRole : quint8
 {
@@ -44,14 +64,15 @@ enum class SampleRole : quint8
     Quantile, ///< summary sample; bound = `quantile`
 };
 
-/// One sample line. Its labels live in the family's labelPool (see MetricFamily::labels()).
+/// One sample line. Its name and labels are indexes into the family's string table
+/// (see MetricFamily::sampleName() and MetricFamily::labels()).
 struct Sample
 {
-    QString name; ///< as written, e.g. "http_request_duration_seconds_bucket"
     double value = 0;
     double bound = std::numeric_limits<double>::quiet_NaN(); ///< `le` or `quantile`
     qint64 timestampMs = 0;
-    int line = 0; ///< 1-based line in the input
+    int line = 0;   ///< 1-based line in the input
+    int nameId = 0; ///< as written, e.g. "http_request_duration_seconds_bucket"; see sampleName()
     int labelBegin = 0;
     int labelCount = 0;
     SampleRole role = SampleRole::Value;
@@ -91,14 +112,81 @@ struct MetricFamily
     QString help;
     MetricType type = MetricType::Untyped;
     QList<Sample> samples;
-    QList<Label> labelPool;            ///< storage for the samples' labels
+    QList<LabelId> labelPool; ///< storage for the samples' labels
+    /// Sample names, label names and values, each distinct string once; one table shared
+    /// by every family of a PrometheusParseResult.
+    QList<QString> strings;
     QList<HistogramSeries> histograms; ///< filled for Histogram families
     QList<SummarySeries> summaries;    ///< filled for Summary families
 
-    std::span<const Label> labels(const Sample &sample) const
+    /// The labels of @p sample in the order written, `le` / `quantile` included.
+    class LabelRange
     {
-        return {labelPool.constData() + sample.labelBegin, size_t(sample.labelCount)};
+    public:
+        class iterator
+        {
+        public:
+            using iterator_category = std::input_iterator_tag;
+            using value_type = Label;
+            using difference_type = std::ptrdiff_t;
+            using pointer = void;
+            using reference = LabelRef;
+
+            iterator() = default;
+            iterator(const LabelId *id, const QString *strings)
+                : m_id(id)
+                , m_strings(strings)
+            {
+            }
+            LabelRef operator*() const { return {m_strings[m_id->name], m_strings[m_id->value]}; }
+            iterator &operator++()
+            {
+                ++m_id;
+                return *this;
+            }
+            iterator operator++(int)
+            {
+                iterator before = *this;
+                ++m_id;
+                return before;
+            }
+            friend bool operator==(const iterator &a, const iterator &b)
+            {
+                return a.m_id == b.m_id;
+            }
+
+        private:
+            const LabelId *m_id = nullptr;
+            const QString *m_strings = nullptr;
+        };
+
+        LabelRange(std::span<const LabelId> ids, const QString *strings)
+            : m_ids(ids)
+            , m_strings(strings)
+        {
+        }
+        iterator begin() const { return {m_ids.data(), m_strings}; }
+        iterator end() const { return {m_ids.data() + m_ids.size(), m_strings}; }
+        size_t size() const { return m_ids.size(); }
+        bool empty() const { return m_ids.empty(); }
+        LabelRef operator[](size_t i) const
+        {
+            return {m_strings[m_ids[i].name], m_strings[m_ids[i].value]};
+        }
+        std::span<const LabelId> ids() const { return m_ids; }
+
+    private:
+        std::span<const LabelId> m_ids;
+        const QString *m_strings;
+    };
+
+    LabelRange labels(const Sample &sample) const
+    {
+        return {{labelPool.constData() + sample.labelBegin, size_t(sample.labelCount)},
+                strings.constData()};
     }
+    /// The name of @p sample as written, e.g. "rpc_seconds_sum" in family "rpc_seconds".
+    const QString &sampleName(const Sample &sample) const { return strings[sample.nameId]; }
     /// The value of the label called @p name, or a null QString when the sample has none.
     QString labelValue(const Sample &sample, QStringView name) const;
 };
@@ -187,9 +275,11 @@ struct PrometheusParseResult
  * Strict parser of the Prometheus text exposition format 0.0.4. Bad lines are reported
  * with their line number and skipped; parsing always runs to the end and never throws.
  *
- * Names and label strings are interned, so samples share string data. A parser kept
- * for repeated scrapes of the same target reuses its string tables across parse()
- * calls. Not thread-safe: use one parser per thread.
+ * Names and label strings are interned: a result holds each distinct string once
+ * (MetricFamily::strings) and samples refer to them by index, so building the result
+ * copies no string per label. A parser kept for repeated scrapes of the same target
+ * reuses its decoded strings and list sizes across parse() calls. Not thread-safe: use
+ * one parser per thread.
  *
  * Tolerated beyond the letter of the format: `\r\n` line ends, a missing final newline,
  * a trailing comma in a label set, no blank between `}` and the value, and samples of
@@ -230,6 +320,7 @@ private:
 
 // Implicitly shared members move with a memcpy, so growing the lists needs no refcounting.
 Q_DECLARE_TYPEINFO(ph::Label, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(ph::LabelId, Q_PRIMITIVE_TYPE);
 Q_DECLARE_TYPEINFO(ph::Sample, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(ph::HistogramSeries, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(ph::SummaryQuantile, Q_PRIMITIVE_TYPE);

@@ -4,8 +4,11 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using ph::MetricType;
@@ -99,6 +102,26 @@ struct Collector : ph::PrometheusVisitor
     void issueFound(int line, const QString &message) override { issues.append({line, message}); }
 };
 
+/// What std::from_chars makes of a decimal, the reference for the parser's own fast path.
+double referenceDouble(const QByteArray &text)
+{
+    const char *b = text.constData();
+    const char *e = b + text.size();
+    const bool negative = b < e && *b == '-';
+    if (b < e && (*b == '-' || *b == '+'))
+        ++b;
+    double v = 0;
+    const auto r = std::from_chars(b, e, v, std::chars_format::general);
+    if (r.ec != std::errc{} || r.ptr != e)
+        return std::numeric_limits<double>::quiet_NaN();
+    return negative ? -v : v;
+}
+
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
 bool sameDouble(double a, double b)
 {
     return (std::isnan(a) && std::isnan(b)) || a == b;
@@ -138,6 +161,16 @@ private Q_SLOTS:
     void streamValues();
     void streamBadLinesKeepTheRest();
     void streamIssuesCapped();
+    void decimalsExact_data();
+    void decimalsExact();
+    void decimalsRandom();
+    void resultStringsAndLabels();
+    void reuseRenumbersStrings();
+    void escapedValuesInResult();
+    void manySeries();
+    void fastPathsKeepStrictness_data();
+    void fastPathsKeepStrictness();
+    void fastPathsKeepValues();
 };
 
 void TestPrometheusParser::lines_data()
@@ -187,6 +220,12 @@ void TestPrometheusParser::lines_data()
         << "a{b=\"c\"}\n"_ba << 0 << QList<int>{1} << u"no value"_s;
     QTest::newRow("word value") << "a abc\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
     QTest::newRow("two dots") << "a 1.2.3\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("bare dot") << "a .\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("empty exponent") << "a 1e\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("signed empty exponent")
+        << "a 1e+\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
+    QTest::newRow("text after exponent")
+        << "a 1e5x\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
     QTest::newRow("hex value") << "a 0x10\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
     QTest::newRow("signed NaN") << "a +NaN\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
     QTest::newRow("out of range") << "a 1e999\n"_ba << 0 << QList<int>{1} << u"invalid value"_s;
@@ -553,7 +592,7 @@ void TestPrometheusParser::streamMatchesParse()
         const auto it = std::find_if(f.samples.cbegin(), f.samples.cend(),
                                      [&](const ph::Sample &s) { return s.line == row.line; });
         QVERIFY2(it != f.samples.cend(), qPrintable(u"line %1"_s.arg(row.line)));
-        QCOMPARE(row.name, it->name);
+        QCOMPARE(row.name, f.sampleName(*it));
         QVERIFY(sameDouble(row.value, it->value));
         QVERIFY(sameDouble(row.bound, it->bound));
         QCOMPARE(row.timestampMs, it->timestampMs);
@@ -707,6 +746,289 @@ void TestPrometheusParser::streamIssuesCapped()
     QCOMPARE(summary.omittedIssues, 495);
     QCOMPARE(c.samples.size(), 1);
     QCOMPARE(c.samples[0].line, 501);
+}
+
+void TestPrometheusParser::decimalsExact_data()
+{
+    QTest::addColumn<QByteArray>("number");
+    for (const char *n : {"0.1",
+                          "0.3",
+                          "0.005",
+                          "2.5",
+                          "+Inf",
+                          "1027",
+                          "-3.25",
+                          "4.5e-3",
+                          "1E+4",
+                          "1.",
+                          ".5",
+                          "5.e1",
+                          "1e22",
+                          "1e23",
+                          "1e-22",
+                          "1e-23",
+                          "123456789012345",
+                          "1234567890123456",
+                          "9007199254740993",
+                          "3.14159265358979",
+                          "3.141592653589793",
+                          "0.000000000000001",
+                          "00000000000000000001",
+                          "1e0001",
+                          "1e00001",
+                          "-0.0",
+                          "0",
+                          "179769313486231.5e293",
+                          "2.2250738585072014e-308",
+                          "4.9e-324",
+                          "0.1e-20",
+                          "99999999999999.9e8"})
+        QTest::newRow(n) << QByteArray(n);
+}
+
+void TestPrometheusParser::decimalsExact()
+{
+    // Bit for bit what from_chars gives, whichever path the parser takes.
+    QFETCH(QByteArray, number);
+    PrometheusParser parser;
+    const auto r = parser.parse(QByteArray("a " + number + '\n'));
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    const double expected =
+        number == "+Inf" ? std::numeric_limits<double>::infinity() : referenceDouble(number);
+    const double got = r.families.at(0).samples.at(0).value;
+    QVERIFY2(sameBits(got, expected), qPrintable(u"%1: %2 vs %3"_s.arg(QString::fromLatin1(number))
+                                                     .arg(got, 0, 'g', 17)
+                                                     .arg(expected, 0, 'g', 17)));
+}
+
+void TestPrometheusParser::decimalsRandom()
+{
+    QRandomGenerator rng(424242);
+    QByteArray text;
+    QList<QByteArray> numbers;
+    for (int i = 0; i < 5000; ++i) {
+        QByteArray n;
+        if (rng.bounded(4) == 0)
+            n += '-';
+        const int digits = 1 + int(rng.bounded(18));
+        const int dot = int(rng.bounded(digits + 2)) - 1; // -1: no dot
+        for (int d = 0; d < digits; ++d) {
+            if (d == dot)
+                n += '.';
+            n += char('0' + rng.bounded(10));
+        }
+        if (rng.bounded(3) == 0)
+            n += 'e' + QByteArray::number(int(rng.bounded(60)) - 30);
+        numbers.append(n);
+        text += "a " + n + '\n';
+    }
+    PrometheusParser parser;
+    const auto r = parser.parse(text);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    const auto &samples = r.families.at(0).samples;
+    QCOMPARE(samples.size(), numbers.size());
+    for (qsizetype i = 0; i < numbers.size(); ++i) {
+        const double expected = referenceDouble(numbers[i]);
+        QVERIFY2(sameBits(samples[i].value, expected),
+                 qPrintable(u"%1: %2 vs %3"_s.arg(QString::fromLatin1(numbers[i]))
+                                .arg(samples[i].value, 0, 'g', 17)
+                                .arg(expected, 0, 'g', 17)));
+    }
+}
+
+void TestPrometheusParser::resultStringsAndLabels()
+{
+    std::optional<ph::MetricFamily> kept;
+    {
+        PrometheusParser parser;
+        const auto r = parser.parse("# TYPE h histogram\n"
+                                    "h_bucket{code=\"200\",le=\"0.5\"} 1\n"
+                                    "h_bucket{code=\"200\",le=\"+Inf\"} 2\n"
+                                    "c{code=\"200\",path=\"/x\"} 3\n"_ba);
+        QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+        const ph::MetricFamily &h = r.families.at(0);
+        const ph::MetricFamily &c = r.families.at(1);
+        QCOMPARE(h.sampleName(h.samples.at(1)), u"h_bucket"_s);
+        const auto labels = h.labels(h.samples.at(1));
+        QCOMPARE(labels.size(), size_t(2));
+        QCOMPARE(labels[0].name, u"code"_s);
+        QCOMPARE(labels[1].name, u"le"_s);
+        QCOMPARE(labels[1].value, u"+Inf"_s);
+        QStringList names;
+        for (const ph::LabelRef l : c.labels(c.samples.at(0)))
+            names << l.name + u'=' + l.value;
+        QCOMPARE(names, (QStringList{u"code=200"_s, u"path=/x"_s}));
+        // One table for the whole result, each string once, whichever family uses it.
+        QCOMPARE(h.strings, c.strings);
+        QCOMPARE(h.strings.count(u"code"_s), 1);
+        QCOMPARE(h.strings.count(u"200"_s), 1);
+        QCOMPARE(h.labelPool.at(0).name, c.labelPool.at(0).name);
+        kept = c;
+    }
+    // A family copied out of the result keeps its strings after the result and the parser
+    // are gone.
+    QCOMPARE(kept->labelValue(kept->samples.at(0), u"path"), u"/x"_s);
+    QCOMPARE(kept->sampleName(kept->samples.at(0)), u"c"_s);
+}
+
+void TestPrometheusParser::reuseRenumbersStrings()
+{
+    // Every parse numbers its strings afresh; nothing remembered from the previous parse
+    // may point into the new table.
+    PrometheusParser parser;
+    const auto first = parser.parse("a{x=\"p\",y=\"q\"} 1\n"_ba);
+    QVERIFY(first.isClean());
+    const auto second = parser.parse("b 1\nzz 2\na{x=\"p\",y=\"q\"} 3\n"_ba);
+    QVERIFY2(second.isClean(), qPrintable(describeIssues(second)));
+    const ph::MetricFamily *a = second.family(u"a");
+    QVERIFY(a);
+    const auto labels = a->labels(a->samples.at(0));
+    QCOMPARE(labels.size(), size_t(2));
+    QCOMPARE(labels[0].name, u"x"_s);
+    QCOMPARE(labels[0].value, u"p"_s);
+    QCOMPARE(labels[1].name, u"y"_s);
+    QCOMPARE(labels[1].value, u"q"_s);
+    QCOMPARE(a->sampleName(a->samples.at(0)), u"a"_s);
+    QCOMPARE(second.family(u"zz")->sampleName(second.family(u"zz")->samples.at(0)), u"zz"_s);
+}
+
+void TestPrometheusParser::escapedValuesInResult()
+{
+    // Unescaped values live in the parser's scratch, rewritten on every line.
+    PrometheusParser parser;
+    const auto r = parser.parse("a{v=\"x\\\\y\"} 1\n"
+                                "a{v=\"x\\\\z\"} 2\n"
+                                "a{v=\"x\\\\z\"} 3\n"
+                                "a{v=\"x\\\\y\"} 4\n"
+                                "a{v=\"x\\\\y\"} 5\n"_ba);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    const ph::MetricFamily &f = r.families.at(0);
+    QStringList values;
+    for (const ph::Sample &s : f.samples)
+        values << f.labelValue(s, u"v");
+    QCOMPARE(values, (QStringList{u"x\\y"_s, u"x\\z"_s, u"x\\z"_s, u"x\\y"_s, u"x\\y"_s}));
+    QCOMPARE(f.strings.count(u"x\\y"_s), 1);
+}
+
+void TestPrometheusParser::manySeries()
+{
+    // More series than the assembly's first table holds; label order changes between a
+    // series' lines, and every series comes back at the end for its sum and count.
+    constexpr int kSeries = 150;
+    QByteArray text = "# TYPE h histogram\n";
+    for (int i = 0; i < kSeries; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        text += "h_bucket{a=\"" + n + "\",b=\"x\",le=\"1\"} " + n + '\n';
+        text += "h_bucket{le=\"+Inf\",b=\"x\",a=\"" + n + "\"} " + QByteArray::number(i + 1) + '\n';
+    }
+    for (int i = kSeries - 1; i >= 0; --i) {
+        const QByteArray n = QByteArray::number(i);
+        text += "h_sum{b=\"x\",a=\"" + n + "\"} " + QByteArray::number(i * 10) + '\n';
+        text += "h_count{a=\"" + n + "\",b=\"x\"} " + QByteArray::number(i + 1) + '\n';
+    }
+    // A series without labels besides le.
+    text += "h_bucket{le=\"+Inf\"} 9\nh_count 9\n";
+    PrometheusParser parser;
+    for (int round = 0; round < 2; ++round) {
+        const auto r = parser.parse(text);
+        QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+        const ph::MetricFamily &f = r.families.at(0);
+        QCOMPARE(f.histograms.size(), kSeries + 1);
+        for (int i = 0; i < kSeries; ++i) {
+            const ph::HistogramSeries &s = f.histograms.at(i);
+            QCOMPARE(s.labels, (QList<ph::Label>{{u"a"_s, QString::number(i)}, {u"b"_s, u"x"_s}}));
+            QCOMPARE(s.buckets, (QList<ph::HistogramBucket>{{1, double(i)}, {Inf, double(i + 1)}}));
+            QCOMPARE(s.sum, double(i * 10));
+            QCOMPARE(s.count, double(i + 1));
+            QCOMPARE(s.line, 2 + 2 * i);
+        }
+        const ph::HistogramSeries &bare = f.histograms.last();
+        QVERIFY(bare.labels.isEmpty());
+        QCOMPARE(bare.buckets, (QList<ph::HistogramBucket>{{Inf, 9}}));
+        QCOMPARE(bare.count, 9.0);
+    }
+}
+
+void TestPrometheusParser::fastPathsKeepStrictness_data()
+{
+    // The shortcuts for repeated names and long values must not let bad lines through.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<int>>("lines");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("duplicate after known names")
+        << "a{x=\"1\",y=\"2\"} 1\na{x=\"1\",x=\"2\"} 2\na{x=\"1\",y=\"2\",x=\"3\"} 3\n"_ba
+        << QList<int>{2, 3} << u"twice"_s;
+    QTest::newRow("known name is a prefix")
+        << "a{ab=\"1\"} 1\na{ab-c=\"2\"} 2\n"_ba << QList<int>{2} << u"'='"_s;
+    QTest::newRow("invalid UTF-8 after eight bytes")
+        << "a{v=\"abcdefgh\"} 1\na{v=\"abcdefghi\xff\"} 1\n"_ba << QList<int>{2} << u"UTF-8"_s;
+    QTest::newRow("unclosed long value")
+        << "a{v=\"abcdefghijklmnopqrstuvwxyz"_ba << QList<int>{1} << u"closing quote"_s;
+    QTest::newRow("bad escape after eight bytes")
+        << "a{v=\"abcdefghij\\x\"} 1\n"_ba << QList<int>{1} << u"escape"_s;
+    QTest::newRow("metric name prefix of the previous")
+        << "abc 1\nab- 2\n"_ba << QList<int>{2} << u"Invalid character '-'"_s;
+    QTest::newRow("previous metric name then more")
+        << "ab 1\nab-c 2\n"_ba << QList<int>{2} << u"Invalid character '-'"_s;
+}
+
+void TestPrometheusParser::fastPathsKeepStrictness()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<int>, lines);
+    QFETCH(QString, mentions);
+    PrometheusParser parser;
+    const auto r = parser.parse(text);
+    QVERIFY2(issueLines(r) == lines, qPrintable(describeIssues(r)));
+    QVERIFY2(r.issues.first().message.contains(mentions), qPrintable(describeIssues(r)));
+    Collector c;
+    parser.parse(text, c);
+    QCOMPARE(c.issues.size(), lines.size());
+}
+
+void TestPrometheusParser::fastPathsKeepValues()
+{
+    PrometheusParser parser;
+    const auto r = parser.parse("v{a=\"abcdefghijk\\\"lmnop\",b=\"abcdefghijklmnoü\"} 1\n"
+                                "abc 1\nab 2\nabc 3\nabcd 4\n"
+                                "x_count 1\n# TYPE x summary\nx_count 2\n"
+                                "w{ab=\"1\"} 1\nw{abc=\"2\"} 2\n"_ba);
+    QVERIFY2(r.isClean(), qPrintable(describeIssues(r)));
+    const ph::MetricFamily *v = r.family(u"v");
+    QVERIFY(v);
+    QCOMPARE(v->labelValue(v->samples.at(0), u"a"), u"abcdefghijk\"lmnop"_s);
+    QCOMPARE(v->labelValue(v->samples.at(0), u"b"), u"abcdefghijklmnoü"_s);
+    QCOMPARE(r.family(u"abc")->samples.size(), 2);
+    QCOMPARE(r.family(u"ab")->samples.size(), 1);
+    QCOMPARE(r.family(u"abcd")->samples.size(), 1);
+    // The same name belongs to another family once a TYPE line claims its base name.
+    QCOMPARE(r.family(u"x_count")->samples.size(), 1);
+    QCOMPARE(r.family(u"x")->samples.size(), 1);
+    QCOMPARE(r.family(u"x")->samples.at(0).role, SampleRole::Count);
+    const ph::MetricFamily *w = r.family(u"w");
+    QCOMPARE(w->labelValue(w->samples.at(1), u"abc"), u"2"_s);
+    QVERIFY(w->labelValue(w->samples.at(1), u"ab").isNull());
+
+    // `le` values cycling over many series land on the right samples, each string once.
+    static const char *const les[] = {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25",
+                                      "0.5",   "1",    "2.5",   "5",    "10",  "+Inf"};
+    QByteArray text = "# TYPE h histogram\n";
+    for (int series = 0; series < 30; ++series) {
+        for (const char *le : les)
+            text += "h_bucket{s=\"" + QByteArray::number(series) + "\",le=\"" + le + "\"} 1\n";
+    }
+    const auto h = parser.parse(text);
+    QVERIFY2(h.isClean(), qPrintable(describeIssues(h)));
+    const ph::MetricFamily &f = h.families.at(0);
+    QCOMPARE(f.samples.size(), 30 * 12);
+    for (qsizetype i = 0; i < f.samples.size(); ++i) {
+        const ph::Sample &s = f.samples.at(i);
+        QCOMPARE(f.labelValue(s, u"le"), QString::fromLatin1(les[i % 12]));
+        QCOMPARE(f.labelValue(s, u"s"), QString::number(i / 12));
+    }
+    for (const char *le : les)
+        QCOMPARE(f.strings.count(QString::fromLatin1(le)), 1);
+    QCOMPARE(f.histograms.size(), 30);
 }
 
 QTEST_GUILESS_MAIN(TestPrometheusParser)
