@@ -392,9 +392,13 @@ void ChecklistWizard::buildUi()
     for (QPushButton *b : {m_runButton, m_doneButton, m_skipButton, m_noteButton, m_retryButton})
         buttons->addWidget(b);
     buttons->addStretch(1);
-    buttons->addWidget(m_nextButton);
     dl->addLayout(buttons);
-    dl->addWidget(m_verdict);
+    // Next sits beside the verdict it follows, which also keeps the button row narrow
+    // enough for the window's smallest size.
+    auto *verdictRow = new QHBoxLayout;
+    verdictRow->addWidget(m_verdict, 1);
+    verdictRow->addWidget(m_nextButton, 0, Qt::AlignTop);
+    dl->addLayout(verdictRow);
     dl->addWidget(m_onFailure);
     dl->addWidget(m_outputView, 3);
     dl->addWidget(m_hostOutcomes);
