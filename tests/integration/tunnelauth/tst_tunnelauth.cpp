@@ -6,6 +6,7 @@
 #include "clirunner.h"
 #include "console/hostcommands.h"
 #include "console/hostcredentials.h"
+#include "pageserver.h"
 #include "secrets/secretstore.h"
 #include "ssh/sshsessionpool.h"
 #include "ssh/sshtunnelprovider.h"
@@ -29,26 +30,6 @@ namespace {
 constexpr int waitMs = 20000;
 const QString kPassphrase = u"correct horse battery"_s;
 const QByteArray kPage = "<html><title>Grafana</title>tunnel-page</html>";
-
-/// Answers every connection with a small HTTP page, like the service behind the tunnel.
-class PageServer : public QTcpServer
-{
-public:
-    PageServer()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                    if (!socket->readAll().contains("\r\n\r\n"))
-                        return;
-                    socket->write("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + kPage);
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-};
 
 QByteArray fetch(quint16 port)
 {
@@ -83,7 +64,7 @@ private:
     bool store(const QString &entry, const QString &value);
 
     SshdFixture m_sshd;
-    PageServer m_page;
+    PageServer m_page{kPage};
     QTemporaryDir m_dir;
     QString m_knownHosts;
     QString m_key;
