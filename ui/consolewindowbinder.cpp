@@ -85,6 +85,21 @@ ConsoleWindowBinder::ConsoleWindowBinder(Console *console, MainWindow *window)
     connect(prompt, &SecretPrompt::saveFailed, window,
             [window](const QString &message) { window->setStatusMessage(message); });
     window->backupsPanel()->setSecretPrompt(prompt);
+    // A probe tunnel whose login lacks its secret: asked only when the user clicks, then
+    // the tunnel logs in afresh and the services are checked again at once.
+    connect(window->healthView(), &HealthView::secretRequested, prompt,
+            [console, prompt](const QString &name) {
+                const Host *host = console->workspace().host(name);
+                if (!host)
+                    return;
+                prompt->ask(*host, prompt, [console, name](Result<void> answer) {
+                    if (!answer)
+                        return;
+                    if (SshTunnelProvider *tunnels = console->tunnels())
+                        tunnels->retryHost(name);
+                    console->checkNow();
+                });
+            });
     if (HostFactsCollector *facts = console->hostFacts()) {
         HostFactsPanel *panel = window->healthView()->hostFacts();
         connect(

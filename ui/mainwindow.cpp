@@ -238,6 +238,7 @@ void MainWindow::setWorkspace(const Workspace &workspace, const QStringList &war
         tr("Workspace: %1 (%2)").arg(workspace.name, QFileInfo(workspace.filePath).fileName()));
     m_runbooks->setWorkspace(workspace);
     m_health->hostFacts()->setThresholds(workspace.thresholds);
+    m_health->setWorkspace(workspace);
     const int keep = m_envSwitcher->findData(previous);
     const int index = keep >= 0 ? keep : 0;
     if (m_envSwitcher->count() > 0) {

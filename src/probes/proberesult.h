@@ -39,6 +39,9 @@ struct ProbeResult
     /// When the endpoint last gave a real (non-stale) answer; invalid = never. A Stale
     /// result shows its age from this.
     QDateTime lastAnswerAt;
+    /// Error::code of a failure that has one (e.g. "ssh.auth_secret_missing" when the
+    /// tunnel's login lacked its secret), so the GUI can offer the fix; else empty.
+    QString errorCode;
 };
 
 } // namespace ph

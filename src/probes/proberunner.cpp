@@ -173,7 +173,8 @@ void ProbeRunner::beginRequest(int index, const QByteArray &key)
             if (generation != m_generation)
                 return;
             if (!local) {
-                finishWithoutRequest(index, ProbeTransport::Network, local.error().message);
+                finishWithoutRequest(index, ProbeTransport::Network, local.error().message,
+                                     local.error().code);
                 return;
             }
             // Back through the queue: a free slot is not certain now.
@@ -363,16 +364,17 @@ void ProbeRunner::onFinished(int s)
     pump();
 }
 
-void ProbeRunner::finishWithoutRequest(int index, ProbeTransport transport, const QString &detail)
+void ProbeRunner::finishWithoutRequest(int index, ProbeTransport transport, const QString &detail,
+                                       const QString &errorCode)
 {
     ProbeObservation seen;
     seen.transport = transport;
     seen.detail = detail;
-    emitResult(index, seen, {}, {});
+    emitResult(index, seen, {}, {}, errorCode);
 }
 
 void ProbeRunner::emitResult(int index, const ProbeObservation &seen, QByteArray body,
-                             QList<QPair<QByteArray, QByteArray>> headers)
+                             QList<QPair<QByteArray, QByteArray>> headers, const QString &errorCode)
 {
     const ProbeTarget &t = m_targets.at(index);
     const Judgement judgement = judgeProbe(t.expect, seen, body, m_online);
@@ -382,6 +384,8 @@ void ProbeRunner::emitResult(int index, const ProbeObservation &seen, QByteArray
     result.url = t.url;
     result.verdict = judgement.verdict;
     result.error = judgement.error;
+    if (judgement.verdict != Verdict::Pass)
+        result.errorCode = errorCode;
     result.statusCode = seen.statusCode;
     result.latencyMs = seen.latencyMs;
     result.checkedAt = QDateTime::currentDateTimeUtc();

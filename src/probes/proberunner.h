@@ -91,11 +91,12 @@ private:
     void onReadyRead(int slot);
     bool drain(Slot &slot);
     void onFinished(int slot);
-    void finishWithoutRequest(int index, ProbeTransport transport, const QString &detail);
+    void finishWithoutRequest(int index, ProbeTransport transport, const QString &detail,
+                              const QString &errorCode = {});
     void keyArrived(const QString &entry, const Result<QString> &key);
     QNetworkAccessManager *nextManager();
     void emitResult(int index, const ProbeObservation &seen, QByteArray body,
-                    QList<QPair<QByteArray, QByteArray>> headers);
+                    QList<QPair<QByteArray, QByteArray>> headers, const QString &errorCode = {});
 
     ProbeSettings m_settings;
     KeyProvider *m_keyProvider = nullptr;

@@ -135,7 +135,8 @@ int FanOut::retryFailed()
     return retryHosts(failed);
 }
 
-int FanOut::retryHosts(const QList<int> &indexes, const QHash<int, SshCredentials> &credentials)
+int FanOut::retryHosts(const QList<int> &indexes, const QHash<int, SshCredentials> &credentials,
+                       const QHash<int, QList<SshHop>> &jumps)
 {
     if (m_running)
         return 0;
@@ -147,6 +148,8 @@ int FanOut::retryHosts(const QList<int> &indexes, const QHash<int, SshCredential
         Slot &slot = m_slots[i];
         if (const auto it = credentials.constFind(i); it != credentials.cend())
             slot.host.credentials = it.value();
+        if (const auto it = jumps.constFind(i); it != jumps.cend())
+            slot.host.jumps = it.value();
         const int attempts = slot.result.attempts;
         slot.result = FanOutHostResult{};
         slot.result.name = slot.host.name;

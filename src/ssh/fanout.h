@@ -121,10 +121,12 @@ public:
     int retryFailed();
     /**
      * Re-runs only the hosts @p indexes, e.g. once a missing passphrase was given; their
-     * credentials are replaced by @p credentials where it has an entry. Returns how many
-     * were started. Ignored while running.
+     * credentials are replaced by @p credentials, and their jump hosts by @p jumps (with
+     * the hops' credentials), where these have an entry. Returns how many were started.
+     * Ignored while running.
      */
-    int retryHosts(const QList<int> &indexes, const QHash<int, SshCredentials> &credentials = {});
+    int retryHosts(const QList<int> &indexes, const QHash<int, SshCredentials> &credentials = {},
+                   const QHash<int, QList<SshHop>> &jumps = {});
     /// The answer to hostKeyUnknown() for host @p index.
     void answerHostKey(int index, HostKeyDecision decision);
 

@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "ssh/sshtunnel.h"
 
+#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -99,6 +100,51 @@ Result<SshSession *> SshTunnelProvider::sessionFor(const QString &hostName, int 
             });
     m_sessions.insert(hostName, session);
     return session;
+}
+
+void SshTunnelProvider::retryHost(const QString &hostName)
+{
+    // The host itself and every host whose jump chain runs through it: their sessions
+    // logged in (or failed to) with the old credentials.
+    QSet<QString> affected{hostName};
+    for (const Host &h : std::as_const(m_workspace.hosts)) {
+        const Result<QList<Host>> chain = SshTarget::jumpChain(m_workspace, h.name);
+        if (!chain)
+            continue;
+        for (const Host &jump : *chain) {
+            if (jump.name == hostName)
+                affected.insert(h.name);
+        }
+    }
+    // Requests still opening are asked again below: their old attempt (or its credential
+    // lookup, ignored by the new generation) would answer with the old credentials.
+    const auto waiting = std::exchange(m_waiting, {});
+    ++m_generation;
+    for (auto it = m_tunnels.begin(); it != m_tunnels.end();) {
+        if (affected.contains(it.key().section(u'|', 0, 0)) || waiting.contains(it.key())) {
+            // At once, as in clear(): a late signal of the old tunnel would answer the
+            // requests asked again below.
+            delete it.value();
+            it = m_tunnels.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const QString &name : std::as_const(affected)) {
+        delete m_sessions.take(name);
+        m_resolved.remove(name);
+        m_unknownKeys.remove(name);
+    }
+    for (auto it = waiting.begin(); it != waiting.end(); ++it) {
+        const QStringList parts = it.key().split(u'|');
+        if (parts.size() != 3)
+            continue;
+        for (const Waiter &waiter : it.value()) {
+            if (waiter.context)
+                localPort(parts.at(0), parts.at(1), parts.at(2).toInt(), waiter.context,
+                          waiter.done);
+        }
+    }
 }
 
 void SshTunnelProvider::localPort(const QString &via, const QString &host, int port,

@@ -62,6 +62,13 @@ public:
                    Callback done) override;
     /// Tunnels now listening.
     int openTunnelCount() const;
+    /**
+     * Logs in to @p hostName afresh from the next request on, reading its credentials
+     * again (e.g. after the user gave the secret it lacked): drops its session, the
+     * sessions of the hosts behind it and their tunnels. Requests still waiting are
+     * opened again with the new credentials instead of failing.
+     */
+    void retryHost(const QString &hostName);
 
 private:
     struct Waiter

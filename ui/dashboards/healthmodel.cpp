@@ -60,6 +60,7 @@ void HealthModel::applyResult(const ProbeResult &result)
     if (result.verdict == Verdict::Stale) {
         r.last.verdict = Verdict::Stale;
         r.last.error = result.error;
+        r.last.errorCode = result.errorCode;
     } else {
         r.last = result;
         if (result.latencyMs >= 0) {

@@ -4,6 +4,7 @@
 
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/hostfactspanel.h"
+#include "ui/dialogs/secretprompt.h"
 #include "ui/widgets/sparklinedelegate.h"
 
 #include <QChart>
@@ -35,6 +36,7 @@ HealthView::HealthView(QWidget *parent)
     , m_detail(new QTabWidget(this))
     , m_detailTitle(new QLabel(this))
     , m_openBrowser(new QPushButton(tr("Open in browser"), this))
+    , m_enterSecret(new QPushButton(this))
     , m_errorText(new QLabel(this))
     , m_headers(new QTreeWidget(this))
     , m_body(new QPlainTextEdit(this))
@@ -70,6 +72,14 @@ HealthView::HealthView(QWidget *parent)
         if (row >= 0 && row < m_model->rowCount())
             Q_EMIT openInBrowserRequested(m_model->rowAt(row).service);
     });
+    m_enterSecret->setObjectName(u"healthEnterSecret"_s);
+    m_enterSecret->hide();
+    // Probe rounds run unattended every few seconds, so they never ask by themselves;
+    // only this button does.
+    connect(m_enterSecret, &QPushButton::clicked, this, [this] {
+        if (!m_secretHost.isEmpty())
+            Q_EMIT secretRequested(m_secretHost);
+    });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_table->indexAt(pos);
@@ -103,6 +113,7 @@ HealthView::HealthView(QWidget *parent)
     detailLayout->setContentsMargins(0, 0, 0, 0);
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_detailTitle, 1);
+    titleRow->addWidget(m_enterSecret);
     titleRow->addWidget(m_openBrowser);
     detailLayout->addLayout(titleRow);
     detailLayout->addWidget(m_errorText);
@@ -144,6 +155,12 @@ HealthView::HealthView(QWidget *parent)
     showDetail();
 }
 
+void HealthView::setWorkspace(const Workspace &workspace)
+{
+    m_workspace = workspace;
+    showDetail();
+}
+
 QMenu *HealthView::rowMenu(int row)
 {
     auto *menu = new QMenu(this);
@@ -156,6 +173,32 @@ QMenu *HealthView::rowMenu(int row)
     connect(open, &QAction::triggered, this,
             [this, service] { Q_EMIT openInBrowserRequested(service); });
     return menu;
+}
+
+void HealthView::showSecretButton(const QString &serviceName, const ProbeResult &result)
+{
+    const Service *service = m_workspace.service(serviceName);
+    const Host *host =
+        service && !service->via.isEmpty() &&
+                SecretPrompt::isSecretMissing(Error{result.errorCode, result.error, {}})
+            ? SecretPrompt::hostMissingSecret(m_workspace, service->via, result.error)
+            : nullptr;
+    if (!host || !SecretPrompt::canAsk(*host)) {
+        m_secretHost.clear();
+        m_enterSecret->hide();
+        return;
+    }
+    m_secretHost = host->name;
+    const bool password = host->auth == u"password"_s;
+    m_enterSecret->setText(password ? tr("Enter password for %1…").arg(host->name)
+                                    : tr("Enter passphrase for %1…").arg(host->name));
+    m_enterSecret->setToolTip(
+        (password ? tr("The tunnel to %1 cannot log in to %2 without its password. Give it, "
+                       "and the check runs again at once.")
+                  : tr("The tunnel to %1 cannot log in to %2 without its key passphrase. Give "
+                       "it, and the check runs again at once."))
+            .arg(serviceName, host->name));
+    m_enterSecret->show();
 }
 
 static QString prettyBody(const QByteArray &body)
@@ -173,6 +216,8 @@ void HealthView::showDetail()
     if (row < 0 || row >= m_model->rowCount()) {
         m_detailTitle->setText(tr("Select an endpoint to see its last answer."));
         m_openBrowser->setEnabled(false);
+        m_secretHost.clear();
+        m_enterSecret->hide();
         m_errorText->clear();
         m_errorText->hide();
         m_body->clear();
@@ -188,6 +233,7 @@ void HealthView::showDetail()
             .arg(r.service, p.url.isEmpty() ? r.path : p.url, HealthModel::verdictText(p.verdict)));
     m_errorText->setText(p.error);
     m_errorText->setVisible(!p.error.isEmpty());
+    showSecretButton(r.service, p);
 
     const QString body = prettyBody(p.body);
     if (m_body->toPlainText() != body)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "workspace/workspace.h"
+
 #include <QWidget>
 
 class QTableView;
@@ -15,6 +17,7 @@ class QChartView;
 
 namespace ph {
 
+struct ProbeResult;
 class HealthModel;
 class HostFactsPanel;
 
@@ -32,19 +35,29 @@ public:
     QMenu *rowMenu(int row);
     /// The detail's "Open in browser" button.
     QPushButton *openInBrowserButton() const { return m_openBrowser; }
+    /// Shown while the selected row failed because its tunnel's login lacked a secret.
+    QPushButton *enterSecretButton() const { return m_enterSecret; }
+    /// The hosts and services the rows' tunnels go through (services' `via`, jump hosts).
+    void setWorkspace(const Workspace &workspace);
 
 Q_SIGNALS:
     /// The user asked to open @p service in the browser (through its tunnel if it has one).
     void openInBrowserRequested(const QString &service);
+    /// The user asked to give workspace host @p host's missing key passphrase or password.
+    void secretRequested(const QString &host);
 
 private:
     void showDetail();
+    void showSecretButton(const QString &serviceName, const ProbeResult &result);
 
     HealthModel *m_model;
     QTableView *m_table;
     QTabWidget *m_detail;
     QLabel *m_detailTitle;
     QPushButton *m_openBrowser;
+    QPushButton *m_enterSecret;
+    QString m_secretHost; ///< whose secret m_enterSecret asks for
+    Workspace m_workspace;
     QLabel *m_errorText;
     QTreeWidget *m_headers;
     QPlainTextEdit *m_body;

@@ -4,6 +4,8 @@
 #include "console/browsertunnels.h"
 #include "console/hostcredentials.h"
 #include "secrets/secretstore.h"
+#include "ssh/knownhosts.h"
+#include "ssh/sshsession.h"
 #include "ui/dialogs/passphrasedialog.h"
 
 #include <QDir>
@@ -66,6 +68,37 @@ Error SecretPrompt::cancelledError(const QString &hostName)
                     "not run.")
                      .arg(hostName),
                  {}};
+}
+
+const Host *SecretPrompt::hostMissingSecret(const Workspace &workspace, const QString &hostName,
+                                            const QString &errorMessage)
+{
+    // A hop that logged in fine is not named in the error of a host behind it; the first
+    // one named (in connection order) is where the chain broke.
+    const auto names = [&errorMessage](const QString &hop) {
+        for (qsizetype at = errorMessage.indexOf(hop); at >= 0;
+             at = errorMessage.indexOf(hop, at + 1)) {
+            // "10.0.0.1" must not match inside "10.0.0.12".
+            const qsizetype end = at + hop.size();
+            const QChar next = end < errorMessage.size() ? errorMessage.at(end) : u' ';
+            const QChar before = at > 0 ? errorMessage.at(at - 1) : u' ';
+            const auto partOfName = [](QChar c) {
+                return c.isLetterOrNumber() || c == u'.' || c == u'-' || c == u'_';
+            };
+            if (!partOfName(next) && !partOfName(before))
+                return true;
+        }
+        return false;
+    };
+    const Result<QList<Host>> chain = SshTarget::jumpChain(workspace, hostName);
+    if (chain) {
+        for (const Host &jump : *chain) {
+            const Host *hop = workspace.host(jump.name);
+            if (hop && canAsk(*hop) && names(KnownHosts::hostName(hop->address, hop->port)))
+                return hop;
+        }
+    }
+    return workspace.host(hostName);
 }
 
 bool SecretPrompt::isAsking(const QString &hostName) const
@@ -132,34 +165,42 @@ void SecretPrompt::answered(const Host &host, const QString &entry, int result)
 void askForTunnelSecrets(BrowserTunnels *tunnels, SecretPrompt *prompt,
                          std::function<void(const QString &service, const Error &error)> report)
 {
-    // Services opened again after an answer: a second missing secret is reported, not
-    // asked again, so a refused answer cannot loop.
-    auto retried = std::make_shared<QSet<QString>>();
+    // The hosts already asked for while opening each service: a host lacking its secret
+    // again is reported, not asked again, so a refused answer cannot loop. A jump host and
+    // the host behind it may each lack theirs, so each is asked once.
+    auto asked = std::make_shared<QHash<QString, QSet<QString>>>();
     const QPointer<BrowserTunnels> guarded(tunnels);
     QObject::connect(tunnels, &BrowserTunnels::opened, prompt,
-                     [retried](const QString &service) { retried->remove(service); });
+                     [asked](const QString &service) { asked->remove(service); });
     QObject::connect(
         tunnels, &BrowserTunnels::failed, prompt,
-        [guarded, prompt, report, retried](const QString &serviceName, const Error &error) {
-            if (!SecretPrompt::isSecretMissing(error) || retried->contains(serviceName)) {
-                retried->remove(serviceName);
+        [guarded, prompt, report, asked](const QString &serviceName, const Error &error) {
+            const Workspace &ws = guarded->workspace();
+            const Service *service = ws.service(serviceName);
+            // A jump host in front of the service's host may be the one lacking its secret.
+            const Host *host =
+                service && SecretPrompt::isSecretMissing(error)
+                    ? SecretPrompt::hostMissingSecret(ws, service->via, error.message)
+                    : nullptr;
+            if (!host || asked->value(serviceName).contains(host->name)) {
+                asked->remove(serviceName);
                 report(serviceName, error);
                 return;
             }
-            const Workspace &ws = guarded->workspace();
-            const Service *service = ws.service(serviceName);
-            const Host *via = service ? ws.host(service->via) : nullptr;
-            if (!via || !prompt->ask(*via, prompt,
-                                     [guarded, report, retried, serviceName](Result<void> answer) {
-                                         if (!answer) {
-                                             report(serviceName, answer.error());
-                                             return;
-                                         }
-                                         if (!guarded)
-                                             return;
-                                         retried->insert(serviceName);
-                                         guarded->open(serviceName);
-                                     })) {
+            const QString hostName = host->name;
+            if (!prompt->ask(*host, prompt,
+                             [guarded, report, asked, serviceName, hostName](Result<void> answer) {
+                                 if (!answer) {
+                                     asked->remove(serviceName);
+                                     report(serviceName, answer.error());
+                                     return;
+                                 }
+                                 if (!guarded)
+                                     return;
+                                 (*asked)[serviceName].insert(hostName);
+                                 guarded->open(serviceName);
+                             })) {
+                asked->remove(serviceName);
                 report(serviceName, error);
             }
         });

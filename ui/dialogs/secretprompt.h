@@ -48,6 +48,14 @@ public:
     static bool canAsk(const Host &host);
     /// The error an action ends with when the user cancelled the question.
     static Error cancelledError(const QString &hostName);
+    /**
+     * Whose secret to ask for when reaching workspace host @p hostName failed for lack of
+     * one with @p errorMessage: the jump host in front of it whose own login failed (the
+     * error names that hop, "[address]:port"), else @p hostName itself. Null when
+     * @p workspace has no such host.
+     */
+    static const Host *hostMissingSecret(const Workspace &workspace, const QString &hostName,
+                                         const QString &errorMessage);
 
     /**
      * Asks for @p host's secret; @p done runs once with the answer, later, unless this

@@ -346,7 +346,7 @@ SecretPrompt *RemoteView::secretPrompt()
     return m_prompt;
 }
 
-bool RemoteView::askForSecret(const QString &name)
+bool RemoteView::askForSecret(const QString &name, const QString &errorMessage)
 {
     auto s = m_sessions.value(name);
     if (!s || !m_hostCredentials || s->askedSecret)
@@ -354,8 +354,11 @@ bool RemoteView::askForSecret(const QString &name)
     const Host host = s->host;
     const QString command = s->command;
     const ConfirmedBy confirmedBy = s->confirmedBy;
-    const bool asking =
-        secretPrompt()->ask(host, this, [this, host, command, confirmedBy](Result<void> answer) {
+    // Behind a jump host, the jump host's own login may be the one lacking its secret.
+    const Host *missing = SecretPrompt::hostMissingSecret(m_workspace, host.name, errorMessage);
+    const Host asked = missing ? *missing : host;
+    const bool asking = secretPrompt()->ask(
+        asked, this, [this, host, asked, command, confirmedBy](Result<void> answer) {
             auto s = m_sessions.value(host.name);
             if (!s)
                 return;
@@ -369,9 +372,11 @@ bool RemoteView::askForSecret(const QString &name)
                 return;
             }
             s->credentialsReady = false;
-            const bool asked = s->askedSecret;
+            if (auto hop = m_sessions.value(asked.name))
+                hop->credentialsReady = false;
+            const bool askedBefore = s->askedSecret;
             startOn(host, command, confirmedBy);
-            s->askedSecret = asked;
+            s->askedSecret = askedBefore;
         });
     if (!asking)
         return false;
@@ -909,6 +914,15 @@ void RemoteView::launchGroup()
     updateButtons();
 }
 
+Host RemoteView::groupSecretHost(int index) const
+{
+    // Behind a jump host, the jump host's own login may be the one lacking its secret.
+    const Host &target = m_groupHosts.at(index);
+    const Host *host = SecretPrompt::hostMissingSecret(m_workspace, target.name,
+                                                       m_fanOut->result(index).error.message);
+    return host ? *host : target;
+}
+
 bool RemoteView::askGroupSecrets()
 {
     if (m_groupAskedSecrets || !m_hostCredentials)
@@ -916,7 +930,7 @@ bool RemoteView::askGroupSecrets()
     QList<int> missing;
     for (int i = 0; i < m_groupHosts.size(); ++i) {
         if (SecretPrompt::isSecretMissing(m_fanOut->result(i).error) &&
-            SecretPrompt::canAsk(m_groupHosts.at(i)))
+            SecretPrompt::canAsk(groupSecretHost(i)))
             missing.append(i);
     }
     if (missing.isEmpty())
@@ -935,21 +949,32 @@ void RemoteView::askNextGroupSecret(QList<int> remaining, QList<int> answered, q
         return;
     // One dialog at a time: several at once would stack over each other.
     while (!remaining.isEmpty()) {
-        const int index = remaining.takeFirst();
-        const Host host = m_groupHosts.at(index);
+        const Host host = groupSecretHost(remaining.constFirst());
+        // Hosts behind the same jump host wait for the one question about it.
+        QList<int> indexes;
+        for (auto it = remaining.begin(); it != remaining.end();) {
+            if (groupSecretHost(*it).name == host.name) {
+                indexes.append(*it);
+                it = remaining.erase(it);
+            } else {
+                ++it;
+            }
+        }
         const bool asking = secretPrompt()->ask(
-            host, this, [this, index, remaining, answered, run](Result<void> answer) mutable {
+            host, this, [this, indexes, remaining, answered, run](Result<void> answer) mutable {
                 if (run != m_groupRun)
                     return;
                 if (answer) {
-                    answered.append(index);
+                    answered.append(indexes);
                 } else {
-                    const QString name = m_groupHosts.at(index).name;
-                    if (OutputPane *p = pane(name))
-                        p->appendNotice(answer.error().message, true);
-                    if (QTableWidgetItem *why = m_matrix->item(index, 4)) {
-                        why->setText(answer.error().message);
-                        why->setToolTip(answer.error().message);
+                    for (const int index : indexes) {
+                        const QString name = m_groupHosts.at(index).name;
+                        if (OutputPane *p = pane(name))
+                            p->appendNotice(answer.error().message, true);
+                        if (QTableWidgetItem *why = m_matrix->item(index, 4)) {
+                            why->setText(answer.error().message);
+                            why->setToolTip(answer.error().message);
+                        }
                     }
                 }
                 askNextGroupSecret(remaining, answered, run);
@@ -968,13 +993,49 @@ void RemoteView::retryGroupHosts(const QList<int> &indexes, quint64 run)
         Q_EMIT groupFinished();
         return;
     }
-    // The answers are now in the session's memory: read the credentials again.
+    // The answers are now in the session's memory: read the credentials again, the jump
+    // hosts' too (one of them may have been what lacked its secret).
     auto credentials = std::make_shared<QHash<int, SshCredentials>>();
-    auto remaining = std::make_shared<int>(int(indexes.size()));
+    auto jumps = std::make_shared<QHash<int, QList<SshHop>>>();
+    int reads = 0;
+    for (const int index : indexes)
+        reads += 1 + int(m_groupJumps.value(index).size());
+    auto remaining = std::make_shared<int>(reads);
+    auto oneRead = [this, indexes, credentials, jumps, remaining, run] {
+        if (--*remaining > 0)
+            return;
+        m_groupStarting = false;
+        m_fanOut->retryHosts(indexes, *credentials, *jumps);
+        m_tabs->setCurrentWidget(m_matrixPage);
+        updateButtons();
+    };
     for (const int index : indexes) {
+        const QList<SshHop> hops = m_groupJumps.value(index);
+        if (!hops.isEmpty())
+            jumps->insert(index, hops);
+        const Result<QList<Host>> chain =
+            SshTarget::jumpChain(m_workspace, m_groupHosts.at(index).name);
+        for (qsizetype j = 0; j < hops.size(); ++j) {
+            if (!chain || j >= chain->size()) {
+                oneRead();
+                continue;
+            }
+            readCredentials(chain->at(j), [this, index, j, jumps, oneRead,
+                                           run](Result<SshCredentials> creds, QStringList secrets) {
+                if (run != m_groupRun)
+                    return;
+                if (creds) {
+                    (*jumps)[index][j].credentials = *creds;
+                    if (index < m_groupJumps.size() && j < m_groupJumps.at(index).size())
+                        m_groupJumps[index][j].credentials = *creds;
+                }
+                m_groupSecrets += secrets;
+                oneRead();
+            });
+        }
         readCredentials(m_groupHosts.at(index),
-                        [this, index, indexes, credentials, remaining,
-                         run](Result<SshCredentials> creds, QStringList secrets) {
+                        [this, index, credentials, oneRead, run](Result<SshCredentials> creds,
+                                                                 QStringList secrets) {
                             if (run != m_groupRun)
                                 return;
                             if (creds) {
@@ -982,12 +1043,7 @@ void RemoteView::retryGroupHosts(const QList<int> &indexes, quint64 run)
                                 m_groupCredentials[index] = *creds;
                             }
                             m_groupSecrets += secrets;
-                            if (--*remaining > 0)
-                                return;
-                            m_groupStarting = false;
-                            m_fanOut->retryHosts(indexes, *credentials);
-                            m_tabs->setCurrentWidget(m_matrixPage);
-                            updateButtons();
+                            oneRead();
                         });
     }
 }
@@ -1177,7 +1233,7 @@ RemoteView::Session *RemoteView::sessionFor(const Host &host)
                 if (!s || job != s->job)
                     return;
                 if (result.failed && result.error.code == u"ssh.auth_secret_missing"_s &&
-                    askForSecret(name))
+                    askForSecret(name, result.error.message))
                     return;
                 finishJob(name, result);
             });

@@ -150,12 +150,14 @@ private:
     void groupCredentialsRead(const std::optional<Error> &failure);
     /// Asks for the secret @p name's login lacked and runs its command again; false when
     /// it does not ask (no credentials path, or asked already for this command).
-    bool askForSecret(const QString &name);
+    bool askForSecret(const QString &name, const QString &errorMessage);
     /// The one question per host for this view's logins, made on first use.
     SecretPrompt *secretPrompt();
     /// After a group run: asks once for each host whose login lacked its secret, then
     /// retries only the hosts answered; false when there was nothing to ask.
     bool askGroupSecrets();
+    /// Whose secret group host @p index lacked: its own, or a jump host's.
+    Host groupSecretHost(int index) const;
     void askNextGroupSecret(QList<int> remaining, QList<int> answered, quint64 run);
     void retryGroupHosts(const QList<int> &indexes, quint64 run);
     using CredentialsCallback = std::function<void(Result<SshCredentials>, QStringList secrets)>;

@@ -3,18 +3,27 @@
 // passphrase and running the command again (real sshd on 127.0.0.1), and the "Open in
 // browser" entry points (Health row menu, Remote host menu, status bar tunnel list).
 // SecretPrompt asking once per host for the Backups page, "Open in browser" through a
-// tunnel and group commands, retrying only what lacked the secret.
+// tunnel and group commands, retrying only what lacked the secret. A jump host lacking its
+// own secret is the one asked about. The Health view offers the question for a probe
+// tunnel (only on a click) and the row turns OK once answered; that test uses the
+// console's keychain, so run under dbus-run-session with an unlocked gnome-keyring.
 #include "console/browsertunnels.h"
+#include "console/console.h"
 #include "console/hostcommands.h"
 #include "console/hostcredentials.h"
+#include "pageserver.h"
+#include "secrets/secretstore.h"
+#include "ssh/knownhosts.h"
 #include "ssh/sshsessionpool.h"
 #include "sshdfixture.h"
 #include "tcpowners.h"
 #include "ui/backups/backupspanel.h"
+#include "ui/consolewindowbinder.h"
 #include "ui/dashboards/healthmodel.h"
 #include "ui/dashboards/healthview.h"
 #include "ui/dialogs/passphrasedialog.h"
 #include "ui/dialogs/secretprompt.h"
+#include "ui/mainwindow.h"
 #include "ui/remote/outputpane.h"
 #include "ui/remote/remoteview.h"
 #include "ui/widgets/tunnelindicator.h"
@@ -30,6 +39,9 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace ph;
@@ -68,9 +80,18 @@ private Q_SLOTS:
     void openInBrowserAsksOnce_data();
     void openInBrowserAsksOnce();
     void groupAsksOncePerHostAndRetriesThose();
+    void hostMissingSecretNamesTheBrokenHop_data();
+    void hostMissingSecretNamesTheBrokenHop();
+    void jumpHostLackingItsSecretIsAsked_data();
+    void jumpHostLackingItsSecretIsAsked();
+    void healthAsksForTunnelSecretOnlyOnClick_data();
+    void healthAsksForTunnelSecretOnlyOnClick();
 
 private:
     Workspace workspace() const;
+    /// workspace() with "inner" (@p inner's sshd, its plain client key, no secret) behind
+    /// the jump host "locked", in the group "inside", and the service "grafana" via inner.
+    Workspace jumpWorkspace(const SshdFixture &inner) const;
     SshSessionOptions sessionOptions() const;
 
     SshdFixture m_sshd;
@@ -554,6 +575,285 @@ void TestPassphrase::groupAsksOncePerHostAndRetriesThose()
     QCOMPARE(runs.value(u"locked-a"_s), 2);
     QCOMPARE(runs.value(u"locked-b"_s), 2);
     QVERIFY(view.pane(u"locked-a"_s)->visibleText().contains(u"grouped"_s));
+}
+
+void TestPassphrase::hostMissingSecretNamesTheBrokenHop_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("expected"); ///< empty = null
+
+    const QString gate = KnownHosts::hostName(u"127.0.0.1"_s, 2201);
+    const QString mid = KnownHosts::hostName(u"10.0.0.1"_s, 22);
+    const QString target = KnownHosts::hostName(u"10.0.0.12"_s, 22);
+    const QString logIn = u"Could not log in to %1 as op. Tried: key file /k: it needs a "
+                          "passphrase and none is stored in the keychain."_s;
+    const QString through = u"Could not connect to %1 through the jump host %2: %3"_s;
+    QTest::newRow("direct host") << u"gate"_s << logIn.arg(gate) << u"gate"_s;
+    // Also: 10.0.0.1 (mid) is a prefix of 10.0.0.12 (target), yet not named by it.
+    QTest::newRow("target's own login") << u"target"_s << logIn.arg(target) << u"target"_s;
+    QTest::newRow("last jump host's login")
+        << u"target"_s << through.arg(target, mid, logIn.arg(mid)) << u"mid"_s;
+    QTest::newRow("first jump host's login")
+        << u"target"_s << through.arg(target, mid, through.arg(mid, gate, logIn.arg(gate)))
+        << u"gate"_s;
+    QTest::newRow("tunnel error") << u"mid"_s
+                                  << u"tunnel via mid: "_s + through.arg(mid, gate, logIn.arg(gate))
+                                  << u"gate"_s;
+    QTest::newRow("unknown host") << u"nowhere"_s << logIn.arg(gate) << QString();
+}
+
+void TestPassphrase::hostMissingSecretNamesTheBrokenHop()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, message);
+    QFETCH(QString, expected);
+    Workspace ws;
+    const auto add = [&ws](const QString &name, const QString &address, int port,
+                           const QString &jump) {
+        Host h;
+        h.name = name;
+        h.address = address;
+        h.port = port;
+        h.auth = u"key"_s;
+        h.secretRef = name + u"-key"_s;
+        h.jump = jump;
+        ws.hosts.append(h);
+    };
+    add(u"gate"_s, u"127.0.0.1"_s, 2201, {});
+    add(u"mid"_s, u"10.0.0.1"_s, 22, u"gate"_s);
+    add(u"target"_s, u"10.0.0.12"_s, 22, u"mid"_s);
+    const Host *asked = SecretPrompt::hostMissingSecret(ws, host, message);
+    QCOMPARE(asked ? asked->name : QString(), expected);
+}
+
+Workspace TestPassphrase::jumpWorkspace(const SshdFixture &inner) const
+{
+    Workspace ws = workspace();
+    Host target;
+    target.name = u"inner"_s;
+    target.environment = u"staging"_s;
+    target.address = inner.host();
+    target.port = inner.port();
+    target.user = inner.user();
+    target.auth = u"key"_s;
+    target.identityFile = inner.clientKeyPath();
+    target.jump = u"locked"_s;
+    target.groups = {u"inside"_s};
+    ws.hosts.append(target);
+    ws.services.first().via = target.name;
+    return ws;
+}
+
+void TestPassphrase::jumpHostLackingItsSecretIsAsked_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::newRow("single run") << u"single"_s;
+    QTest::newRow("group run") << u"group"_s;
+    QTest::newRow("open in browser") << u"browser"_s;
+}
+
+void TestPassphrase::jumpHostLackingItsSecretIsAsked()
+{
+    // "inner" logs in without a secret; the jump host in front of it ("locked", the
+    // encrypted-key sshd) lacks its passphrase. The question is about the jump host.
+    QFETCH(QString, where);
+    SshdFixture inner;
+    QVERIFY2(inner.start(), qPrintable(inner.errorString()));
+    QFile known(m_knownHosts);
+    QVERIFY(known.open(QIODevice::Append));
+    known.write(inner.knownHostsLine().toUtf8() + '\n');
+    known.close();
+    PageServer page;
+    QVERIFY(page.listen(QHostAddress::LocalHost, 0));
+    Workspace ws = jumpWorkspace(inner);
+    ws.services.first().baseUrl = QUrl(u"http://127.0.0.1:%1/login"_s.arg(page.serverPort()));
+    const Host locked = ws.hosts.first();
+
+    HostCredentials credentials(nullptr);
+    credentials.setWorkspaceName(ws.name);
+    if (where == u"browser"_s) {
+        SshSessionPool pool(sessionOptions());
+        BrowserTunnels tunnels(&pool, &credentials);
+        tunnels.setWorkspace(ws);
+        QList<QUrl> opened;
+        tunnels.setUrlOpener([&opened](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        QWidget window;
+        SecretPrompt prompt(&credentials, nullptr, &window);
+        QList<Error> reported;
+        askForTunnelSecrets(&tunnels, &prompt, [&reported](const QString &, const Error &error) {
+            reported.append(error);
+        });
+        QSignalSpy asked(&prompt, &SecretPrompt::questionOpened);
+        tunnels.open(u"grafana"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 20000);
+        QCOMPARE(asked.first().first().toString(), u"locked"_s);
+        QVERIFY(!prompt.dialogFor(u"inner"_s));
+        answer(prompt.dialogFor(u"locked"_s), true);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 20000);
+        QCOMPARE(opened.first().path(), u"/login"_s);
+        QVERIFY2(reported.isEmpty(), qPrintable(reported.value(0).toString()));
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(credentials.hasSessionSecret(locked));
+        return;
+    }
+
+    RemoteView view;
+    view.setSessionOptions(sessionOptions());
+    view.setHostCredentials(&credentials);
+    view.setWorkspace(ws);
+    view.resize(900, 500);
+    view.show();
+    const bool group = where == u"group"_s;
+    QVERIFY(group ? view.selectTarget(u"inside"_s, u"staging"_s) : view.selectTarget(u"inner"_s));
+    QSignalSpy finished(&view, &RemoteView::commandFinished);
+    QSignalSpy groupDone(&view, &RemoteView::groupFinished);
+    view.runCommand(u"echo past-the-locked-gate"_s);
+    PassphraseDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = view.findChild<PassphraseDialog *>()) != nullptr, 30000);
+    QCOMPARE(dialog->hostName(), u"locked"_s);
+    answer(dialog, true);
+    if (group) {
+        QTRY_COMPARE_WITH_TIMEOUT(groupDone.size(), 1, 30000);
+        QTableWidget *matrix = view.outcomeMatrix();
+        QCOMPARE(matrix->rowCount(), 1);
+        QCOMPARE(matrix->item(0, 0)->text(), u"inner"_s);
+        QCOMPARE(matrix->item(0, 1)->data(Qt::UserRole).toString(), u"ok"_s);
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+        const auto result = finished.last().at(1).value<CommandResult>();
+        QVERIFY2(!result.failed, qPrintable(result.error.toString()));
+    }
+    QVERIFY(view.pane(u"inner"_s)->visibleText().contains(u"past-the-locked-gate"_s));
+    QVERIFY(credentials.hasSessionSecret(locked));
+    // An answered dialog is deleted later; a second one left open would stay.
+    QTRY_VERIFY(view.findChildren<PassphraseDialog *>().isEmpty());
+}
+
+void TestPassphrase::healthAsksForTunnelSecretOnlyOnClick_data()
+{
+    QTest::addColumn<bool>("give");
+    QTest::newRow("passphrase given and saved") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+void TestPassphrase::healthAsksForTunnelSecretOnlyOnClick()
+{
+    QFETCH(bool, give);
+    // The console reads the test HOME's ~/.ssh/known_hosts; never the user's own.
+    const QString home = QDir::homePath();
+    QVERIFY2(home.startsWith(QStringLiteral(PILOTHOUSE_BINARY_DIR)),
+             "run through ctest, which gives the test a private HOME");
+    QVERIFY(QDir().mkpath(home + u"/.ssh"_s));
+    QFile known(home + u"/.ssh/known_hosts"_s);
+    QVERIFY(known.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    known.write(m_sshd.knownHostsLine().toUtf8() + '\n');
+    known.close();
+
+    PageServer page("health-page-behind-the-tunnel");
+    QVERIFY(page.listen(QHostAddress::LocalHost, 0));
+    QFile templ(QStringLiteral(PILOTHOUSE_SOURCE_DIR "/tests/gui/passphrase/probesecret.jsonc.in"));
+    QVERIFY(templ.open(QIODevice::ReadOnly));
+    const QString wsName = u"ProbeSecret-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    const QString text = QString::fromUtf8(templ.readAll())
+                             .arg(wsName)
+                             .arg(m_sshd.port())
+                             .arg(m_sshd.user(), m_key)
+                             .arg(page.serverPort());
+    const QString path = m_dir.filePath(wsName + u".jsonc"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+    file.close();
+
+    Console console;
+    Console::Options options;
+    options.workspacePath = path;
+    options.databasePath = m_dir.filePath(wsName + u".sqlite"_s);
+    options.keychainService = u"pilothouse-test-"_s + wsName;
+    const Result<void> opened = console.open(options);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    MainWindow window;
+    ConsoleWindowBinder binder(&console, &window);
+    window.resize(1200, 800);
+    window.show();
+    QSignalSpy results(&console, &Console::resultReady);
+    console.start();
+
+    HealthView *health = window.healthView();
+    HealthModel *model = health->model();
+    const int row = model->rowOf(u"grafana"_s, u"health"_s);
+    QVERIFY(row >= 0);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowAt(row).last.errorCode == u"ssh.auth_secret_missing"_s,
+                             20000);
+    QCOMPARE(model->rowAt(row).last.verdict, Verdict::Down);
+    health->table()->selectRow(row);
+    QPushButton *enter = window.findChild<QPushButton *>(u"healthEnterSecret"_s);
+    QVERIFY(enter);
+    QVERIFY(enter->isVisible());
+    QVERIFY2(enter->text().contains(u"locked"_s), qPrintable(enter->text()));
+
+    // Rounds keep failing, and none of them asks by itself.
+    const auto roundsSoFar = [&results] {
+        int n = 0;
+        for (const QList<QVariant> &args : std::as_const(results))
+            n += args.first().value<ProbeResult>().service == u"grafana"_s ? 1 : 0;
+        return n;
+    };
+    const int before = roundsSoFar();
+    QTRY_VERIFY_WITH_TIMEOUT(roundsSoFar() >= before + 3, 20000);
+    QVERIFY(window.findChildren<PassphraseDialog *>().isEmpty());
+
+    enter->click();
+    PassphraseDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<PassphraseDialog *>()) != nullptr, 5000);
+    QCOMPARE(dialog->hostName(), u"locked"_s);
+    if (give)
+        dialog->findChild<QCheckBox *>(u"saveInKeychainCheck"_s)->setChecked(true);
+    answer(dialog, give);
+
+    const Host locked = *console.workspace().host(u"locked"_s);
+    const QString entry = console.hostCommands()->credentials()->entryName(locked);
+    const auto readEntry = [&console, &entry, this] {
+        std::optional<Result<QString>> read;
+        console.secrets()->read(entry, this, [&read](Result<QString> r) { read = r; });
+        return QTest::qWaitFor([&read] { return read.has_value(); }, 20000)
+                   ? read
+                   : std::optional<Result<QString>>{};
+    };
+    if (give) {
+        // At once, not at the tunnel's next chance minutes later.
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowAt(row).last.verdict, Verdict::Pass, 10000);
+        QVERIFY(model->rowAt(row).last.errorCode.isEmpty());
+        QVERIFY(page.requestCount() > 0);
+        QTRY_VERIFY(!enter->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto stored = readEntry();
+                return stored && *stored && **stored == kPassphrase;
+            }(),
+            20000);
+        // Leave the throwaway keyring as found.
+        std::optional<Result<void>> removed;
+        console.secrets()->remove(entry, this, [&removed](Result<void> r) { removed = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed.has_value(), 20000);
+    } else {
+        const auto stored = readEntry();
+        QVERIFY(stored.has_value());
+        QVERIFY2(!*stored && stored->error().code == u"keychain.not_found"_s,
+                 qPrintable(*stored ? u"an entry was stored"_s : stored->error().toString()));
+        QVERIFY(!console.hostCommands()->credentials()->hasSessionSecret(locked));
+        // Still failing, still offered, still never asked unbidden.
+        const int after = roundsSoFar();
+        QTRY_VERIFY_WITH_TIMEOUT(roundsSoFar() >= after + 2, 20000);
+        QCOMPARE(model->rowAt(row).last.errorCode, u"ssh.auth_secret_missing"_s);
+        QVERIFY(enter->isVisible());
+        QTRY_VERIFY(window.findChildren<PassphraseDialog *>().isEmpty());
+    }
+    console.stop();
 }
 
 QTEST_MAIN(TestPassphrase)

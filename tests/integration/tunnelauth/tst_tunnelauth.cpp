@@ -6,7 +6,9 @@
 #include "clirunner.h"
 #include "console/hostcommands.h"
 #include "console/hostcredentials.h"
+#include "pageserver.h"
 #include "secrets/secretstore.h"
+#include "ssh/knownhosts.h"
 #include "ssh/sshsessionpool.h"
 #include "ssh/sshtunnelprovider.h"
 #include "sshdfixture.h"
@@ -29,26 +31,6 @@ namespace {
 constexpr int waitMs = 20000;
 const QString kPassphrase = u"correct horse battery"_s;
 const QByteArray kPage = "<html><title>Grafana</title>tunnel-page</html>";
-
-/// Answers every connection with a small HTTP page, like the service behind the tunnel.
-class PageServer : public QTcpServer
-{
-public:
-    PageServer()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                    if (!socket->readAll().contains("\r\n\r\n"))
-                        return;
-                    socket->write("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + kPage);
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-};
 
 QByteArray fetch(quint16 port)
 {
@@ -78,12 +60,14 @@ private Q_SLOTS:
     void tunnelUsesKeychainPassphrase_data();
     void tunnelUsesKeychainPassphrase();
     void cliWithoutTerminalNamesEntry();
+    void retryHostLogsInAfresh_data();
+    void retryHostLogsInAfresh();
 
 private:
     bool store(const QString &entry, const QString &value);
 
     SshdFixture m_sshd;
-    PageServer m_page;
+    PageServer m_page{kPage};
     QTemporaryDir m_dir;
     QString m_knownHosts;
     QString m_key;
@@ -262,6 +246,97 @@ void TestTunnelAuth::cliWithoutTerminalNamesEntry()
     QVERIFY2(missing.err.contains(u"Credentials"_s), qPrintable(missing.err));
     QVERIFY(!missing.out.contains(u"never\n"_s));
     QVERIFY(!missing.err.contains(kPassphrase) && !missing.out.contains(kPassphrase));
+}
+
+void TestTunnelAuth::retryHostLogsInAfresh_data()
+{
+    QTest::addColumn<bool>("behindJump"); ///< the tunnel goes via "inner", behind web1
+    QTest::addColumn<bool>("pending");    ///< retried while the request is still opening
+    QTest::newRow("via host lacks it") << false << false;
+    QTest::newRow("jump host lacks it") << true << false;
+    QTest::newRow("jump host, request still opening") << true << true;
+}
+
+void TestTunnelAuth::retryHostLogsInAfresh()
+{
+    // web1's passphrase is in no keychain entry; it is given this session (as the GUI's
+    // question does), and retryHost() makes the tunnel log in with it at once.
+    QFETCH(bool, behindJump);
+    QFETCH(bool, pending);
+    SshdFixture inner;
+    Workspace ws;
+    ws.name = m_workspaceName;
+    Host web1;
+    web1.name = u"web1"_s;
+    web1.address = m_sshd.host();
+    web1.port = m_sshd.port();
+    web1.user = m_sshd.user();
+    web1.auth = u"key"_s;
+    web1.identityFile = m_key;
+    web1.secretRef = u"retry-key"_s;
+    ws.hosts = {web1};
+    if (behindJump) {
+        QVERIFY2(inner.start(), qPrintable(inner.errorString()));
+        QFile known(m_knownHosts);
+        QVERIFY(known.open(QIODevice::Append));
+        known.write(inner.knownHostsLine().toUtf8() + '\n');
+        known.close();
+        Host host;
+        host.name = u"inner"_s;
+        host.address = inner.host();
+        host.port = inner.port();
+        host.user = inner.user();
+        host.auth = u"key"_s;
+        host.identityFile = inner.clientKeyPath();
+        host.jump = web1.name;
+        ws.hosts.append(host);
+    }
+    const QString via = behindJump ? u"inner"_s : u"web1"_s;
+
+    SshSessionOptions options;
+    options.knownHostsFile = m_knownHosts;
+    options.readOnlyKnownHostsFiles = {m_dir.filePath(u"none"_s)};
+    SshSessionPool pool(options);
+    HostCommands commands(&m_secrets, &pool);
+    commands.setWorkspace(ws);
+    HostCredentials *credentials = commands.credentials();
+    SshTunnelProvider tunnels;
+    tunnels.setSessionOptions(options);
+    tunnels.setWorkspace(ws);
+    tunnels.setOpenTimeout(waitMs);
+    tunnels.setCredentialResolver([credentials](const QList<Host> &hosts, QObject *context,
+                                                SshTunnelProvider::CredentialsDone done) {
+        credentials->resolveAll(hosts, context, std::move(done));
+    });
+
+    std::optional<Result<quint16>> port;
+    const auto request = [&] {
+        port.reset();
+        tunnels.localPort(via, u"127.0.0.1"_s, m_page.serverPort(), this,
+                          [&](const Result<quint16> &r) { port = r; });
+    };
+    if (!pending) {
+        request();
+        QTRY_VERIFY_WITH_TIMEOUT(port.has_value(), waitMs + 5000);
+        QVERIFY(!*port);
+        QCOMPARE(port->error().code, u"ssh.auth_secret_missing"_s);
+        // The jump host's own login is what failed, and the error names it.
+        QVERIFY2(port->error().message.contains(KnownHosts::hostName(web1.address, web1.port)),
+                 qPrintable(port->error().toString()));
+        credentials->rememberForSession(web1, kPassphrase);
+        tunnels.retryHost(web1.name);
+        request();
+    } else {
+        request();
+        credentials->rememberForSession(web1, kPassphrase);
+        tunnels.retryHost(web1.name);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(port.has_value(), waitMs + 5000);
+    QVERIFY2(*port, qPrintable(port->error().toString()));
+    const QByteArray reply = fetch(**port);
+    QVERIFY2(reply.startsWith("HTTP/1.0 200"), reply.constData());
+    QVERIFY(reply.endsWith(kPage));
+    QCOMPARE(tunnels.openTunnelCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTunnelAuth)
