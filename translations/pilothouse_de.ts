@@ -3281,6 +3281,38 @@ Eingabe: %2</translation>
             <translation>Unterbrochen</translation>
         </message>
         <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>exit status %1 (expected %2)</source>
+            <translation>Exit-Status %1 (erwartet %2)</translation>
+        </message>
+        <message>
+            <source>HTTP %1 (expected %2)</source>
+            <translation>HTTP %1 (erwartet %2)</translation>
+        </message>
+        <message>
+            <source>HTTP %1 (expected 2xx)</source>
+            <translation>HTTP %1 (erwartet 2xx)</translation>
+        </message>
+        <message>
+            <source>output matches “%1”</source>
+            <translation>Ausgabe passt auf „%1“</translation>
+        </message>
+        <message>
+            <source>answered within %1 ms</source>
+            <translation>Antwort innerhalb von %1 ms</translation>
+        </message>
+        <message>
+            <source>%1 holds</source>
+            <translation>%1 erfüllt</translation>
+        </message>
+        <message>
             <source>The runbook marks this step as destructive.</source>
             <translation>Das Runbook kennzeichnet diesen Schritt als zerstörerisch.</translation>
         </message>
@@ -3303,6 +3335,10 @@ Eingabe: %2</translation>
         <message>
             <source>Re&amp;try</source>
             <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>Ne&amp;xt step</source>
+            <translation>Nächster &amp;Schritt</translation>
         </message>
         <message>
             <source>&amp;Sign off</source>
@@ -3333,8 +3369,8 @@ Eingabe: %2</translation>
             <translation>Ihr Name zum Abzeichnen</translation>
         </message>
         <message>
-            <source>Ctrl+Enter run · Ctrl+D done · Ctrl+K skip · Ctrl+N note · Ctrl+Shift+R retry · Alt+↑/↓ previous/next step · Ctrl+Shift+S sign off</source>
-            <translation>Ctrl+Enter ausführen · Ctrl+D erledigt · Ctrl+K überspringen · Ctrl+N Notiz · Ctrl+Shift+R wiederholen · Alt+↑/↓ vorheriger/nächster Schritt · Ctrl+Shift+S abzeichnen</translation>
+            <source>Ctrl+Enter run · Enter next open step · Ctrl+D done · Ctrl+K skip · Ctrl+N note · Ctrl+Shift+R retry · Alt+↑/↓ previous/next step · Ctrl+Shift+S sign off</source>
+            <translation>Ctrl+Enter ausführen · Enter nächster offener Schritt · Ctrl+D erledigt · Ctrl+K überspringen · Ctrl+N Notiz · Ctrl+Shift+R wiederholen · Alt+↑/↓ vorheriger/nächster Schritt · Ctrl+Shift+S abzeichnen</translation>
         </message>
         <message>
             <source>A step of this run is still running; wait for it to finish before opening another run.</source>
@@ -3433,12 +3469,16 @@ Eingabe: %2</translation>
             <translation>Läuft…</translation>
         </message>
         <message>
-            <source>(exit status %1)</source>
-            <translation>(Exit-Status %1)</translation>
+            <source>Passed in %1</source>
+            <translation>Bestanden in %1</translation>
         </message>
         <message>
-            <source>(HTTP %1)</source>
-            <translation>(HTTP %1)</translation>
+            <source>exit status %1</source>
+            <translation>Exit-Status %1</translation>
+        </message>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
         </message>
         <message>
             <source>Failed: %1</source>
@@ -3447,6 +3487,10 @@ Eingabe: %2</translation>
         <message>
             <source>no reason given</source>
             <translation>kein Grund angegeben</translation>
+        </message>
+        <message>
+            <source>(exit status %1)</source>
+            <translation>(Exit-Status %1)</translation>
         </message>
         <message>
             <source>Skipped: %1</source>
@@ -3475,6 +3519,18 @@ Eingabe: %2</translation>
         <message>
             <source>Run this step (Ctrl+Enter)</source>
             <translation>Diesen Schritt ausführen (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Go to step %1, the next open step (Enter)</source>
+            <translation>Zu Schritt %1, dem nächsten offenen Schritt (Enter)</translation>
+        </message>
+        <message>
+            <source>Every step is finished: sign off the run below.</source>
+            <translation>Alle Schritte sind abgeschlossen: Den Durchlauf unten abzeichnen.</translation>
+        </message>
+        <message>
+            <source>Moves on to the next open step once this one is finished (Enter)</source>
+            <translation>Geht zum nächsten offenen Schritt, sobald dieser abgeschlossen ist (Enter)</translation>
         </message>
         <message>
             <source>Sign off the run (Ctrl+Shift+S)</source>
@@ -4152,6 +4208,22 @@ Eingabe: %2</translation>
         <message>
             <source>Open %1 in browser</source>
             <translation>%1 im Browser öffnen</translation>
+        </message>
+        <message>
+            <source>Enter password for %1…</source>
+            <translation>Passwort für %1 eingeben…</translation>
+        </message>
+        <message>
+            <source>Enter passphrase for %1…</source>
+            <translation>Passphrase für %1 eingeben…</translation>
+        </message>
+        <message>
+            <source>The tunnel to %1 cannot log in to %2 without its password. Give it, and the check runs again at once.</source>
+            <translation>Der Tunnel zu %1 kann sich ohne Passwort nicht bei %2 anmelden. Sobald es angegeben ist, läuft die Prüfung sofort erneut.</translation>
+        </message>
+        <message>
+            <source>The tunnel to %1 cannot log in to %2 without its key passphrase. Give it, and the check runs again at once.</source>
+            <translation>Der Tunnel zu %1 kann sich ohne die Passphrase des Schlüssels nicht bei %2 anmelden. Sobald sie angegeben ist, läuft die Prüfung sofort erneut.</translation>
         </message>
         <message>
             <source>Select an endpoint to see its last answer.</source>
