@@ -61,6 +61,35 @@ void answer(PassphraseDialog *dialog, bool give)
     }
 }
 
+/// "Open in browser" wired as the window wires it: tunnels over @p credentials, the secret
+/// question asked through a SecretPrompt, opened URLs and reported errors collected.
+struct BrowserRig
+{
+    BrowserRig(const Workspace &ws, HostCredentials *credentials, const SshSessionOptions &options)
+        : pool(options)
+        , tunnels(&pool, credentials)
+        , prompt(credentials, nullptr, &window)
+        , asked(&prompt, &SecretPrompt::questionOpened)
+    {
+        tunnels.setWorkspace(ws);
+        tunnels.setUrlOpener([this](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        askForTunnelSecrets(&tunnels, &prompt, [this](const QString &, const Error &error) {
+            reported.append(error);
+        });
+    }
+
+    SshSessionPool pool;
+    BrowserTunnels tunnels;
+    QWidget window;
+    SecretPrompt prompt;
+    QSignalSpy asked;
+    QList<QUrl> opened;
+    QList<Error> reported;
+};
+
 } // namespace
 
 class TestPassphrase : public QObject
@@ -451,23 +480,10 @@ void TestPassphrase::openInBrowserAsksOnce()
     Workspace ws = workspace();
     ws.services.first().baseUrl = QUrl(u"http://localhost:%1/login"_s.arg(service.serverPort()));
 
-    SshSessionPool pool(sessionOptions());
     HostCredentials credentials(nullptr);
     credentials.setWorkspaceName(ws.name);
-    BrowserTunnels tunnels(&pool, &credentials);
-    tunnels.setWorkspace(ws);
-    QList<QUrl> opened;
-    tunnels.setUrlOpener([&opened](const QUrl &url) {
-        opened.append(url);
-        return true;
-    });
-    QWidget window;
-    SecretPrompt prompt(&credentials, nullptr, &window);
-    QList<Error> reported;
-    askForTunnelSecrets(&tunnels, &prompt, [&reported](const QString &, const Error &error) {
-        reported.append(error);
-    });
-    QSignalSpy asked(&prompt, &SecretPrompt::questionOpened);
+    BrowserRig rig(ws, &credentials, sessionOptions());
+    auto &[pool, tunnels, window, prompt, asked, opened, reported] = rig;
 
     tunnels.open(u"grafana"_s);
     QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 20000);
@@ -673,21 +689,8 @@ void TestPassphrase::jumpHostLackingItsSecretIsAsked()
     HostCredentials credentials(nullptr);
     credentials.setWorkspaceName(ws.name);
     if (where == u"browser"_s) {
-        SshSessionPool pool(sessionOptions());
-        BrowserTunnels tunnels(&pool, &credentials);
-        tunnels.setWorkspace(ws);
-        QList<QUrl> opened;
-        tunnels.setUrlOpener([&opened](const QUrl &url) {
-            opened.append(url);
-            return true;
-        });
-        QWidget window;
-        SecretPrompt prompt(&credentials, nullptr, &window);
-        QList<Error> reported;
-        askForTunnelSecrets(&tunnels, &prompt, [&reported](const QString &, const Error &error) {
-            reported.append(error);
-        });
-        QSignalSpy asked(&prompt, &SecretPrompt::questionOpened);
+        BrowserRig rig(ws, &credentials, sessionOptions());
+        auto &[pool, tunnels, window, prompt, asked, opened, reported] = rig;
         tunnels.open(u"grafana"_s);
         QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 20000);
         QCOMPARE(asked.first().first().toString(), u"locked"_s);

@@ -65,6 +65,8 @@ private Q_SLOTS:
 
 private:
     bool store(const QString &entry, const QString &value);
+    /// A host on the test sshd, logging in with the passphrase-protected key.
+    Host lockedHost(const QString &name, const QString &secretRef) const;
 
     SshdFixture m_sshd;
     PageServer m_page{kPage};
@@ -76,6 +78,19 @@ private:
     SecretStore m_secrets{u"pilothouse"_s};
     QStringList m_written;
 };
+
+Host TestTunnelAuth::lockedHost(const QString &name, const QString &secretRef) const
+{
+    Host host;
+    host.name = name;
+    host.address = m_sshd.host();
+    host.port = m_sshd.port();
+    host.user = m_sshd.user();
+    host.auth = u"key"_s;
+    host.identityFile = m_key;
+    host.secretRef = secretRef;
+    return host;
+}
 
 void TestTunnelAuth::initTestCase()
 {
@@ -136,14 +151,7 @@ void TestTunnelAuth::tunnelUsesKeychainPassphrase()
 
     Workspace ws;
     ws.name = m_workspaceName;
-    Host host;
-    host.name = u"web1"_s;
-    host.address = m_sshd.host();
-    host.port = m_sshd.port();
-    host.user = m_sshd.user();
-    host.auth = u"key"_s;
-    host.identityFile = m_key;
-    host.secretRef = secretRef;
+    const Host host = lockedHost(u"web1"_s, secretRef);
     ws.hosts = {host};
 
     SshSessionOptions options;
@@ -266,14 +274,7 @@ void TestTunnelAuth::retryHostLogsInAfresh()
     SshdFixture inner;
     Workspace ws;
     ws.name = m_workspaceName;
-    Host web1;
-    web1.name = u"web1"_s;
-    web1.address = m_sshd.host();
-    web1.port = m_sshd.port();
-    web1.user = m_sshd.user();
-    web1.auth = u"key"_s;
-    web1.identityFile = m_key;
-    web1.secretRef = u"retry-key"_s;
+    const Host web1 = lockedHost(u"web1"_s, u"retry-key"_s);
     ws.hosts = {web1};
     if (behindJump) {
         QVERIFY2(inner.start(), qPrintable(inner.errorString()));
