@@ -96,6 +96,9 @@ private:
     Runbook runbook() const;
     bool runStep(StepRunner &runner, ChecklistRun &run, int index, QString *error);
     void configure(SshTunnelProvider &tunnels, const Workspace &ws) const;
+    /// @p runner as the wizard sets it up; @p tunnels may be null (no tunnel provider).
+    void setUpRunner(StepRunner &runner, const Workspace &ws, const Runbook &rb,
+                     SshTunnelProvider *tunnels);
 
     QTemporaryDir m_dir;
     SshdFixture m_sshd;
@@ -172,6 +175,17 @@ void TestTunnelStep::configure(SshTunnelProvider &tunnels, const Workspace &ws) 
     tunnels.setWorkspace(ws);
 }
 
+void TestTunnelStep::setUpRunner(StepRunner &runner, const Workspace &ws, const Runbook &rb,
+                                 SshTunnelProvider *tunnels)
+{
+    runner.setWorkspace(ws);
+    runner.setRunbook(rb);
+    runner.setKeyProvider(&m_keys);
+    if (tunnels)
+        runner.setTunnelProvider(tunnels);
+    runner.setAuditLog(m_db, QByteArray(32, 'k'));
+}
+
 bool TestTunnelStep::runStep(StepRunner &runner, ChecklistRun &run, int index, QString *error)
 {
     QSignalSpy finished(&runner, &StepRunner::stepFinished);
@@ -196,11 +210,7 @@ void TestTunnelStep::httpStepGoesThroughTunnel()
     ChecklistRun run =
         ChecklistRun::create(rb, u"production"_s, {}, QDateTime::currentDateTimeUtc());
     StepRunner runner;
-    runner.setWorkspace(ws);
-    runner.setRunbook(rb);
-    runner.setKeyProvider(&m_keys);
-    runner.setTunnelProvider(&tunnels);
-    runner.setAuditLog(m_db, QByteArray(32, 'k'));
+    setUpRunner(runner, ws, rb, &tunnels);
 
     QString error;
     QVERIFY2(runStep(runner, run, 0, &error), qPrintable(error));
@@ -225,11 +235,7 @@ void TestTunnelStep::realHostHeaderReachesService()
     ChecklistRun run =
         ChecklistRun::create(rb, u"production"_s, {}, QDateTime::currentDateTimeUtc());
     StepRunner runner;
-    runner.setWorkspace(ws);
-    runner.setRunbook(rb);
-    runner.setKeyProvider(&m_keys);
-    runner.setTunnelProvider(&tunnels);
-    runner.setAuditLog(m_db, QByteArray(32, 'k'));
+    setUpRunner(runner, ws, rb, &tunnels);
     const int before = m_recorder.requests;
 
     QString error;
@@ -256,11 +262,7 @@ void TestTunnelStep::unreachableViaLeavesStepPending()
     ChecklistRun run =
         ChecklistRun::create(rb, u"production"_s, {}, QDateTime::currentDateTimeUtc());
     StepRunner runner;
-    runner.setWorkspace(ws);
-    runner.setRunbook(rb);
-    runner.setKeyProvider(&m_keys);
-    runner.setTunnelProvider(&tunnels);
-    runner.setAuditLog(m_db, QByteArray(32, 'k'));
+    setUpRunner(runner, ws, rb, &tunnels);
     const int before = m_recorder.requests;
 
     QString error;
@@ -277,10 +279,7 @@ void TestTunnelStep::noTunnelProviderIsExplained()
     ChecklistRun run =
         ChecklistRun::create(rb, u"production"_s, {}, QDateTime::currentDateTimeUtc());
     StepRunner runner;
-    runner.setWorkspace(ws);
-    runner.setRunbook(rb);
-    runner.setKeyProvider(&m_keys);
-    runner.setAuditLog(m_db, QByteArray(32, 'k'));
+    setUpRunner(runner, ws, rb, nullptr);
     QString error;
     QVERIFY(!runStep(runner, run, 0, &error));
     QVERIFY2(error.contains(u"bastion"_s) && error.contains(u"tunnel"_s), qPrintable(error));
