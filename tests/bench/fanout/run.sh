@@ -32,6 +32,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 BUILD_DIR=${BUILD_DIR:-$repo/build-release}
 RUNS=${RUNS:-5}
 NS=${NS:-"10 50"}
@@ -193,11 +195,6 @@ run_ansible() {
 }
 
 # Prints "min median max" of the numbers on stdin.
-stats() {
-    sort -g | awk '{v[NR] = $1} END {
-        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-        printf "%.3f %.3f %.3f\n", v[1], m, v[NR] }'
-}
 
 tools=(cli)
 [[ $SKIP_PEERS == 1 ]] || tools+=(pssh ansible)
@@ -227,7 +224,7 @@ for n in $NS; do
         done
     done
     for tool in "${tools[@]}"; do
-        read -r mn md mx < <(awk '{print $1 / 1000}' "$work/n$n/$tool.ms" | stats)
+        read -r mn md mx < <(awk '{print $1 / 1000}' "$work/n$n/$tool.ms" | min_median_max %.3f)
         results+=("$n $tool $mn $md $mx")
     done
 done
@@ -272,8 +269,8 @@ if [[ -x $SSHREUSE ]]; then
         end=$(now_ns)
         echo "$(((end - start) / 1000000))" >>"$work/fresh.ms"
     done
-    read -r rmn rmd rmx < <(awk '{print $1 / 1000}' "$work/reuse.ms" | stats)
-    read -r fmn fmd fmx < <(awk '{print $1 / 1000}' "$work/fresh.ms" | stats)
+    read -r rmn rmd rmx < <(awk '{print $1 / 1000}' "$work/reuse.ms" | min_median_max %.3f)
+    read -r fmn fmd fmx < <(awk '{print $1 / 1000}' "$work/fresh.ms" | min_median_max %.3f)
     echo
     printf '20 sequential `true` on one host, %s runs each\n' "$RUNS"
     printf '%-16s %8s %8s %8s\n' tool min median max

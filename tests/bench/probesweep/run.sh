@@ -27,6 +27,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 BUILD_DIR=${BUILD_DIR:-$repo/build-release}
 RUNS=${RUNS:-5}
 SERVICES=${SERVICES:-20}
@@ -153,15 +155,10 @@ for ((r = 1; r <= RUNS; ++r)); do
     printf 'run %d: cli %s   curl %s\n' "$r" "$(tail -1 "$work/cli")" "$(tail -1 "$work/curl")"
 done
 
-stats() { # stats FILE COLUMN -> "min median max"
-    cut -d' ' -f"$2" "$1" | sort -n | awk '{ v[NR] = $1 } END {
-        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-        printf "%.3f %.3f %.3f", v[1], m, v[NR] }'
-}
-read -r cw_min cw_med cw_max <<<"$(stats "$work/cli" 1)"
-read -r cc_min cc_med cc_max <<<"$(stats "$work/cli" 2)"
-read -r uw_min uw_med uw_max <<<"$(stats "$work/curl" 1)"
-read -r uc_min uc_med uc_max <<<"$(stats "$work/curl" 2)"
+read -r cw_min cw_med cw_max <<<"$(stats "$work/cli" 1 %.3f)"
+read -r cc_min cc_med cc_max <<<"$(stats "$work/cli" 2 %.3f)"
+read -r uw_min uw_med uw_max <<<"$(stats "$work/curl" 1 %.3f)"
+read -r uc_min uc_med uc_max <<<"$(stats "$work/curl" 2 %.3f)"
 
 echo
 echo "probe sweep: $SERVICES services x $ENDPOINTS endpoints = $total probes, $RUNS runs, $(date -u +%FT%TZ)"

@@ -27,6 +27,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 BUILD_DIR=${BUILD_DIR:-$repo/build-release}
 RUNS=${RUNS:-5}
 RSS_SECONDS=${RSS_SECONDS:-60}
@@ -107,13 +109,8 @@ launch rss $((RSS_SECONDS * 1000))
 rss_kb=$(field "$work/rss.log" rss_kb)
 [[ -n $rss_kb ]] || { echo "startup: the RSS run printed no figure" >&2; tail -20 "$work/rss.log" >&2; exit 1; }
 
-stats() { # stats FILE COLUMN -> "min median max"
-    cut -d' ' -f"$2" "$1" | sort -n | awk '{ v[NR] = $1 } END {
-        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-        printf "%d %d %d", v[1], m, v[NR] }'
-}
-read -r e_min e_med e_max <<<"$(stats "$work/startup" 1)"
-read -r m_min m_med m_max <<<"$(stats "$work/startup" 2)"
+read -r e_min e_med e_max <<<"$(stats "$work/startup" 1 %d)"
+read -r m_min m_med m_max <<<"$(stats "$work/startup" 2 %d)"
 
 echo
 echo "start-up: pilothouse --demo, offscreen, $RUNS launches, $(date -u +%FT%TZ)"

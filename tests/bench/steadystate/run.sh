@@ -38,6 +38,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
 BUILD_DIR=${BUILD_DIR:-$repo/build-release}
 DURATION=${DURATION:-600}
 RUNS=${RUNS:-5}
@@ -236,14 +238,9 @@ for ((r = 1; r <= RUNS; ++r)); do
         "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
-stats() { # stats FILE COLUMN -> "min median max"
-    cut -d' ' -f"$2" "$1" | sort -g | awk '{ v[NR] = $1 } END {
-        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-        printf "%.2f %.2f %.2f", v[1], m, v[NR] }'
-}
-read -r c_min c_med c_max <<<"$(stats "$work/results" 1)"
-read -r g_min g_med g_max <<<"$(stats "$work/results" 2)"
-read -r q_min q_med q_max <<<"$(stats "$work/results" 3)"
+read -r c_min c_med c_max <<<"$(stats "$work/results" 1 %.2f)"
+read -r g_min g_med g_max <<<"$(stats "$work/results" 2 %.2f)"
+read -r q_min q_med q_max <<<"$(stats "$work/results" 3 %.2f)"
 
 echo
 echo "steady state: $SERVICES services x $ENDPOINTS endpoints every $((INTERVAL_MS / 1000)) s, $RUNS runs of $DURATION s, $build_type, $(date -u +%FT%TZ)"
