@@ -25,6 +25,8 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace ph {
@@ -262,7 +264,12 @@ void HealthView::showDetail()
     x->setTickCount(int(std::clamp<qsizetype>(r.latencies.size(), 2, 7)));
     x->setTitleText(tr("Last %n checks", nullptr, int(r.latencies.size())));
     auto *y = new QValueAxis;
-    y->setRange(0, maxValue * 1.2);
+    // Labels are whole milliseconds, so every tick must fall on one: the top is a multiple
+    // of the tick gaps (a top of 1.2 ms labelled "0 ms" four times, 31.2 showed 6, 13, 19).
+    constexpr int gaps = 4;
+    const int top = (int(std::ceil(maxValue * 1.2)) + gaps - 1) / gaps * gaps;
+    y->setRange(0, top);
+    y->setTickCount(gaps + 1);
     y->setLabelFormat(u"%d ms"_s);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

@@ -8,11 +8,17 @@
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QChartView>
 #include <QFile>
 #include <QLabel>
+#include <QLineSeries>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QValueAxis>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace ph;
@@ -96,6 +102,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(verdictOf(model, u"api"_s, u"slo"_s), Verdict::Pass, 10000);
         const int row = model->rowOf(u"api"_s, u"health"_s);
         QCOMPARE(model->index(row, HealthModel::HttpCol).data().toString(), u"200"_s);
+
+        // The selected row's latency chart: every tick of its millisecond axis is a whole
+        // number of milliseconds, and the top holds the slowest check.
+        auto *table = window.findChild<QTableView *>(u"healthTable"_s);
+        QVERIFY(table);
+        table->selectRow(row);
+        auto *chartView = window.findChild<QChartView *>(u"healthDetailChart"_s);
+        QVERIFY(chartView);
+        QTRY_VERIFY(!model->rowAt(row).latencies.isEmpty() && chartView->chart() &&
+                    !chartView->chart()->series().isEmpty() &&
+                    qobject_cast<QLineSeries *>(chartView->chart()->series().first())->count() > 0);
+        auto *msAxis = qobject_cast<QValueAxis *>(chartView->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(msAxis);
+        const double gap = (msAxis->max() - msAxis->min()) / (msAxis->tickCount() - 1);
+        QCOMPARE(gap, std::floor(gap));
+        QVERIFY(gap >= 1);
+        for (const QPointF &p :
+             qobject_cast<QLineSeries *>(chartView->chart()->series().first())->points())
+            QVERIFY(p.y() <= msAxis->max());
 
         // Refused connection: down, with the reason.
         QTRY_COMPARE_WITH_TIMEOUT(verdictOf(model, u"gone"_s, u"health"_s), Verdict::Down, 10000);
